@@ -1,0 +1,28 @@
+/**
+ * Events the core raises. Plugins may add their own by declaration merging:
+ *   declare module 'etbot/plugin-api' { interface EventMap { 'streaks.record': {...} } }
+ */
+export interface EventMap {
+  /** A round file was imported (or re-imported); `rederivedRoundIds` were updated because of it. */
+  'round.imported': {
+    roundId: number;
+    file: string;
+    serverId: string;
+    map: string;
+    round: number;
+    endedAt: string;
+    rederivedRoundIds: number[];
+  };
+  'file.rejected': { file: string; reason: string; source: string };
+  'file.duplicate': { file: string; duplicateOf: string; source: string };
+  /** No round arrived within the session gap after the session's last round. */
+  'session.closed': { sessionId: number; serverId: string };
+  'collector.error': { collector: string; error: string; consecutiveFailures: number };
+  'collector.recovered': { collector: string };
+  /** The set of commands changed (a plugin was enabled, disabled or reloaded). */
+  'commands.changed': { reason: string };
+  'plugin.state': { pluginId: string; state: string; error?: string };
+}
+
+export type EventName = keyof EventMap;
+export type EventHandler<E extends EventName> = (payload: EventMap[E]) => void | Promise<void>;

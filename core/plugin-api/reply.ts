@@ -1,0 +1,51 @@
+/** Transport-neutral reply: the console prints it, Discord turns it into embeds, files and buttons. */
+export interface EmbedField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+export interface Embed {
+  title?: string;
+  description?: string;
+  /** 0xRRGGBB */
+  color?: number;
+  fields?: EmbedField[];
+  footer?: string;
+  /** Name of a file in the reply's `files` to show inside the embed. */
+  image?: string;
+}
+
+export interface ReplyFile {
+  /** File name with extension, e.g. `last-session.png`. */
+  name: string;
+  data: Buffer;
+  description?: string;
+}
+
+export interface Pagination {
+  /** 0-based index of the page this reply shows. */
+  page: number;
+  pageCount: number;
+  /** Builds the reply for another page (same command, same caller). */
+  goTo(page: number): Promise<Reply>;
+  /** How long the page buttons stay active; default 120 s. */
+  timeoutSeconds?: number;
+}
+
+export interface Reply {
+  text?: string;
+  embeds?: Embed[];
+  files?: ReplyFile[];
+  pagination?: Pagination;
+  /** Only the caller sees it (slash commands); the console ignores it. */
+  ephemeral?: boolean;
+}
+
+export const Colors = {
+  primary: 0x3b82f6,
+  success: 0x22c55e,
+  warning: 0xf59e0b,
+  error: 0xef4444,
+  neutral: 0x64748b,
+} as const;
