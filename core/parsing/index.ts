@@ -1,0 +1,4 @@
+export * from './types';
+export { WEAPONS, WEAPON_COUNT } from './weapons';
+export { stripColors } from './names';
+export { classifyFileName, parseFileName } from './file-name';
