@@ -2,3 +2,5 @@ export * from './types';
 export { WEAPONS, WEAPON_COUNT } from './weapons';
 export { stripColors } from './names';
 export { classifyFileName, parseFileName } from './file-name';
+export { parseStatsFile } from './parse-stats-file';
+export { contentHash } from './content-hash';
