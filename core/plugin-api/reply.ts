@@ -40,6 +40,8 @@ export interface Reply {
   pagination?: Pagination;
   /** Only the caller sees it (slash commands); the console ignores it. */
   ephemeral?: boolean;
+  /** The command could not do what was asked (usage, permission, failure); the CLI exits non-zero. */
+  isError?: boolean;
 }
 
 export const Colors = {

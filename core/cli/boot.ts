@@ -1,0 +1,23 @@
+import { App } from '../app/app';
+import type { AppMode } from '../app/module';
+import { loadConfig, secretValues } from '../config/load-config';
+import { createLogger } from '../logging/create-logger';
+
+export interface GlobalOptions {
+  config?: string;
+  logLevel?: string;
+}
+
+/** Loads configuration, makes the logger and starts the app in the given mode. */
+export async function bootApp(globals: GlobalOptions, mode: AppMode): Promise<App> {
+  const loaded = loadConfig({ file: globals.config, overrides: globals.logLevel ? { logLevel: globals.logLevel } : undefined });
+  const logger = createLogger({ level: loaded.config.logLevel, secrets: secretValues(loaded.secrets, process.env, loaded.config) });
+  const app = new App({ config: loaded.config, secrets: loaded.secrets, logger, mode });
+  try {
+    await app.start();
+  } catch (err) {
+    await app.stop().catch(() => undefined);
+    throw err;
+  }
+  return app;
+}
