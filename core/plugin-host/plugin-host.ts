@@ -1,0 +1,245 @@
+import path from 'node:path';
+import type { DependencyContainer } from 'tsyringe';
+import { DisposableStore } from '../plugin-api/disposable';
+import type { PluginDefinition } from '../plugin-api/plugin';
+import type { Logger } from '../logging/logger';
+import type { CommandRegistry } from '../commands/registry';
+import type { EventBus } from '../events/event-bus';
+import type { Scheduler } from '../scheduler/scheduler';
+import { CoreServices } from '../app/tokens';
+import { loadPluginModule } from './loader';
+import { orderByDependencies, dependencyRanges } from './manifest';
+import { entryRef, readPluginsFile, writePluginsFile, type PluginEntry } from './plugins-file';
+import { createPluginApi } from './plugin-api-impl';
+
+export type PluginState = 'enabled' | 'disabled' | 'failed';
+
+export interface PluginStatus {
+  id: string;
+  ref: string;
+  version: string | null;
+  description: string | null;
+  state: PluginState;
+  error: string | null;
+  commands: number;
+  jobs: number;
+  handlers: number;
+}
+
+interface PluginRecord {
+  entry: PluginEntry;
+  definition: PluginDefinition | null;
+  modulePath: string | null;
+  state: PluginState;
+  error: string | null;
+  store: DisposableStore;
+}
+
+export interface PluginHostDeps {
+  container: DependencyContainer;
+  registry: CommandRegistry;
+  events: EventBus;
+  scheduler: Scheduler;
+  logger: Logger;
+  /** plugins.json; relative plugin paths resolve from its folder. */
+  pluginsFile: string;
+  /** Save enable/disable to plugins.json (off for tests that pass entries directly). */
+  persist?: boolean;
+}
+
+export class PluginError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PluginError';
+  }
+}
+
+/**
+ * Loads plugins from plugins.json in dependency order, gives each its own child DI container and
+ * API, and can enable, disable or reload any of them while the bot runs. A plugin that fails to
+ * load is marked failed; the others go on.
+ */
+export class PluginHost {
+  private readonly records: PluginRecord[] = [];
+  private readonly baseDir: string;
+
+  constructor(private readonly deps: PluginHostDeps) {
+    this.baseDir = path.dirname(path.resolve(deps.pluginsFile));
+  }
+
+  /** Reads plugins.json and enables every enabled entry. */
+  async loadFromFile(): Promise<void> {
+    await this.load(readPluginsFile(this.deps.pluginsFile));
+  }
+
+  async load(entries: readonly PluginEntry[]): Promise<void> {
+    for (const entry of entries) this.records.push(this.loadDefinition(entry));
+    const candidates = this.records.filter((r) => r.entry.enabled && r.definition && r.state !== 'failed');
+    const { order, problems } = orderByDependencies(candidates.map((r) => r.definition!.manifest));
+    for (const [id, problem] of problems) this.fail(this.byId(id)!, problem);
+    for (const id of order) await this.activate(this.byId(id)!);
+    this.announce('plugins loaded');
+  }
+
+  list(): PluginStatus[] {
+    return this.records.map((r) => {
+      const id = r.definition?.manifest.id ?? entryRef(r.entry);
+      return {
+        id,
+        ref: entryRef(r.entry),
+        version: r.definition?.manifest.version ?? null,
+        description: r.definition?.manifest.description ?? null,
+        state: r.state,
+        error: r.error,
+        commands: this.deps.registry.countOwnedBy(id),
+        jobs: this.deps.scheduler.countOwnedBy(id),
+        handlers: this.deps.events.countOwnedBy(id),
+      };
+    });
+  }
+
+  /** Loaded definitions (for the data layer to collect plugin entities and migrations). */
+  definitions(): PluginDefinition[] {
+    return this.records.filter((r) => r.definition).map((r) => r.definition!);
+  }
+
+  async enable(ref: string): Promise<PluginStatus> {
+    const record = this.find(ref);
+    if (record.state === 'enabled') return this.status(record);
+    if (!record.definition) Object.assign(record, this.loadDefinition({ ...record.entry }, true));
+    if (!record.definition) throw new PluginError(record.error ?? `plugin '${ref}' cannot be loaded`);
+    const missing = [...dependencyRanges(record.definition.manifest).keys()].filter((dep) => this.byId(dep)?.state !== 'enabled');
+    if (missing.length > 0) throw new PluginError(`plugin '${record.definition.manifest.id}' depends on ${missing.map((m) => `'${m}'`).join(', ')}, which is not enabled`);
+    record.entry.enabled = true;
+    await this.activate(record);
+    this.save();
+    this.announce(`plugin ${record.definition.manifest.id} enabled`);
+    if (record.state === 'failed') throw new PluginError(record.error!);
+    return this.status(record);
+  }
+
+  async disable(ref: string): Promise<PluginStatus> {
+    const record = this.find(ref);
+    const id = record.definition?.manifest.id ?? ref;
+    const dependents = this.records.filter(
+      (r) => r.state === 'enabled' && r !== record && r.definition && dependencyRanges(r.definition.manifest).has(id),
+    );
+    if (dependents.length > 0) {
+      throw new PluginError(`plugin '${id}' is needed by ${dependents.map((d) => `'${d.definition!.manifest.id}'`).join(', ')}; disable those first`);
+    }
+    await this.deactivate(record);
+    record.state = 'disabled';
+    record.error = null;
+    record.entry.enabled = false;
+    this.save();
+    this.announce(`plugin ${id} disabled`);
+    return this.status(record);
+  }
+
+  /** Disposes the plugin, loads its code afresh and registers it again. */
+  async reload(ref: string): Promise<PluginStatus> {
+    const record = this.find(ref);
+    if (record.state === 'enabled') await this.deactivate(record);
+    const fresh = this.loadDefinition(record.entry, true);
+    Object.assign(record, { definition: fresh.definition, modulePath: fresh.modulePath, state: fresh.state, error: fresh.error });
+    if (record.definition && record.entry.enabled) await this.activate(record);
+    this.announce(`plugin ${ref} reloaded`);
+    if (record.state === 'failed') throw new PluginError(record.error!);
+    return this.status(record);
+  }
+
+  async disposeAll(): Promise<void> {
+    for (const record of [...this.records].reverse()) if (record.state === 'enabled') await this.deactivate(record);
+  }
+
+  private loadDefinition(entry: PluginEntry, fresh = false): PluginRecord {
+    const record: PluginRecord = { entry, definition: null, modulePath: null, state: 'disabled', error: null, store: new DisposableStore() };
+    try {
+      const loaded = loadPluginModule(entry, this.baseDir, fresh);
+      const id = loaded.definition.manifest.id;
+      const clash = this.records.find((r) => r.definition?.manifest.id === id && r.entry !== entry);
+      if (clash) throw new PluginError(`plugin id '${id}' of ${entryRef(entry)} is already used by ${entryRef(clash.entry)}`);
+      record.definition = loaded.definition;
+      record.modulePath = loaded.modulePath;
+    } catch (err) {
+      this.fail(record, (err as Error).message);
+    }
+    return record;
+  }
+
+  private async activate(record: PluginRecord): Promise<void> {
+    const def = record.definition!;
+    const id = def.manifest.id;
+    const logger = this.deps.logger.child({ plugin: id });
+    const parsedOptions = def.configSchema ? def.configSchema.safeParse(record.entry.options ?? {}) : { success: true as const, data: record.entry.options ?? {} };
+    if (!parsedOptions.success) {
+      const issue = parsedOptions.error.issues[0]!;
+      const key = issue.path.join('.');
+      const value = issue.path.reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k as string], record.entry.options);
+      this.fail(record, `plugin '${id}' option '${key || '(options)'}' is ${JSON.stringify(value)}: ${issue.message}`);
+      return;
+    }
+    const container = this.deps.container.createChildContainer();
+    container.register(CoreServices.Logger.id, { useValue: logger });
+    record.store = new DisposableStore();
+    const api = createPluginApi({
+      id,
+      options: parsedOptions.data,
+      logger,
+      container,
+      registry: this.deps.registry,
+      events: this.deps.events,
+      scheduler: this.deps.scheduler,
+      store: record.store,
+    });
+    try {
+      await def.register(api);
+      record.state = 'enabled';
+      record.error = null;
+      logger.debug(`plugin ${id} ${def.manifest.version} enabled`);
+    } catch (err) {
+      await record.store.dispose().catch(() => undefined);
+      this.fail(record, `plugin '${id}' failed to register: ${(err as Error).message}`, err);
+    }
+  }
+
+  private async deactivate(record: PluginRecord): Promise<void> {
+    try {
+      await record.store.dispose();
+    } catch (err) {
+      this.deps.logger.error({ err, plugin: record.definition?.manifest.id }, 'plugin dispose failed');
+    }
+    record.state = 'disabled';
+  }
+
+  private fail(record: PluginRecord, message: string, err?: unknown): void {
+    record.state = 'failed';
+    record.error = message;
+    this.deps.logger.error(err ? { err } : {}, message);
+    void this.deps.events.emit('plugin.state', { pluginId: record.definition?.manifest.id ?? entryRef(record.entry), state: 'failed', error: message });
+  }
+
+  private find(ref: string): PluginRecord {
+    const record = this.byId(ref) ?? this.records.find((r) => entryRef(r.entry) === ref);
+    if (!record) throw new PluginError(`no plugin '${ref}' in ${this.deps.pluginsFile} (known: ${this.list().map((p) => p.id).join(', ') || 'none'})`);
+    return record;
+  }
+
+  private byId(id: string): PluginRecord | undefined {
+    return this.records.find((r) => r.definition?.manifest.id === id);
+  }
+
+  private status(record: PluginRecord): PluginStatus {
+    const id = record.definition?.manifest.id ?? entryRef(record.entry);
+    return this.list().find((s) => s.id === id)!;
+  }
+
+  private save(): void {
+    if (this.deps.persist === false) return;
+    writePluginsFile(this.deps.pluginsFile, this.records.map((r) => r.entry));
+  }
+
+  private announce(reason: string): void {
+    void this.deps.events.emit('commands.changed', { reason });
+  }
+}
