@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { coreEntities } from './entities';
+import { coreMigrations } from './migrations';
+import { SnakeNamingStrategy } from './naming';
+import type { DatabaseTarget } from './database-url';
+
+export interface DataSourceExtras {
+  logging?: boolean;
+  /** Plugin entities and migrations, known when the database starts. */
+  entities?: readonly Function[];
+  migrations?: readonly (new () => object)[];
+}
+
+/** A TypeORM DataSource (not yet initialised) for the target, with the core entities and migrations. */
+export function createDataSource(target: DatabaseTarget, extras: DataSourceExtras = {}): DataSource {
+  const common = {
+    entities: [...coreEntities, ...(extras.entities ?? [])],
+    migrations: [...coreMigrations, ...(extras.migrations ?? [])],
+    migrationsTableName: 'etbot_migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: extras.logging ?? false,
+    synchronize: false,
+  };
+  let options: DataSourceOptions;
+  if (target.kind === 'postgres') {
+    options = { ...common, type: 'postgres', url: target.url, extra: { max: 10 } } as DataSourceOptions;
+  } else {
+    if (target.path !== ':memory:') fs.mkdirSync(path.dirname(target.path), { recursive: true });
+    options = {
+      ...common,
+      type: 'better-sqlite3',
+      database: target.path,
+      enableWAL: target.path !== ':memory:',
+      timeout: 10_000,
+      prepareDatabase: (db: { pragma(s: string): unknown }) => {
+        db.pragma('busy_timeout = 10000');
+        db.pragma('synchronous = NORMAL');
+      },
+    } as DataSourceOptions;
+  }
+  return new DataSource(options);
+}

@@ -1,0 +1,88 @@
+import type { DataSource } from 'typeorm';
+import { createDataSource, type DataSourceExtras } from './data-source';
+import { describeTarget, resolveDatabaseTarget, type DatabaseTarget } from './database-url';
+import { Mutex } from './mutex';
+import { runMigrations } from './run-migrations';
+import { Sql, type DatabaseKind } from './sql';
+
+export interface OpenDatabaseOptions extends DataSourceExtras {
+  /** Configured `database.url`. */
+  url?: string;
+  /** DATABASE_URL: wins over `url`. */
+  envUrl?: string;
+  dataDir: string;
+  /** Run pending migrations after connecting (default true). */
+  migrate?: boolean;
+}
+
+/**
+ * The database: a TypeORM DataSource plus transactions that are safe on both engines.
+ * SQLite has one connection, so overlapping transactions would collide: they are serialised here.
+ */
+export class Database {
+  private readonly sqliteMutex = new Mutex();
+
+  constructor(
+    readonly dataSource: DataSource,
+    readonly kind: DatabaseKind,
+    readonly description: string,
+  ) {}
+
+  /** Runs `fn` in one transaction (committed when it resolves, rolled back when it throws). */
+  async transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    const work = async (): Promise<T> => {
+      const runner = this.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        await runner.startTransaction();
+        try {
+          const result = await fn(new Sql(runner, this.kind));
+          await runner.commitTransaction();
+          return result;
+        } catch (err) {
+          if (runner.isTransactionActive) await runner.rollbackTransaction();
+          throw err;
+        }
+      } finally {
+        await runner.release();
+      }
+    };
+    return this.kind === 'sqlite' ? this.sqliteMutex.run(work) : work();
+  }
+
+  /** Read-only work outside a transaction (still serialised on SQLite). */
+  async read<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+    const work = async (): Promise<T> => {
+      const runner = this.dataSource.createQueryRunner();
+      await runner.connect();
+      try {
+        return await fn(new Sql(runner, this.kind));
+      } finally {
+        await runner.release();
+      }
+    };
+    return this.kind === 'sqlite' ? this.sqliteMutex.run(work) : work();
+  }
+
+  async migrate(): Promise<string[]> {
+    return this.kind === 'sqlite' ? this.sqliteMutex.run(() => runMigrations(this.dataSource)) : runMigrations(this.dataSource);
+  }
+
+  async close(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const target: DatabaseTarget = resolveDatabaseTarget(options);
+  const dataSource = createDataSource(target, options);
+  await dataSource.initialize();
+  const db = new Database(dataSource, target.kind, describeTarget(target));
+  try {
+    if (options.migrate !== false) await db.migrate();
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return db;
+}

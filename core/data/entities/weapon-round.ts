@@ -1,0 +1,30 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+const int = { type: 'integer' } as const;
+
+/** One player's use of one weapon in one round: raw (cumulative) and in-this-round values. */
+@Entity('weapon_rounds')
+@Index('uq_weapon_rounds_round_guid_weapon', ['roundId', 'guid', 'weapon'], { unique: true })
+@Index('ix_weapon_rounds_guid_weapon', ['guid', 'weapon'])
+@Index('ix_weapon_rounds_weapon', ['weapon', 'inTotals'])
+export class WeaponRound {
+  @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
+  @Column(int) roundId!: number;
+  @Column({ type: 'varchar', length: 160 }) guid!: string;
+  /** Weapon index 0..27 (core/parsing WEAPONS). */
+  @Column(int) weapon!: number;
+  /** Same as the player's row: counted and not in an orphan. */
+  @Column({ type: 'boolean' }) inTotals!: boolean;
+  @Column(int) rawHits!: number;
+  @Column(int) rawShots!: number;
+  @Column(int) rawKills!: number;
+  @Column(int) rawDeaths!: number;
+  @Column(int) rawHeadshots!: number;
+  @Column(int) hits!: number;
+  @Column(int) shots!: number;
+  @Column(int) kills!: number;
+  /** Times the player was killed by this weapon. */
+  @Column(int) deaths!: number;
+  /** Head hits. */
+  @Column(int) headshots!: number;
+}

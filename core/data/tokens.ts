@@ -1,0 +1,13 @@
+import type { DataSource } from 'typeorm';
+import { createServiceToken } from '../plugin-api/services';
+import type { Database } from './database';
+import type { Importer } from '../ingest/importer';
+
+/** Typed service tokens of the data layer and the importer. */
+export const DataServices = {
+  /** Transactions and raw SQL on either engine (use `db.transaction` on SQLite: it serialises). */
+  Database: createServiceToken<Database>('database'),
+  /** The TypeORM DataSource (repositories, query builders). */
+  DataSource: createServiceToken<DataSource>('data-source'),
+  Importer: createServiceToken<Importer>('importer'),
+} as const;

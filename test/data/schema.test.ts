@@ -1,0 +1,31 @@
+import { expect } from 'chai';
+import { forEachDatabase } from '../support/databases';
+
+forEachDatabase('schema', (db) => {
+  it('runs the migrations once and the tables match the entities exactly', async () => {
+    const database = await db.open();
+    // A second run finds nothing pending.
+    expect(await database.migrate()).to.deep.equal([]);
+    const pending = await database.dataSource.driver.createSchemaBuilder().log();
+    const coreTables = ['stats_files', 'rounds', 'players', 'player_aliases', 'player_rounds', 'weapon_rounds', 'matches', 'gaming_sessions', 'session_team_members'];
+    const mine = pending.upQueries.map((q) => q.query).filter((q) => coreTables.some((t) => q.includes(`"${t}"`)));
+    expect(mine).to.deep.equal([]);
+  });
+
+  it('keeps one imported copy per content hash (partial unique index)', async () => {
+    const database = await db.open();
+    const row = (name: string, status: string) => [
+      'default', name, 'h'.repeat(64), status, null, '[]', null, null, null, 'test', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z',
+    ];
+    const cols = ['server_id', 'name', 'content_hash', 'status', 'reason', 'warnings', 'duplicate_of_id', 'content', 'path', 'source', 'size', 'first_seen_at', 'updated_at'];
+    await database.transaction((sql) => sql.insertMany('stats_files', cols, [row('a.txt', 'imported'), row('b.txt', 'duplicate')]));
+    let failed = false;
+    try {
+      await database.transaction((sql) => sql.insertMany('stats_files', cols, [row('c.txt', 'imported')]));
+    } catch {
+      failed = true;
+    }
+    expect(failed).to.equal(true);
+    await db.reset();
+  });
+});
