@@ -1,0 +1,215 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from '../../logging/logger';
+import { errorMessage } from '../errors';
+import { FailureTracker } from '../failure-tracker';
+import { sameFile, type FetchedFileRecord, type FetchedFileStore } from '../fetched-file-store';
+import { isCollectable, isWithinLookBack } from '../file-filter';
+import type { Collector, CollectorEmit, CollectorState, CollectorStatus, FileSink } from '../types';
+import { backoffDelay } from './backoff';
+import { loadCredentials, type CredentialSources } from './credentials';
+import { HostKeyPolicy } from './host-key-policy';
+import { SftpSession, type RemoteFile } from './sftp-session';
+
+export interface SftpCollectorOptions extends CredentialSources {
+  name: string;
+  serverId: string;
+  host: string;
+  port: number;
+  remotePath: string;
+  knownHostsPath?: string;
+  hostKeyFingerprint?: string;
+  trustOnFirstUse: boolean;
+  pollSeconds: number;
+  lookBackDays?: number;
+  /** Local folder the files are downloaded to before import. */
+  stagingDir: string;
+  /** A new or changed file is listed again this soon to see whether its size is stable. */
+  confirmMs?: number;
+  /** Cap of the reconnect backoff. */
+  maxBackoffMs?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface SftpCollectorDeps {
+  sink: FileSink;
+  store: FetchedFileStore;
+  emit: CollectorEmit;
+  logger: Logger;
+}
+
+/**
+ * Polls a game server's stats folder over SFTP, keeping one connection open. A file is downloaded
+ * once two listings show it with the same size and mtime, then handed to the importer and
+ * remembered in the store, so a restart fetches nothing twice. Never writes to the server.
+ */
+export class SftpCollector implements Collector {
+  readonly name: string;
+  private readonly tracker: FailureTracker;
+  private readonly log: Logger;
+  private known = new Map<string, FetchedFileRecord>();
+  /** Candidates seen by the previous listing: a file is taken when the next listing agrees. */
+  private previousListing = new Map<string, RemoteFile>();
+  private session: SftpSession | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private cycle: Promise<void> | null = null;
+  private state: CollectorState = 'stopped';
+  private lookBackCutoff: Date | null = null;
+  private filesFetched = 0;
+  private queueDepth = 0;
+
+  constructor(
+    private readonly options: SftpCollectorOptions,
+    private readonly deps: SftpCollectorDeps,
+  ) {
+    this.name = options.name;
+    this.tracker = new FailureTracker(options.name, deps.emit);
+    this.log = deps.logger.child({ collector: options.name });
+  }
+
+  async start(): Promise<void> {
+    if (this.state !== 'stopped') return;
+    this.state = 'starting';
+    this.known = await this.deps.store.list(this.name);
+    // Look-back applies to the very first start only: later starts know what was skipped.
+    this.lookBackCutoff = this.known.size === 0 && this.options.lookBackDays !== undefined ? new Date() : null;
+    await mkdir(this.options.stagingDir, { recursive: true });
+    this.state = 'running';
+    this.log.info({ host: this.options.host, port: this.options.port, remotePath: this.options.remotePath }, 'sftp collector started');
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    if (this.state === 'stopped') return;
+    this.state = 'stopping';
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.cycle;
+    this.session?.close();
+    this.session = null;
+    this.previousListing.clear();
+    this.state = 'stopped';
+  }
+
+  status(): CollectorStatus {
+    return {
+      name: this.name,
+      type: 'sftp',
+      serverId: this.options.serverId,
+      state: this.state !== 'running' ? this.state : this.tracker.consecutiveFailures > 0 ? 'failing' : 'running',
+      lastSuccessAt: this.tracker.lastSuccessAt,
+      lastError: this.tracker.lastError,
+      consecutiveFailures: this.tracker.consecutiveFailures,
+      filesFetched: this.filesFetched,
+      queueDepth: this.queueDepth,
+    };
+  }
+
+  private schedule(ms: number): void {
+    if (this.state !== 'running') return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.cycle = this.poll().finally(() => (this.cycle = null));
+    }, ms);
+  }
+
+  private async poll(): Promise<void> {
+    const pollMs = this.options.pollSeconds * 1000;
+    let next = pollMs;
+    try {
+      const unsettled = await this.pollOnce();
+      this.tracker.success();
+      if (unsettled) next = Math.min(pollMs, this.options.confirmMs ?? 1000);
+    } catch (err) {
+      const msg = errorMessage(err);
+      this.tracker.failure(msg);
+      this.log.warn({ err: msg, consecutiveFailures: this.tracker.consecutiveFailures }, 'sftp poll failed');
+      this.session?.close();
+      this.session = null;
+      next = backoffDelay(this.tracker.consecutiveFailures, pollMs, this.options.maxBackoffMs ?? 300_000);
+    }
+    this.schedule(next);
+  }
+
+  /** One listing and the downloads it allows. Returns whether some file is still settling. */
+  private async pollOnce(): Promise<boolean> {
+    const session = await this.connected();
+    const listing = (await session.list(this.options.remotePath)).filter((f) => f.isFile && isCollectable(f.name));
+    const candidates = listing.filter((f) => this.isNew(f) && this.inLookBack(f));
+    const stable = candidates.filter((f) => sameFile(this.previousListing.get(f.name), f));
+    this.previousListing = new Map(candidates.map((f) => [f.name, f]));
+    await this.skipOutsideLookBack(listing);
+    let unsettled = candidates.length > stable.length;
+    this.queueDepth = stable.length;
+    try {
+      for (const file of stable.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (this.state !== 'running') break;
+        if (!(await this.fetch(session, file))) unsettled = true;
+        this.queueDepth -= 1;
+      }
+    } finally {
+      this.queueDepth = 0;
+    }
+    return unsettled;
+  }
+
+  /** Downloads, imports and records one settled file; false when it changed meanwhile. */
+  private async fetch(session: SftpSession, file: RemoteFile): Promise<boolean> {
+    const remote = path.posix.join(this.options.remotePath, file.name);
+    const local = path.join(this.options.stagingDir, file.name);
+    const bytes = await session.download(remote, local);
+    const after = await session.stat(remote);
+    if (bytes !== file.size || !sameFile(after, file)) {
+      this.log.info({ file: file.name }, 'file changed while downloading; waiting for it to settle');
+      this.previousListing.set(file.name, after);
+      return false;
+    }
+    const outcome = await this.deps.sink.importFile(local, { source: this.name, serverId: this.options.serverId });
+    const record = { name: file.name, size: file.size, mtimeMs: file.mtimeMs };
+    await this.deps.store.record(this.name, record);
+    this.known.set(file.name, record);
+    this.previousListing.delete(file.name);
+    this.filesFetched += 1;
+    this.log.info({ file: file.name, status: outcome.status }, 'file handed to importer');
+    return true;
+  }
+
+  private isNew(file: RemoteFile): boolean {
+    const known = this.known.get(file.name);
+    return !known?.skipped && !sameFile(known, file);
+  }
+
+  private inLookBack(file: RemoteFile): boolean {
+    if (!this.lookBackCutoff || this.options.lookBackDays === undefined) return true;
+    return isWithinLookBack(file.name, this.options.lookBackDays, this.lookBackCutoff);
+  }
+
+  /** On the first start, files older than the look-back window are recorded as skipped, once. */
+  private async skipOutsideLookBack(listing: RemoteFile[]): Promise<void> {
+    if (!this.lookBackCutoff) return;
+    for (const f of listing) {
+      if (this.known.has(f.name) || this.inLookBack(f)) continue;
+      const record = { name: f.name, size: f.size, mtimeMs: f.mtimeMs, skipped: true };
+      await this.deps.store.record(this.name, record);
+      this.known.set(f.name, record);
+    }
+  }
+
+  private async connected(): Promise<SftpSession> {
+    if (this.session?.alive) return this.session;
+    this.session?.close();
+    this.session = null;
+    const o = this.options;
+    const policy = new HostKeyPolicy({
+      host: o.host,
+      port: o.port,
+      knownHostsPath: o.knownHostsPath,
+      hostKeyFingerprint: o.hostKeyFingerprint,
+      trustOnFirstUse: o.trustOnFirstUse,
+    });
+    const credentials = await loadCredentials(o, o.env);
+    this.session = await SftpSession.connect({ host: o.host, port: o.port, credentials, policy });
+    this.log.info({ host: o.host, port: o.port }, 'connected');
+    return this.session;
+  }
+}
