@@ -138,22 +138,25 @@ export class Scheduler {
     job.state.running = true;
     job.state.lastRunAt = this.clock.now();
     const logger = this.logger.child({ job: job.state.id });
-    job.current = (async () => {
+    const run = (async () => {
       try {
         await job.definition.run({ logger, scheduledAt: new Date(scheduledAt) });
-        job.state.runs++;
         job.state.lastError = null;
       } catch (err) {
-        job.state.runs++;
         job.state.failures++;
         job.state.lastError = (err as Error)?.message ?? String(err);
         logger.error({ err }, `job ${job.state.id} failed`);
       } finally {
-        job.state.running = false;
-        job.current = null;
+        job.state.runs++;
       }
     })();
-    await job.current;
+    job.current = run;
+    try {
+      await run;
+    } finally {
+      if (job.current === run) job.current = null;
+      job.state.running = false;
+    }
     return true;
   }
 }
