@@ -63,14 +63,14 @@ export class ChartService {
   }
 
   /** Six graphs in a 2 x 3 grid: kills/deaths, DPM, accuracy, time played/dead, damage, weapons. */
-  renderSessionImage(data: SessionChartData, request: RenderRequestOptions = {}): Promise<Buffer> {
+  async renderSessionImage(data: SessionChartData, request: RenderRequestOptions = {}): Promise<Buffer> {
     validateSessionData(data);
     const key = `session:${request.cacheKey ?? hashData(data)}`;
     return this.queue.run(key, () => this.draw(buildSessionOption(data, this.font), SESSION_IMAGE_SIZE));
   }
 
   /** Two players on six normalised axes with a legend naming both. */
-  renderRadar(data: RadarChartData, request: RenderRequestOptions = {}): Promise<Buffer> {
+  async renderRadar(data: RadarChartData, request: RenderRequestOptions = {}): Promise<Buffer> {
     validateRadarData(data);
     const key = `radar:${request.cacheKey ?? hashData(data)}`;
     return this.queue.run(key, () => this.draw(buildRadarOption(data, this.font), RADAR_IMAGE_SIZE));
