@@ -94,7 +94,7 @@ export class ChartService {
     return this.queue.stats();
   }
 
-  private draw(option: EChartsCoreOption, size: ChartSize): Buffer {
+  private draw(option: EChartsCoreOption, size: ChartSize): Promise<Buffer> {
     return renderOptionToPng(option, size, { devicePixelRatio: this.dpr, init: this.init });
   }
 

@@ -25,8 +25,11 @@ type PlatformCreateCanvas = NonNullable<Parameters<typeof echarts.setPlatformAPI
 
 let platformReady = false;
 
-/** echarts measures text with a canvas of the platform; on Node that must be node-canvas. */
-function ensurePlatform(): void {
+/**
+ * echarts measures text with a canvas of the platform; on Node that must be node-canvas.
+ * Also registers the fonts. Idempotent; every render calls it.
+ */
+export function prepareChartPlatform(): void {
   if (platformReady) return;
   chartFontFamily(); // fonts must be registered before any canvas exists
   const measuringCanvas = () => createCanvas(32, 32);
@@ -40,20 +43,36 @@ export interface RenderPngOptions {
 }
 
 /**
- * Draws one echarts option synchronously and encodes it as PNG. Animation is forced off so the
- * first frame is the final one; the chart is disposed whatever happens.
+ * Draws one echarts option and encodes it as PNG. Animation is forced off so the first frame is
+ * the final one; the chart is disposed whatever happens. Drawing blocks the event loop; the PNG
+ * encoding (about half the time) runs on libuv's thread pool.
  */
-export function renderOptionToPng(option: echarts.EChartsCoreOption, size: ChartSize, opts: RenderPngOptions): Buffer {
-  ensurePlatform();
+export async function renderOptionToPng(option: echarts.EChartsCoreOption, size: ChartSize, opts: RenderPngOptions): Promise<Buffer> {
+  return encodePng(drawOption(option, size, opts));
+}
+
+/** Draws synchronously and returns a copy of the pixels: dispose() clears the chart's own canvas. */
+export function drawOption(option: echarts.EChartsCoreOption, size: ChartSize, opts: RenderPngOptions): Canvas {
+  prepareChartPlatform();
   const dpr = opts.devicePixelRatio;
-  const canvas = createCanvas(Math.round(size.width * dpr), Math.round(size.height * dpr));
+  const width = Math.round(size.width * dpr);
+  const height = Math.round(size.height * dpr);
+  const canvas = createCanvas(width, height);
   const init = opts.init ?? defaultChartInit;
   let chart: ChartInstance | undefined;
   try {
     chart = init(canvas, { width: size.width, height: size.height, devicePixelRatio: dpr });
     chart.setOption({ ...option, animation: false }, { notMerge: true, lazyUpdate: false });
-    return canvas.toBuffer('image/png');
+    const copy = createCanvas(width, height);
+    copy.getContext('2d').drawImage(canvas, 0, 0);
+    return copy;
   } finally {
     chart?.dispose();
   }
+}
+
+function encodePng(canvas: Canvas): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    canvas.toBuffer((err, png) => (err ? reject(err) : resolve(png)), 'image/png');
+  });
 }

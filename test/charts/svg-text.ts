@@ -1,14 +1,13 @@
 import * as echarts from 'echarts';
 import type { EChartsCoreOption } from 'echarts';
-import { renderOptionToPng } from '../../core/charts/render-png';
+import { prepareChartPlatform } from '../../core/charts/render-png';
 
 /**
  * The same option drawn by echarts' SVG server renderer, so a test can read every text the
  * image shows (the PNG path has no text to read back).
  */
 export function renderedSvg(option: EChartsCoreOption, width: number, height: number): string {
-  // One tiny PNG render sets up fonts and echarts' text measuring, as the service does.
-  renderOptionToPng({}, { width: 1, height: 1 }, { devicePixelRatio: 1 });
+  prepareChartPlatform(); // fonts and echarts' text measuring, as the service sets them up
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ ...option, animation: false });
