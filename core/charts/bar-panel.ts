@@ -106,7 +106,8 @@ export function barPanel(spec: BarPanelSpec, cell: CellBox, index: number, canva
       data: spec.categories,
       axisTick: { show: false },
       axisLine: { lineStyle: { color: THEME.axisLine } },
-      axisLabel: { color: THEME.text, fontSize: nameSize, fontFamily: font, margin: 10 },
+      // interval 0: echarts would otherwise skip every other name when rows get tight.
+      axisLabel: { color: THEME.text, fontSize: nameSize, fontFamily: font, margin: 10, interval: 0 },
     },
     series: spec.series.map((s) => ({
       type: 'bar',
@@ -115,6 +116,7 @@ export function barPanel(spec: BarPanelSpec, cell: CellBox, index: number, canva
       yAxisIndex: index,
       barGap: '12%',
       barCategoryGap: barsPerRow > 1 ? '24%' : '30%',
+      barMaxWidth: barsPerRow > 1 ? 20 : 28,
       itemStyle: { color: s.color, borderRadius: [0, 3, 3, 0] },
       label: {
         show: showValues,

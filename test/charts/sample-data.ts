@@ -68,7 +68,7 @@ export function sampleSession(maps = 8, playerCount = 12): SessionChartData {
     });
   }
   const weapons = WEAPONS.map(([name, kills]) => ({ name, kills: Math.round((kills * maps) / 8) }));
-  return { title: `Session 2026-11-23 · ${maps} maps`, players, weapons };
+  return { title: `Session 2026-11-23 · ${maps} map${maps === 1 ? '' : 's'}`, players, weapons };
 }
 
 export function sampleRadar(): RadarChartData {

@@ -71,6 +71,13 @@ describe('charts: six-graph session image', () => {
     expect(texts).to.include.members(['Kills & deaths', 'Damage per minute', 'Accuracy', 'Time played & time dead', 'Damage given & received', 'Kills by weapon']);
   });
 
+  it('names every player on every panel even with 20 players', () => {
+    const many = handMadeSession();
+    many.players = Array.from({ length: 20 }, (_, i) => ({ ...many.players[0]!, name: `^${i % 10}P${String(i + 1).padStart(2, '0')}`, kills: 100 - i }));
+    const texts = svgTexts(renderedSvg(buildSessionOption(many, 'sans-serif'), 1800, 1500));
+    for (let i = 1; i <= 20; i++) expect(texts.filter((t) => t === `P${String(i).padStart(2, '0')}`)).to.have.length(5);
+  });
+
   it('orders players by kills in all five player panels', () => {
     const option = buildSessionOption(handMadeSession(), 'sans-serif') as { yAxis: { data: string[] }[] };
     for (const axis of option.yAxis.slice(0, 5)) expect(axis.data).to.deep.equal(['AceGunner', 'Charlie_LongNam…', 'Bob']);
