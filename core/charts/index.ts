@@ -7,3 +7,5 @@ export { SESSION_IMAGE_SIZE } from './session-layout';
 export { RADAR_IMAGE_SIZE } from './radar-option';
 export type { ChartSize, ChartInit, ChartInstance } from './render-png';
 export type * from './types';
+export { THEME } from './theme';
+export { chartLabel, compactNumber, durationLabel } from './labels';
