@@ -1,3 +1,4 @@
+import { chartsModule } from '../charts/module';
 import type { CoreModule } from './module';
 
 /**
@@ -6,5 +7,5 @@ import type { CoreModule } from './module';
  * are always there.
  */
 export function coreModules(): CoreModule[] {
-  return [];
+  return [chartsModule()];
 }

@@ -8,3 +8,11 @@ export const ExitCode = {
   /** An import finished with rejected files under --strict. */
   rejected: 3,
 } as const;
+
+/** A command-line mistake found after parsing (a bad path, an unknown export kind): exit 2 with the message. */
+export class CliUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliUsageError';
+  }
+}

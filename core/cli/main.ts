@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/load-config';
 import { PluginsFileError } from '../plugin-host/plugins-file';
-import { ExitCode } from './exit-codes';
+import { CliUsageError, ExitCode } from './exit-codes';
 import type { GlobalOptions } from './boot';
 import { registerRunCommand } from './commands/run';
+import { registerStartCommand } from './commands/start';
+import { registerFixturesCommand } from './commands/fixtures';
 import { registerPluginsCommand } from './commands/plugins';
 import { registerLaterCommands } from './commands/later';
 
@@ -19,9 +21,11 @@ export function buildProgram(): Command {
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  registerStartCommand(program, globals);
   registerRunCommand(program, globals);
   const plugins = registerPluginsCommand(program, globals);
   registerLaterCommands(program, plugins, globals);
+  registerFixturesCommand(program);
   return program;
 }
 
@@ -34,7 +38,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
       return;
     }
-    if (err instanceof ConfigError || err instanceof PluginsFileError) {
+    if (err instanceof ConfigError || err instanceof PluginsFileError || err instanceof CliUsageError) {
       process.stderr.write(`etbot: ${err.message}\n`);
       process.exitCode = ExitCode.usage;
       return;

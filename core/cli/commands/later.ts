@@ -7,7 +7,6 @@ export function registerLaterCommands(program: Command, _plugins: Command, _glob
     process.stderr.write(`etbot ${name}: not available in this build yet\n`);
     process.exitCode = 2;
   };
-  program.command('start').description('run the bot: collectors, scheduled jobs and Discord').action(notYet('start'));
   program.command('import').description('import round stats files or folders').argument('[paths...]').action(notYet('import'));
   program.command('export').description('export players, rounds or sessions as JSON or CSV').argument('<what>').action(notYet('export'));
   program.command('migrate').description('run database migrations').action(notYet('migrate'));
