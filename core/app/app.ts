@@ -84,15 +84,19 @@ export class App {
     return this.options.mode;
   }
 
-  /** Registers and starts the modules, loads the plugins, and (in start mode) runs the scheduler. */
+  /**
+   * Loads the plugins' code (so the database knows their entities), registers and starts the
+   * modules, registers the plugins, and (in start mode) runs the scheduler.
+   */
   async start(): Promise<void> {
+    if (this.options.pluginEntries) this.plugins.prepare(this.options.pluginEntries);
+    else this.plugins.prepareFromFile();
     for (const module of this.modules) await module.register(this.moduleContext);
     for (const module of this.modules) {
       await module.start?.(this.moduleContext);
       this.started.push(module);
     }
-    if (this.options.pluginEntries) await this.plugins.load(this.options.pluginEntries);
-    else await this.plugins.loadFromFile();
+    await this.plugins.activateAll();
     if (this.options.mode === 'start') this.scheduler.start();
   }
 

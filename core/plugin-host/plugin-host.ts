@@ -69,12 +69,30 @@ export class PluginHost {
 
   /** Reads plugins.json and enables every enabled entry. */
   async loadFromFile(): Promise<void> {
-    await this.load(readPluginsFile(this.deps.pluginsFile));
+    this.prepareFromFile();
+    await this.activateAll();
   }
 
   async load(entries: readonly PluginEntry[]): Promise<void> {
+    this.prepare(entries);
+    await this.activateAll();
+  }
+
+  /**
+   * Loads and checks every plugin's code and manifest without registering anything, so the
+   * database can learn the plugins' entities and migrations before it starts.
+   */
+  prepareFromFile(): void {
+    this.prepare(readPluginsFile(this.deps.pluginsFile));
+  }
+
+  prepare(entries: readonly PluginEntry[]): void {
     for (const entry of entries) this.records.push(this.loadDefinition(entry));
-    const candidates = this.records.filter((r) => r.entry.enabled && r.definition && r.state !== 'failed');
+  }
+
+  /** Registers every prepared, enabled plugin in dependency order. */
+  async activateAll(): Promise<void> {
+    const candidates = this.records.filter((r) => r.entry.enabled && r.definition && r.state !== 'failed' && r.store.size === 0);
     const { order, problems } = orderByDependencies(candidates.map((r) => r.definition!.manifest));
     for (const [id, problem] of problems) this.fail(this.byId(id)!, problem);
     for (const id of order) await this.activate(this.byId(id)!);
