@@ -8,6 +8,7 @@ import { SessionTeamMember } from './session-team-member';
 import { StatsFile } from './stats-file';
 import { WeaponRound } from './weapon-round';
 import { FetchedRemoteFile } from '../../collectors/data/fetched-remote-file';
+import { PlayerLink } from '../../links/player-link';
 
 export { GamingSession, Match, Player, PlayerAlias, PlayerRound, Round, SessionTeamMember, StatsFile, WeaponRound };
 export type { StatsFileStatus } from './stats-file';
@@ -26,4 +27,5 @@ export const coreEntities: Function[] = [
   GamingSession,
   SessionTeamMember,
   FetchedRemoteFile,
+  PlayerLink,
 ];

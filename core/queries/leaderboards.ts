@@ -1,0 +1,88 @@
+import type { QueryCache } from '../cache/query-cache';
+import type { Database } from '../data/database';
+import { byName } from './player-lookup';
+import { findLeaderboardStat, type LeaderboardStat, type LeaderboardStatKey } from './leaderboard-stats';
+import { windowCondition, windowKey, ALL_TIME, type TimeWindow } from './time-window';
+import { toTotals, totalsSelect, type Totals } from './totals';
+import type { PlayerRef } from './types';
+
+export interface PlayerTotalsRow {
+  player: PlayerRef;
+  totals: Totals;
+}
+
+export interface LeaderboardEntry {
+  /** Competition ranking: equal values share a rank (1, 2, 2, 4). */
+  rank: number;
+  player: PlayerRef;
+  value: number;
+  totals: Totals;
+}
+
+export interface Leaderboard {
+  stat: LeaderboardStat;
+  window: TimeWindow;
+  minRounds: number;
+  /** Every ranked player, best first. Page it in the caller. */
+  entries: LeaderboardEntry[];
+}
+
+export interface LeaderboardOptions {
+  window?: TimeWindow;
+  /** Default: the stat's own minimum. */
+  minRounds?: number;
+}
+
+/**
+ * Leaderboards. One aggregate query per time window gives every player's totals (cached); each
+ * board ranks those in memory with the same Totals `!stats` shows, so a board and a player's
+ * stats never disagree.
+ */
+export class LeaderboardService {
+  constructor(
+    private readonly db: Database,
+    private readonly cache: QueryCache,
+  ) {}
+
+  /** Totals of every player with a counted round in the window. */
+  allTotals(window: TimeWindow = ALL_TIME): Promise<PlayerTotalsRow[]> {
+    return this.cache.wrap(`all-totals:${windowKey(window)}`, () =>
+      this.db.read(async (sql) => {
+        const w = windowCondition(window);
+        const join = window.kind === 'all' ? '' : ' JOIN rounds r ON r.id = pr.round_id';
+        const rows = await sql.all(
+          `SELECT t.*, p.name AS player_name FROM (
+             SELECT pr.guid AS guid, ${totalsSelect()}
+               FROM player_rounds pr${join}
+              WHERE pr.in_totals = TRUE${w.sql}
+              GROUP BY pr.guid
+           ) t JOIN players p ON p.guid = t.guid`,
+          w.params,
+        );
+        return rows.map((row) => ({ player: { guid: String(row.guid), name: String(row.player_name) }, totals: toTotals(row) }));
+      }),
+    );
+  }
+
+  board(stat: LeaderboardStatKey | LeaderboardStat, options: LeaderboardOptions = {}): Promise<Leaderboard> {
+    const def = typeof stat === 'string' ? findLeaderboardStat(stat) : stat;
+    if (!def) throw new Error(`no leaderboard stat '${String(stat)}'`);
+    const window = options.window ?? ALL_TIME;
+    const minRounds = Math.max(1, options.minRounds ?? def.minRounds);
+    return this.cache.wrap(`board:${def.key}:${minRounds}:${windowKey(window)}`, async () => {
+      const all = await this.allTotals(window);
+      const ranked = all
+        .filter((row) => row.totals.rounds >= minRounds)
+        .map((row) => ({ ...row, value: def.value(row.totals) }))
+        .filter((row): row is PlayerTotalsRow & { value: number } => row.value !== null)
+        .sort((a, b) => (def.order === 'desc' ? b.value - a.value : a.value - b.value) || byName(a.player, b.player));
+      const entries: LeaderboardEntry[] = [];
+      ranked.forEach((row, i) => {
+        const previous = entries[i - 1];
+        const rank = previous && previous.value === row.value ? previous.rank : i + 1;
+        entries.push({ rank, player: row.player, value: row.value, totals: row.totals });
+      });
+      return { stat: def, window, minRounds, entries };
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { instanceCachingFactory, type DependencyContainer } from 'tsyringe';
+import type { CoreModule, ModuleContext } from '../app/module';
+import { CacheServices } from '../cache/tokens';
+import type { QueryCache } from '../cache/query-cache';
+import type { Database } from '../data/database';
+import { DataServices } from '../data/tokens';
+import { LinkService } from '../links/link-service';
+import { LinkServices } from '../links/tokens';
+import type { ServiceToken } from '../plugin-api/services';
+import { PlayerIndexToken, type PlayerIndex } from '../transports/discord/player-index';
+import { DataStatusService } from './data-status';
+import { LeaderboardService } from './leaderboards';
+import { PlayerLookupService } from './player-lookup';
+import { PlayerStatsService } from './player-stats';
+import { PlayerResolver } from './resolve-player';
+import { SessionService } from './sessions';
+import { QueryServices } from './tokens';
+
+/**
+ * The `queries` core slice: the read services, the player links, and the player index Discord's
+ * autocomplete uses. Needs the `database` and `cache` modules' services (resolved on first use,
+ * so the module order only has to put them somewhere in the app).
+ */
+export function queriesModule(): CoreModule {
+  return {
+    name: 'queries',
+    register(ctx: ModuleContext) {
+      const c = ctx.container;
+      const db = (r: DependencyContainer) => r.resolve<Database>(DataServices.Database.id);
+      const cache = (r: DependencyContainer) => r.resolve<QueryCache>(CacheServices.QueryCache.id);
+      const get = <T>(r: DependencyContainer, token: ServiceToken<T>) => r.resolve<T>(token.id);
+      const single = <T>(token: ServiceToken<T>, make: (r: DependencyContainer) => T) =>
+        c.register(token.id, { useFactory: instanceCachingFactory(make) });
+
+      single(QueryServices.Players, (r) => new PlayerLookupService(db(r), cache(r)));
+      single(QueryServices.PlayerStats, (r) => new PlayerStatsService(db(r), cache(r)));
+      single(QueryServices.Leaderboards, (r) => new LeaderboardService(db(r), cache(r)));
+      single(QueryServices.Sessions, (r) => new SessionService(db(r), cache(r)));
+      single(QueryServices.DataStatus, (r) => new DataStatusService(db(r), cache(r)));
+      single(LinkServices.Links, (r) => new LinkService(db(r), cache(r)));
+      single(
+        QueryServices.PlayerResolver,
+        (r) => new PlayerResolver(get(r, QueryServices.Players), get(r, LinkServices.Links), get(r, QueryServices.DataStatus)),
+      );
+      if (!c.isRegistered(PlayerIndexToken.id)) {
+        single(PlayerIndexToken, (r): PlayerIndex => {
+          const players = get(r, QueryServices.Players);
+          return {
+            suggest: async (prefix, limit) => (await players.suggest(prefix, limit)).map((p) => ({ name: p.name, value: p.guid })),
+          };
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,156 @@
+import type { QueryCache } from '../cache/query-cache';
+import type { Database } from '../data/database';
+import { num } from '../data/sql';
+import { WEAPONS } from '../parsing/weapons';
+import { kdRatio, percent, perMinute } from './ratios';
+import { windowCondition, windowKey, ALL_TIME, type TimeWindow } from './time-window';
+import { toTotals, totalsSelect } from './totals';
+import type { MapTotals, PlayerProfile, PlayerRef, PlayerSummary, WeaponTotals } from './types';
+
+/** One player's totals, weapons, maps and names. Every answer is cached until the next import. */
+export class PlayerStatsService {
+  constructor(
+    private readonly db: Database,
+    private readonly cache: QueryCache,
+  ) {}
+
+  summary(player: PlayerRef, window: TimeWindow = ALL_TIME): Promise<PlayerSummary> {
+    return this.cache.wrap(`summary:${player.guid}:${windowKey(window)}`, () =>
+      this.db.read(async (sql) => {
+        const w = windowCondition(window);
+        const row = await sql.one(
+          `SELECT ${totalsSelect()}, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
+             FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
+            WHERE pr.guid = ? AND pr.in_totals = TRUE${w.sql}`,
+          [player.guid, ...w.params],
+        );
+        return {
+          player,
+          totals: toTotals(row ?? {}),
+          firstSeen: (row?.first_seen as string | null) ?? null,
+          lastSeen: (row?.last_seen as string | null) ?? null,
+        };
+      }),
+    );
+  }
+
+  /** Per weapon with any activity, most kills first. */
+  weapons(player: PlayerRef, window: TimeWindow = ALL_TIME): Promise<WeaponTotals[]> {
+    return this.cache.wrap(`weapons:${player.guid}:${windowKey(window)}`, () =>
+      this.db.read(async (sql) => {
+        const w = windowCondition(window);
+        const join = window.kind === 'all' ? '' : ' JOIN rounds r ON r.id = wr.round_id';
+        const rows = await sql.all(
+          `SELECT wr.weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
+                  SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
+             FROM weapon_rounds wr${join}
+            WHERE wr.guid = ? AND wr.in_totals = TRUE${w.sql}
+            GROUP BY wr.weapon`,
+          [player.guid, ...w.params],
+        );
+        return rows
+          .map((row) => toWeapon(row))
+          .filter((x) => x.kills + x.deaths + x.hits + x.shots > 0)
+          .sort((a, b) => b.kills - a.kills || b.shots - a.shots || a.weapon - b.weapon);
+      }),
+    );
+  }
+
+  /** Per map, most rounds first. */
+  maps(player: PlayerRef, window: TimeWindow = ALL_TIME): Promise<MapTotals[]> {
+    return this.cache.wrap(`maps:${player.guid}:${windowKey(window)}`, () =>
+      this.db.read(async (sql) => {
+        const w = windowCondition(window);
+        // The player's side attacks when it is the other side than the round's defender (spec §6).
+        const attacking = '(pr.team IN (1, 2) AND pr.team <> r.defender_team)';
+        const defending = '(pr.team IN (1, 2) AND pr.team = r.defender_team)';
+        const rows = await sql.all(
+          `SELECT r.map AS map, COUNT(*) AS rounds,
+                  SUM(CASE WHEN ${attacking} THEN 1 ELSE 0 END) AS rounds_attacking,
+                  SUM(CASE WHEN ${defending} THEN 1 ELSE 0 END) AS rounds_defending,
+                  SUM(CASE WHEN ${attacking} AND r.attackers_succeeded = TRUE THEN 1 ELSE 0 END) AS won_attacking,
+                  SUM(CASE WHEN ${defending} AND r.attackers_succeeded = FALSE THEN 1 ELSE 0 END) AS won_defending,
+                  SUM(pr.kills) AS kills, SUM(pr.deaths) AS deaths, SUM(pr.damage_given) AS damage_given,
+                  SUM(pr.time_played_seconds) AS seconds
+             FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
+            WHERE pr.guid = ? AND pr.in_totals = TRUE${w.sql}
+            GROUP BY r.map`,
+          [player.guid, ...w.params],
+        );
+        return rows.map(toMap).sort((a, b) => b.rounds - a.rounds || (a.map < b.map ? -1 : a.map > b.map ? 1 : 0));
+      }),
+    );
+  }
+
+  /** Other clean names of the GUID, most recently used first. */
+  otherNames(player: PlayerRef): Promise<string[]> {
+    return this.cache.wrap(`aliases:${player.guid}`, () =>
+      this.db.read(async (sql) => {
+        const rows = await sql.all<{ clean_name: string }>(
+          'SELECT clean_name FROM player_aliases WHERE guid = ? AND clean_name <> ? ORDER BY last_seen_utc DESC, clean_name',
+          [player.guid, player.name],
+        );
+        return rows.map((r) => r.clean_name);
+      }),
+    );
+  }
+
+  /** Everything `!stats` shows. */
+  profile(player: PlayerRef, window: TimeWindow = ALL_TIME): Promise<PlayerProfile> {
+    return this.cache.wrap(`profile:${player.guid}:${windowKey(window)}`, async () => {
+      const [summary, weapons, maps, otherNames] = await Promise.all([
+        this.summary(player, window),
+        this.weapons(player, window),
+        this.maps(player, window),
+        this.otherNames(player),
+      ]);
+      const top = maps[0];
+      return {
+        ...summary,
+        topWeapons: weapons.filter((w) => w.kills > 0).slice(0, 3),
+        favouriteMap: top ? { map: top.map, rounds: top.rounds } : null,
+        otherNames,
+      };
+    });
+  }
+}
+
+function toWeapon(row: Record<string, unknown>): WeaponTotals {
+  const weapon = num(row.weapon);
+  const hits = num(row.hits);
+  const shots = num(row.shots);
+  const headshots = num(row.headshots);
+  return {
+    weapon,
+    name: WEAPONS[weapon]?.name ?? `weapon ${weapon}`,
+    kills: num(row.kills),
+    deaths: num(row.deaths),
+    hits,
+    shots,
+    headshots,
+    accuracy: percent(hits, shots),
+    headshotPercent: percent(headshots, hits),
+  };
+}
+
+function toMap(row: Record<string, unknown>): MapTotals {
+  const kills = num(row.kills);
+  const deaths = num(row.deaths);
+  const damageGiven = num(row.damage_given);
+  const seconds = num(row.seconds);
+  return {
+    map: String(row.map),
+    rounds: num(row.rounds),
+    roundsAttacking: num(row.rounds_attacking),
+    roundsDefending: num(row.rounds_defending),
+    roundsWonAttacking: num(row.won_attacking),
+    roundsWonDefending: num(row.won_defending),
+    kills,
+    deaths,
+    kd: kdRatio(kills, deaths),
+    damageGiven,
+    timePlayedSeconds: seconds,
+    dpm: perMinute(damageGiven, seconds),
+  };
+}
+

@@ -1,0 +1,21 @@
+import { createServiceToken } from '../plugin-api/services';
+import type { DataStatusService } from './data-status';
+import type { LeaderboardService } from './leaderboards';
+import type { PlayerLookupService } from './player-lookup';
+import type { PlayerStatsService } from './player-stats';
+import type { PlayerResolver } from './resolve-player';
+import type { SessionService } from './sessions';
+
+/** Typed tokens of the read side. Every service caches through CacheServices.QueryCache. */
+export const QueryServices = {
+  /** Find a player by GUID, name, alias or part of a name. */
+  Players: createServiceToken<PlayerLookupService>('queries.players'),
+  /** A command's optional player argument: name, @mention, or the caller's link. */
+  PlayerResolver: createServiceToken<PlayerResolver>('queries.player-resolver'),
+  /** One player's totals, weapons, maps, names. */
+  PlayerStats: createServiceToken<PlayerStatsService>('queries.player-stats'),
+  Leaderboards: createServiceToken<LeaderboardService>('queries.leaderboards'),
+  Sessions: createServiceToken<SessionService>('queries.sessions'),
+  /** "No rounds imported yet." check. */
+  DataStatus: createServiceToken<DataStatusService>('queries.data-status'),
+} as const;
