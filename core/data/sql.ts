@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
 
 export type DatabaseKind = 'postgres' | 'sqlite';
@@ -15,8 +16,7 @@ export class Sql {
   ) {}
 
   async all<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    const result = await this.runner.query(this.prepare(sql), params as SqlValue[], true);
-    return (result.records ?? []) as T[];
+    return (await this.execute(sql, params)).rows as T[];
   }
 
   async one<T extends Row = Row>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
@@ -25,8 +25,30 @@ export class Sql {
 
   /** Runs a statement; returns the number of affected rows. */
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-    const result = await this.runner.query(this.prepare(sql), params as SqlValue[], true);
-    return result.affected ?? 0;
+    return (await this.execute(sql, params)).affected;
+  }
+
+  /**
+   * Straight to the driver connection the runner holds (pg client / better-sqlite3 handle):
+   * the importer runs tens of thousands of small statements and TypeORM's per-query overhead
+   * dominated them. Errors are wrapped with the statement, like TypeORM's QueryFailedError.
+   */
+  private async execute(sql: string, params: readonly SqlValue[]): Promise<{ rows: Row[]; affected: number }> {
+    const connection = await this.runner.connect();
+    try {
+      if (this.kind === 'postgres') {
+        // Named (prepared once per connection) statements: planning dominated small statements.
+        const text = this.prepare(sql);
+        const result = await (connection as PgClient).query({ name: statementName(text), text, values: params as SqlValue[] });
+        return { rows: result.rows ?? [], affected: result.rowCount ?? 0 };
+      }
+      const stmt = cachedStatement(connection as SqliteHandle, sql);
+      const values = params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+      if (stmt.reader) return { rows: stmt.all(...values) as Row[], affected: 0 };
+      return { rows: [], affected: stmt.run(...values).changes };
+    } catch (err) {
+      throw new SqlError(sql, err);
+    }
   }
 
   /** INSERT ... RETURNING id (both databases support RETURNING). */
@@ -40,7 +62,7 @@ export class Sql {
   }
 
   /** Multi-row INSERT in chunks that stay under both databases' parameter limits. */
-  async insertMany(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+  async insertMany(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], onConflict = ''): Promise<void> {
     if (rows.length === 0) return;
     const perChunk = Math.max(1, Math.floor(30000 / columns.length));
     const tuple = `(${columns.map(() => '?').join(', ')})`;
@@ -48,8 +70,16 @@ export class Sql {
       const chunk = rows.slice(start, start + perChunk);
       const params: SqlValue[] = [];
       for (const row of chunk) for (const v of row) params.push(v === undefined ? null : v);
-      await this.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`, params);
+      await this.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')} ${onConflict}`, params);
     }
+  }
+
+  /**
+   * A text expression compared or sorted byte-wise (as JavaScript does) on both engines:
+   * PostgreSQL would otherwise use the database's locale, which ignores punctuation such as '_'.
+   */
+  bytewise(expr: string): string {
+    return this.kind === 'postgres' ? `${expr} COLLATE "C"` : expr;
   }
 
   /** `IN (?, ?, ...)` for a list (callers guarantee it is not empty). */
@@ -61,6 +91,55 @@ export class Sql {
     if (this.kind === 'sqlite') return sql;
     let n = 0;
     return sql.replace(/\?/g, () => `$${++n}`);
+  }
+}
+
+interface PgClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[]; rowCount: number | null }>;
+}
+
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `etbot_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    if (statementNames.size > 5000) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
+interface SqliteStatement {
+  reader: boolean;
+  all(...values: unknown[]): unknown[];
+  run(...values: unknown[]): { changes: number };
+}
+interface SqliteHandle {
+  prepare(sql: string): SqliteStatement;
+}
+
+const statementCaches = new WeakMap<SqliteHandle, Map<string, SqliteStatement>>();
+
+function cachedStatement(db: SqliteHandle, sql: string): SqliteStatement {
+  let cache = statementCaches.get(db);
+  if (!cache) statementCaches.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    stmt = db.prepare(sql);
+    if (cache.size > 500) cache.clear();
+    cache.set(sql, stmt);
+  }
+  return stmt;
+}
+
+/** A failed statement: the driver's message plus the SQL (never the parameters: they may hold names). */
+export class SqlError extends Error {
+  override readonly name = 'SqlError';
+  constructor(
+    readonly sql: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${cause instanceof Error ? cause.message : String(cause)} (in: ${sql.replace(/\s+/g, ' ').slice(0, 200)})`);
   }
 }
 

@@ -1,0 +1,81 @@
+import type { Sql } from '../../data/sql';
+import type { DerivedPlayer } from '../derive/types';
+
+export interface RoundKey {
+  endedAtUtc: string;
+  fileName: string;
+  /** Not an orphan: only such rounds name a player (§9 Clean names). */
+  valid: boolean;
+}
+
+/**
+ * Records the players and aliases of a stored round. A player's name is the clean name from their
+ * latest non-orphan round (by time, then file name), whether or not they had time in it.
+ */
+export async function notePlayers(sql: Sql, players: readonly DerivedPlayer[], round: RoundKey): Promise<void> {
+  if (players.length === 0) return;
+  const key = round.valid ? `${round.endedAtUtc}|${round.fileName}` : null;
+  const at = round.endedAtUtc;
+  const b = (e: string): string => sql.bytewise(e);
+  const later = `excluded.name_source_key IS NOT NULL AND (players.name_source_key IS NULL OR ${b('excluded.name_source_key')} > ${b('players.name_source_key')})`;
+  // Takes the name from a later non-orphan round, or (while there is none) from a later round.
+  const takes = `((${later}) OR (excluded.name_source_key IS NULL AND players.name_source_key IS NULL AND excluded.last_seen_utc >= players.last_seen_utc))`;
+  const rows = players.map((p) => [p.raw.guid, p.raw.cleanName, p.raw.cleanName.toLowerCase(), p.raw.rawName, p.raw.isBot, key, at, at]);
+  await sql.insertMany(
+    'players',
+    ['guid', 'name', 'name_lower', 'raw_name', 'is_bot', 'name_source_key', 'first_seen_utc', 'last_seen_utc'],
+    rows,
+    `ON CONFLICT (guid) DO UPDATE SET
+       name = CASE WHEN ${takes} THEN excluded.name ELSE players.name END,
+       name_lower = CASE WHEN ${takes} THEN excluded.name_lower ELSE players.name_lower END,
+       raw_name = CASE WHEN ${takes} THEN excluded.raw_name ELSE players.raw_name END,
+       name_source_key = CASE WHEN ${later} THEN excluded.name_source_key ELSE players.name_source_key END,
+       first_seen_utc = CASE WHEN excluded.first_seen_utc < players.first_seen_utc THEN excluded.first_seen_utc ELSE players.first_seen_utc END,
+       last_seen_utc = CASE WHEN excluded.last_seen_utc > players.last_seen_utc THEN excluded.last_seen_utc ELSE players.last_seen_utc END`,
+  );
+  const aliases = players.map((p) => [p.raw.guid, p.raw.cleanName, p.raw.cleanName.toLowerCase(), p.raw.rawName, at, at]);
+  await sql.insertMany(
+    'player_aliases',
+    ['guid', 'clean_name', 'clean_name_lower', 'raw_name', 'first_seen_utc', 'last_seen_utc'],
+    aliases,
+    `ON CONFLICT (guid, clean_name) DO UPDATE SET
+       raw_name = CASE WHEN excluded.last_seen_utc >= player_aliases.last_seen_utc THEN excluded.raw_name ELSE player_aliases.raw_name END,
+       first_seen_utc = CASE WHEN excluded.first_seen_utc < player_aliases.first_seen_utc THEN excluded.first_seen_utc ELSE player_aliases.first_seen_utc END,
+       last_seen_utc = CASE WHEN excluded.last_seen_utc > player_aliases.last_seen_utc THEN excluded.last_seen_utc ELSE player_aliases.last_seen_utc END`,
+  );
+}
+
+/** Looks a player's name up again from the rounds now stored (after a round left the totals). */
+export async function renamePlayers(sql: Sql, guids: readonly string[]): Promise<void> {
+  for (const guid of guids) {
+    const latest =
+      (await sql.one(
+        `SELECT p.clean_name, p.raw_name, r.ended_at_utc, r.file_name FROM player_rounds p JOIN rounds r ON r.id = p.round_id
+         WHERE p.guid = ? AND r.status = 'valid' ORDER BY r.ended_at_utc DESC, ${sql.bytewise('r.file_name')} DESC LIMIT 1`,
+        [guid],
+      )) ?? null;
+    if (latest) {
+      await sql.run(`UPDATE players SET name = ?, name_lower = ?, raw_name = ?, name_source_key = ? WHERE guid = ?`, [
+        String(latest.clean_name),
+        String(latest.clean_name).toLowerCase(),
+        String(latest.raw_name),
+        `${String(latest.ended_at_utc)}|${String(latest.file_name)}`,
+        guid,
+      ]);
+      continue;
+    }
+    const any = await sql.one(
+      `SELECT p.clean_name, p.raw_name FROM player_rounds p JOIN rounds r ON r.id = p.round_id WHERE p.guid = ? ORDER BY r.ended_at_utc DESC, ${sql.bytewise('r.file_name')} DESC LIMIT 1`,
+      [guid],
+    );
+    if (any) {
+      await sql.run(`UPDATE players SET name = ?, name_lower = ?, raw_name = ?, name_source_key = NULL WHERE guid = ?`, [
+        String(any.clean_name),
+        String(any.clean_name).toLowerCase(),
+        String(any.raw_name),
+        guid,
+      ]);
+    }
+  }
+}
+

@@ -1,0 +1,111 @@
+import { Sql, num, type SqlValue } from '../../data/sql';
+import type { CumulativeValues, DerivedPlayer, PerRoundValues, RawPlayer } from '../derive/types';
+
+const CUMULATIVE: (keyof CumulativeValues)[] = [
+  'kills', 'deaths', 'hits', 'shots', 'headshots', 'damageGiven', 'damageReceived', 'teamDamageGiven',
+  'teamDamageReceived', 'gibs', 'selfKills', 'teamKills', 'teamGibs', 'alivePercent', 'timePlayedTenths',
+];
+const PER_ROUND: (keyof PerRoundValues)[] = [
+  'xp', 'killingSpree', 'deathSpree', 'killAssists', 'killSteals', 'headshotKills', 'objectivesStolen',
+  'objectivesReturned', 'dynamitesPlanted', 'dynamitesDefused', 'timesRevived', 'timeDeadMinutes', 'usefulKills',
+  'deniedPlaytimeSeconds', 'multikill2', 'multikill3', 'multikill4', 'multikill5', 'multikill6', 'uselessKills',
+  'fullSelfKills', 'repairs', 'revivesGiven',
+];
+const snake = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+
+const PLAYER_COLUMNS = [
+  'round_id', 'guid', 'line_number', 'raw_name', 'clean_name', 'team', 'era', 'derivation', 'counted', 'in_totals',
+  ...CUMULATIVE.map((c) => `raw_${snake(c)}`),
+  ...CUMULATIVE.map(snake),
+  'time_played_seconds',
+  ...PER_ROUND.map(snake),
+];
+const WEAPON_COLUMNS = [
+  'round_id', 'guid', 'weapon', 'in_totals',
+  'raw_hits', 'raw_shots', 'raw_kills', 'raw_deaths', 'raw_headshots', 'hits', 'shots', 'kills', 'deaths', 'headshots',
+];
+
+/** Writes a round's player and weapon rows (raw and derived). `valid`: the round is not an orphan. */
+export async function insertRoundRows(sql: Sql, roundId: number, players: readonly DerivedPlayer[], valid: boolean): Promise<void> {
+  const playerRows: SqlValue[][] = [];
+  const weaponRows: SqlValue[][] = [];
+  for (const p of players) {
+    const r = p.raw;
+    const inTotals = valid && p.counted;
+    playerRows.push([
+      roundId, r.guid, r.lineNumber, r.rawName, r.cleanName, r.team, r.era, p.derivation, p.counted, inTotals,
+      ...CUMULATIVE.map((c) => r.cumulative[c]),
+      ...CUMULATIVE.map((c) => p.cumulative[c]),
+      p.timePlayedSeconds,
+      ...PER_ROUND.map((c) => r.perRound[c]),
+    ]);
+    for (const w of p.weapons) {
+      weaponRows.push([
+        roundId, r.guid, w.raw.weapon, inTotals,
+        w.raw.hits, w.raw.shots, w.raw.kills, w.raw.deaths, w.raw.headshots,
+        w.derived.hits, w.derived.shots, w.derived.kills, w.derived.deaths, w.derived.headshots,
+      ]);
+    }
+  }
+  await sql.insertMany('player_rounds', PLAYER_COLUMNS, playerRows);
+  await sql.insertMany('weapon_rounds', WEAPON_COLUMNS, weaponRows);
+}
+
+export async function deleteRoundRows(sql: Sql, roundIds: readonly number[]): Promise<void> {
+  if (roundIds.length === 0) return;
+  await sql.run(`DELETE FROM weapon_rounds WHERE round_id IN ${Sql.list(roundIds)}`, roundIds);
+  await sql.run(`DELETE FROM player_rounds WHERE round_id IN ${Sql.list(roundIds)}`, roundIds);
+}
+
+/** Reads a round's raw rows back, exactly as they were imported. */
+export async function loadRawPlayers(sql: Sql, roundId: number): Promise<RawPlayer[]> {
+  const rows = await sql.all(
+    `SELECT guid, line_number, raw_name, clean_name, team, era, ${CUMULATIVE.map((c) => `raw_${snake(c)}`).join(', ')}, ${PER_ROUND.map(snake).join(', ')}
+     FROM player_rounds WHERE round_id = ? ORDER BY line_number`,
+    [roundId],
+  );
+  const weapons = await sql.all(
+    `SELECT guid, weapon, raw_hits, raw_shots, raw_kills, raw_deaths, raw_headshots FROM weapon_rounds WHERE round_id = ? ORDER BY guid, weapon`,
+    [roundId],
+  );
+  const byGuid = new Map<string, RawPlayer['weapons']>();
+  for (const w of weapons) {
+    const guid = String(w.guid);
+    let list = byGuid.get(guid);
+    if (!list) byGuid.set(guid, (list = []));
+    list.push({ weapon: num(w.weapon), hits: num(w.raw_hits), shots: num(w.raw_shots), kills: num(w.raw_kills), deaths: num(w.raw_deaths), headshots: num(w.raw_headshots) });
+  }
+  return rows.map((row) => {
+    const cumulative = {} as CumulativeValues;
+    for (const c of CUMULATIVE) cumulative[c] = num(row[`raw_${snake(c)}`]);
+    const perRound = {} as Record<keyof PerRoundValues, number | null>;
+    for (const c of PER_ROUND) perRound[c] = num(row[snake(c)], true);
+    const guid = String(row.guid);
+    return {
+      guid,
+      lineNumber: num(row.line_number),
+      rawName: String(row.raw_name),
+      cleanName: String(row.clean_name),
+      isBot: guid.startsWith('OMNIBOT0'),
+      team: num(row.team),
+      era: num(row.era),
+      weapons: byGuid.get(guid) ?? [],
+      cumulative,
+      perRound: perRound as unknown as PerRoundValues,
+    };
+  });
+}
+
+/** Sets in_totals of a round's rows after its status changed. */
+export async function setRoundInTotals(sql: Sql, roundId: number, valid: boolean): Promise<void> {
+  if (valid) {
+    await sql.run(`UPDATE player_rounds SET in_totals = counted WHERE round_id = ?`, [roundId]);
+    await sql.run(
+      `UPDATE weapon_rounds SET in_totals = (SELECT p.counted FROM player_rounds p WHERE p.round_id = weapon_rounds.round_id AND p.guid = weapon_rounds.guid) WHERE round_id = ?`,
+      [roundId],
+    );
+  } else {
+    await sql.run(`UPDATE player_rounds SET in_totals = ? WHERE round_id = ?`, [false, roundId]);
+    await sql.run(`UPDATE weapon_rounds SET in_totals = ? WHERE round_id = ?`, [false, roundId]);
+  }
+}

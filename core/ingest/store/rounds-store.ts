@@ -1,0 +1,84 @@
+import type { ParsedRound } from '../../parsing';
+import { Sql, num } from '../../data/sql';
+import { deriveRoundPlayers } from '../derive/round-values';
+import { attackersSucceeded } from '../derive/score';
+import { localToUtcMs, utcIso } from '../derive/local-time';
+import { rawPlayerFromLine } from '../raw-player';
+import type { ChangeSet } from './change-set';
+import { loadComponent, pairingFor } from './pairing-store';
+import { insertRoundRows, loadRawPlayers, deleteRoundRows } from './round-rows';
+import { notePlayers } from './players-store';
+
+export interface RoundSettings {
+  timezone: string;
+  pairingWindowMinutes: number;
+  sessionGapMinutes: number;
+}
+
+/**
+ * Stores an accepted file's round, deriving its rows against its R1 when it is an R2 whose R1 is
+ * already stored. Other rounds the new one affects are brought up to date later by reconcile.
+ */
+export async function insertRound(sql: Sql, fileId: number, serverId: string, parsed: ParsedRound, settings: RoundSettings, changes: ChangeSet): Promise<number> {
+  const endedAtMs = localToUtcMs(parsed.file.endedAtLocal, settings.timezone);
+  const map = parsed.file.map;
+  const roundNumber = parsed.header.round;
+  const component = await loadComponent(sql, serverId, map, endedAtMs, settings.pairingWindowMinutes);
+  const NEW = -1;
+  const pairs = pairingFor([...component, { id: NEW, map, roundNumber, endedAtMs, fileName: parsed.file.name }], settings.pairingWindowMinutes);
+  let partner: number | null = null;
+  if (roundNumber === 2) partner = pairs.get(NEW) ?? null;
+  else for (const [r2, r1] of pairs) if (r1 === NEW) partner = r2;
+  const valid = roundNumber === 1 || partner !== null;
+
+  const raw = parsed.players.map(rawPlayerFromLine);
+  const r1Raw = roundNumber === 2 && partner !== null ? await loadRawPlayers(sql, partner) : null;
+  const derived = deriveRoundPlayers(raw, r1Raw, roundNumber === 1 ? 'r1' : valid ? 'r2' : 'orphan');
+  const h = parsed.header;
+  const roundId = await sql.insertReturningId('rounds', {
+    file_id: fileId,
+    file_name: parsed.file.name,
+    server_id: serverId,
+    map,
+    round_number: roundNumber,
+    server_name: h.serverName,
+    server_name_clean: h.serverNameClean,
+    config: h.config,
+    defender_team: h.defenderTeam,
+    winner_team: h.winnerTeam,
+    time_limit: h.timeLimit,
+    next_time_limit: h.nextTimeLimit,
+    time_limit_seconds: h.timeLimitSeconds,
+    next_time_limit_seconds: h.nextTimeLimitSeconds,
+    playtime_ms: h.playtimeMs,
+    ended_at_local: parsed.file.endedAtLocal,
+    ended_at_utc: utcIso(endedAtMs),
+    status: valid ? 'valid' : 'orphan',
+    // Only an R2 records its R1 here; reconcile links the R1 side and the match.
+    paired_round_id: roundNumber === 2 ? partner : null,
+    match_id: null,
+    session_id: null,
+    attackers_succeeded: attackersSucceeded(h.defenderTeam, h.winnerTeam),
+    player_count: derived.filter((p) => p.counted).length,
+  });
+  await insertRoundRows(sql, roundId, derived, valid);
+  await notePlayers(sql, derived, { endedAtUtc: utcIso(endedAtMs), fileName: parsed.file.name, valid });
+  changes.insertedRoundIds.add(roundId);
+  changes.touchRound(serverId, map, endedAtMs, null);
+  return roundId;
+}
+
+/** Removes the round stored from a file (its rows, its match); neighbours are reconciled later. */
+export async function removeRoundOfFile(sql: Sql, fileId: number, changes: ChangeSet): Promise<void> {
+  const round = await sql.one(`SELECT id, server_id, map, ended_at_utc, session_id, match_id, status FROM rounds WHERE file_id = ?`, [fileId]);
+  if (!round) return;
+  const id = num(round.id);
+  if (round.status === 'valid') {
+    for (const g of await sql.all(`SELECT guid FROM player_rounds WHERE round_id = ?`, [id])) changes.guidsToRename.add(String(g.guid));
+  }
+  await deleteRoundRows(sql, [id]);
+  if (round.match_id !== null) await sql.run(`DELETE FROM matches WHERE id = ?`, [num(round.match_id)]);
+  await sql.run(`DELETE FROM rounds WHERE id = ?`, [id]);
+  changes.insertedRoundIds.delete(id);
+  changes.touchRound(String(round.server_id), String(round.map), Date.parse(String(round.ended_at_utc)), num(round.session_id, true));
+}

@@ -1,0 +1,107 @@
+import { Sql, bool, num } from '../../data/sql';
+import { groupSessions, type SessionRound } from '../derive/sessions';
+import { persistentTeams, type TeamRound } from '../derive/teams';
+import { utcIso } from '../derive/local-time';
+import type { ChangeSet } from './change-set';
+
+interface SessionMember extends SessionRound {
+  sessionId: number | null;
+}
+
+/**
+ * Regroups the sessions around `endedAtMs` on one server: the sessions of every round within the
+ * gap of it (a new round can merge them, a removed one split them) are rebuilt from their rounds.
+ */
+export async function regroupSessions(sql: Sql, serverId: string, endedAtMs: number, gapMinutes: number, changes: ChangeSet): Promise<void> {
+  const g = gapMinutes * 60_000;
+  const from = utcIso(endedAtMs - g);
+  const to = utcIso(endedAtMs + g);
+  // Sessions a removed round belonged to may have no round near it any more.
+  const extra = [...changes.sessionIds];
+  const rows = await sql.all(
+    `SELECT id, ended_at_utc, file_name, session_id FROM rounds WHERE server_id = ? AND (
+       (ended_at_utc >= ? AND ended_at_utc <= ?)
+       OR session_id IN (SELECT session_id FROM rounds WHERE server_id = ? AND ended_at_utc >= ? AND ended_at_utc <= ? AND session_id IS NOT NULL)
+       ${extra.length > 0 ? `OR session_id IN ${Sql.list(extra)}` : ''})`,
+    [serverId, from, to, serverId, from, to, ...extra],
+  );
+  const members = new Map(rows.map((r) => [num(r.id), toMember(r)]));
+  const free = new Set<number>(extra);
+  for (const m of members.values()) if (m.sessionId !== null) free.add(m.sessionId);
+  for (const group of groupSessions([...members.values()], gapMinutes)) {
+    const rounds = group.map((id) => members.get(id)!);
+    // Keep the smallest id any of its rounds already had, so a session keeps its id when it grows.
+    const candidates = rounds.map((r) => r.sessionId).filter((id): id is number => id !== null && free.has(id));
+    let sessionId: number;
+    if (candidates.length > 0) {
+      sessionId = Math.min(...candidates);
+      free.delete(sessionId);
+    } else {
+      sessionId = await sql.insertReturningId('gaming_sessions', {
+        server_id: serverId,
+        start_utc: '',
+        end_utc: '',
+        start_local: '',
+        end_local: '',
+        round_count: 0,
+        map_count: 0,
+      });
+    }
+    const moved = rounds.filter((r) => r.sessionId !== sessionId).map((r) => r.id);
+    if (moved.length > 0) await sql.run(`UPDATE rounds SET session_id = ? WHERE id IN ${Sql.list(moved)}`, [sessionId, ...moved]);
+    changes.sessionIds.add(sessionId);
+  }
+  for (const id of free) {
+    await sql.run(`DELETE FROM session_team_members WHERE session_id = ?`, [id]);
+    await sql.run(`DELETE FROM gaming_sessions WHERE id = ?`, [id]);
+    changes.sessionIds.delete(id);
+  }
+}
+
+/** Recomputes a session's start, end, counts and persistent teams from its rounds. */
+export async function refreshSession(sql: Sql, sessionId: number): Promise<void> {
+  const rows = await sql.all(
+    `SELECT r.id, r.round_number, r.status, r.ended_at_utc, r.ended_at_local, p.guid, p.team, p.counted
+     FROM rounds r LEFT JOIN player_rounds p ON p.round_id = r.id
+     WHERE r.session_id = ? ORDER BY r.ended_at_utc, ${sql.bytewise('r.file_name')}, r.id, ${sql.bytewise('p.guid')}`,
+    [sessionId],
+  );
+  if (rows.length === 0) {
+    await sql.run(`DELETE FROM session_team_members WHERE session_id = ?`, [sessionId]);
+    await sql.run(`DELETE FROM gaming_sessions WHERE id = ?`, [sessionId]);
+    return;
+  }
+  const rounds: (TeamRound & { id: number; status: string; utc: string; local: string; players: { guid: string; team: number }[] })[] = [];
+  for (const row of rows) {
+    const id = num(row.id);
+    let round = rounds[rounds.length - 1];
+    if (!round || round.id !== id) {
+      round = { id, roundNumber: num(row.round_number), status: String(row.status), utc: String(row.ended_at_utc), local: String(row.ended_at_local), players: [] };
+      rounds.push(round);
+    }
+    if (row.guid !== null && row.guid !== undefined && bool(row.counted)) round.players.push({ guid: String(row.guid), team: num(row.team) });
+  }
+  const first = rounds[0]!;
+  const last = rounds[rounds.length - 1]!;
+  const maps = rounds.filter((r) => r.roundNumber === 2 && r.status === 'valid').length;
+  await sql.run(`UPDATE gaming_sessions SET start_utc = ?, end_utc = ?, start_local = ?, end_local = ?, round_count = ?, map_count = ? WHERE id = ?`, [
+    first.utc,
+    last.utc,
+    first.local,
+    last.local,
+    rounds.length,
+    maps,
+    sessionId,
+  ]);
+  const teams = persistentTeams(rounds);
+  await sql.run(`DELETE FROM session_team_members WHERE session_id = ?`, [sessionId]);
+  await sql.insertMany(
+    'session_team_members',
+    ['session_id', 'guid', 'team'],
+    [...teams].map(([guid, team]) => [sessionId, guid, team]),
+  );
+}
+
+function toMember(row: Record<string, unknown>): SessionMember {
+  return { id: num(row.id), endedAtMs: Date.parse(String(row.ended_at_utc)), fileName: String(row.file_name), sessionId: num(row.session_id, true) };
+}

@@ -1,0 +1,58 @@
+import { expect } from 'chai';
+import fs from 'node:fs';
+import path from 'node:path';
+import { exportPlayers, exportRounds, exportSessions } from '../../core/export';
+import { Importer } from '../../core/ingest/importer';
+import { forEachDatabase } from '../support/databases';
+
+const FIXTURES = path.resolve(__dirname, '../../../fixtures');
+
+function fixtureFiles(): string[] {
+  return fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+}
+
+/** A fixed pseudo-random permutation (mulberry32), so a failure can be replayed. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let a = seed;
+  const rnd = (): number => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+forEachDatabase('generated fixtures', (db) => {
+  const truth = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'truth.json'), 'utf8'));
+  const orders: [string, () => string[]][] = [
+    ['name order', () => fixtureFiles()],
+    ['reversed', () => fixtureFiles().reverse()],
+    ['shuffled (seed 1)', () => shuffled(fixtureFiles(), 1)],
+    ['shuffled (seed 2)', () => shuffled(fixtureFiles(), 2)],
+    ['shuffled (seed 3)', () => shuffled(fixtureFiles(), 3)],
+  ];
+
+  for (const [label, order] of orders) {
+    it(`imported in ${label}, exports exactly truth.json`, async () => {
+      await db.reset();
+      const database = await db.open();
+      const importer = new Importer(database);
+      for (const file of order()) {
+        const outcome = await importer.importFile(path.join(FIXTURES, file), { source: 'test' });
+        expect(outcome.status, `${file}: ${outcome.reason ?? ''}`).to.equal('imported');
+      }
+      expect(await exportRounds(database)).to.deep.equal(truth.rounds);
+      expect(await exportSessions(database)).to.deep.equal(truth.sessions);
+      expect(await exportPlayers(database)).to.deep.equal(truth.players);
+    });
+  }
+});
