@@ -18,6 +18,8 @@ export interface RecordedRequest {
   files: UploadedFile[];
   /** Whether an Authorization header came with it (never its value). */
   authorized: boolean;
+  /** What the fake answered (JSON), e.g. the created message with its id. */
+  response?: any;
 }
 
 export interface InteractionHandle {
@@ -287,6 +289,7 @@ export class FakeDiscord {
         break;
       }
     }
+    recorded.response = result.json;
     this.requests.push(recorded);
     this.answer(res, result.status, result.json);
     this.requestEvents.emit('request', recorded);

@@ -1,0 +1,55 @@
+import type { CoreModule, ModuleContext } from '../../app/module';
+import { CoreServices } from '../../app/tokens';
+import { createServiceToken } from '../../plugin-api/services';
+import { DiscordBot } from './discord-bot';
+import { PlayerIndexToken, type PlayerIndex } from './player-index';
+
+export const DiscordServices = {
+  /** The running bot; registered only while Discord is on. */
+  Bot: createServiceToken<DiscordBot>('discord-bot'),
+} as const;
+
+/** Modes with a long-running bot; one-shot CLI runs never connect to Discord. */
+const ONLINE_MODES = new Set(['start', 'test']);
+
+/** The `discord` core module: starts the bot when DISCORD_TOKEN is set, else says clearly that Discord is off. */
+export function discordModule(): CoreModule {
+  let bot: DiscordBot | null = null;
+  return {
+    name: 'discord',
+    register() {},
+    async start(ctx: ModuleContext) {
+      const log = ctx.logger.child({ module: 'discord' });
+      if (!ONLINE_MODES.has(ctx.mode)) return;
+      const token = ctx.secrets.discordToken;
+      if (!token) {
+        log.info('Discord is off: DISCORD_TOKEN is not set (commands still work from the console)');
+        return;
+      }
+      const { container } = ctx;
+      bot = new DiscordBot({
+        token,
+        apiUrl: ctx.config.discord.apiUrl,
+        discord: ctx.config.discord,
+        registry: container.resolve(CoreServices.Commands.id),
+        runner: container.resolve(CoreServices.CommandRunner.id),
+        events: container.resolve(CoreServices.Events.id),
+        logger: ctx.logger,
+        playerIndex: () => (container.isRegistered(PlayerIndexToken.id, true) ? container.resolve<PlayerIndex>(PlayerIndexToken.id) : undefined),
+      });
+      container.register(DiscordServices.Bot.id, { useValue: bot });
+      try {
+        await bot.start();
+      } catch (err) {
+        // A wrong token or an unreachable Discord must not take the importer and the console down.
+        log.error({ err }, 'Discord bot could not log in; Discord stays off until restart');
+        await bot.stop().catch(() => undefined);
+        bot = null;
+      }
+    },
+    async stop() {
+      await bot?.stop();
+      bot = null;
+    },
+  };
+}

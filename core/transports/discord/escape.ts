@@ -1,0 +1,16 @@
+import { escapeMarkdown } from 'discord.js';
+
+/**
+ * Escaping rule (one place does it, once):
+ * - A Reply's text, embed titles, descriptions and fields are Discord markdown written by the
+ *   command. The Discord transport sends them exactly as given and never escapes them.
+ * - Any value the command did not write itself (player names, text a user typed, map names from
+ *   files) must go through `escapeName()` where the command puts it into that markdown.
+ * So nothing is escaped twice, and `**` in a player name shows as `**`, not bold.
+ * Mentions (`@everyone`, `<@id>`) never ping: everything the bot sends has `allowed_mentions.parse = []`.
+ */
+export function escapeName(value: string): string {
+  return escapeMarkdown(value, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+    .replace(/^>/gm, '\\>')
+    .replace(/<(?=[@#:/]|a:|t:)/g, '\\<');
+}
