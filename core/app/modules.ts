@@ -1,4 +1,5 @@
 import { chartsModule } from '../charts/module';
+import { discordModule } from '../transports/discord/discord-module';
 import type { CoreModule } from './module';
 
 /**
@@ -7,5 +8,6 @@ import type { CoreModule } from './module';
  * are always there.
  */
 export function coreModules(): CoreModule[] {
-  return [chartsModule()];
+  // Discord last: it starts the bot, which may use every other slice's services.
+  return [chartsModule(), discordModule()];
 }

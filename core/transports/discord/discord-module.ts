@@ -1,7 +1,7 @@
 import type { CoreModule, ModuleContext } from '../../app/module';
 import { CoreServices } from '../../app/tokens';
 import { createServiceToken } from '../../plugin-api/services';
-import { DiscordBot } from './discord-bot';
+import type { DiscordBot } from './discord-bot';
 import { PlayerIndexToken, type PlayerIndex } from './player-index';
 
 export const DiscordServices = {
@@ -27,7 +27,9 @@ export function discordModule(): CoreModule {
         return;
       }
       const { container } = ctx;
-      bot = new DiscordBot({
+      // Loaded only when Discord is on, so one-shot CLI runs do not pay for discord.js.
+      const { DiscordBot } = require('./discord-bot') as typeof import('./discord-bot');
+      const started = new DiscordBot({
         token,
         apiUrl: ctx.config.discord.apiUrl,
         discord: ctx.config.discord,
@@ -37,14 +39,14 @@ export function discordModule(): CoreModule {
         logger: ctx.logger,
         playerIndex: () => (container.isRegistered(PlayerIndexToken.id, true) ? container.resolve<PlayerIndex>(PlayerIndexToken.id) : undefined),
       });
-      container.register(DiscordServices.Bot.id, { useValue: bot });
       try {
-        await bot.start();
+        await started.start();
+        bot = started;
+        container.register(DiscordServices.Bot.id, { useValue: started });
       } catch (err) {
         // A wrong token or an unreachable Discord must not take the importer and the console down.
         log.error({ err }, 'Discord bot could not log in; Discord stays off until restart');
-        await bot.stop().catch(() => undefined);
-        bot = null;
+        await started.stop().catch(() => undefined);
       }
     },
     async stop() {
