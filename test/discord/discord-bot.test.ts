@@ -188,6 +188,16 @@ describe('Discord transport (real discord.js + Sapphire against the fake Discord
       expect(expired.body.data.flags).to.equal(EPHEMERAL);
       expect(expired.body.data.content).to.contain('expired');
     });
+
+    it('removes the buttons of a prefix reply when they time out', async () => {
+      h.fake.sendUserMessage('!shortpages');
+      const post = await h.fake.waitForChannelMessage();
+      const id = post.response.id as string;
+      const removal = await h.fake.waitForRequest((r) => r.method === 'PATCH' && r.path === `/channels/${world().channelId}/messages/${id}`);
+      expect(removal.body.components).to.deep.equal([]);
+      expect(removal.body.allowed_mentions.parse).to.deep.equal([]);
+      expect(h.fake.message(id)!.embeds[0].title).to.equal('Page 1');
+    });
   });
 
   describe('admin-only commands', () => {

@@ -131,5 +131,22 @@ describe('Discord transport: registration and module', function () {
       expect((await fake.waitForCallback(i)).body.data.content).to.equal('found Wolf');
       expect(logs.join('')).not.to.contain(TOKEN);
     });
+
+    it('logs a refused login clearly and keeps the app and its commands running', async () => {
+      const strict = new FakeDiscord({ token: 'the-only-right-token' });
+      await strict.start();
+      try {
+        app = await startTestApp({ plugins: [plugin], modules: [discordModule()], env: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: strict.apiUrl }, logger });
+        expect(logs.join('')).to.contain('Discord bot could not log in');
+        expect(strict.requests.map((r) => `${r.method} ${r.path}`)).to.deep.equal(['GET /gateway/bot']);
+        const reply = await app.runner.runLine('!ping', { caller: { id: 'console', name: 'console', roleIds: [], isAdmin: true }, transport: 'console' });
+        expect(reply?.text).to.equal('pong');
+        expect(logs.join('')).not.to.contain(TOKEN);
+      } finally {
+        await app?.stop();
+        app = null;
+        await strict.stop();
+      }
+    });
   });
 });

@@ -59,7 +59,8 @@ export class FakeDiscord {
   private readonly routes: [string, RegExp, Handler][];
   private port = 0;
 
-  constructor() {
+  /** With `token`, REST calls made with another bot token get 401, as Discord answers a wrong token. */
+  constructor(private readonly options: { token?: string } = {}) {
     this.server = createServer((req, res) => void this.onRequest(req, res));
     this.gateway = new FakeGateway(this.world, () => this.gatewayUrl);
     this.server.on('upgrade', (req, socket, head) => {
@@ -281,8 +282,9 @@ export class FakeDiscord {
       return;
     }
 
-    let result: { status: number; json?: unknown } = { status: 404, json: { message: `404: Not Found (fake Discord has no ${recorded.method} ${recorded.path})`, code: 0 } };
-    for (const [method, pattern, handler] of this.routes) {
+    const wrongToken = this.options.token !== undefined && recorded.authorized && req.headers.authorization !== `Bot ${this.options.token}`;
+    let result: { status: number; json?: unknown } = wrongToken ? { status: 401, json: { message: '401: Unauthorized', code: 0 } } : { status: 404, json: { message: `404: Not Found (fake Discord has no ${recorded.method} ${recorded.path})`, code: 0 } };
+    for (const [method, pattern, handler] of wrongToken ? [] : this.routes) {
       const match = method === recorded.method ? pattern.exec(recorded.path) : null;
       if (match) {
         result = handler(recorded, match.slice(1));

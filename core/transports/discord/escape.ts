@@ -14,3 +14,8 @@ export function escapeName(value: string): string {
     .replace(/^>/gm, '\\>')
     .replace(/<(?=[@#:/]|a:|t:)/g, '\\<');
 }
+
+/** Undoes `escapeName` for plain-text output (the console), where markdown is not rendered. */
+export function stripEscapes(text: string): string {
+  return text.replace(/\\([\\*_`~|>#\-+.[\]()<:])/g, '$1');
+}
