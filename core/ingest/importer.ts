@@ -105,11 +105,17 @@ export class Importer {
     const text = typeof content === 'string' ? content : content.toString('utf8');
     const hash = contentHash(content);
     const events: PendingEvent[] = [];
-    const outcome = await this.db.transaction(async (sql) => {
-      events.length = 0;
-      if (sql.kind === 'postgres') await sql.run(`SELECT pg_advisory_xact_lock(?)`, [IMPORT_LOCK_KEY]);
-      return this.applyFile(sql, { name, text, hash, parsed, serverId, source: options.source, localPath, retry }, events);
-    });
+    let outcome: ImportOutcome;
+    try {
+      outcome = await this.db.transaction(async (sql) => {
+        events.length = 0;
+        if (sql.kind === 'postgres') await sql.run(`SELECT pg_advisory_xact_lock(?)`, [IMPORT_LOCK_KEY]);
+        return this.applyFile(sql, { name, text, hash, parsed, serverId, source: options.source, localPath, retry }, events);
+      });
+    } catch (err) {
+      // Rolled back: nothing of this file was stored.
+      throw new ImportFailedError(name, err);
+    }
     for (const e of events) await this.events?.emit(e.event, e.payload as never);
     return outcome;
   }
@@ -235,6 +241,17 @@ export class Importer {
     if (row.reason !== null) outcome.reason = String(row.reason);
     if (round) outcome.roundId = num(round.id);
     return outcome;
+  }
+}
+
+/** The database failed while storing a file; the transaction was rolled back. */
+export class ImportFailedError extends Error {
+  override readonly name = 'ImportFailedError';
+  constructor(
+    readonly file: string,
+    override readonly cause: unknown,
+  ) {
+    super(`import of ${file} failed and was rolled back: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }
 
