@@ -119,7 +119,7 @@ class SessionRun {
     // Round 1
     this.clock += rng.int(60, 150) * 1000;
     const d1 = mp.r1AttackersSucceed ? rng.int(Math.round(T * 0.35), T - 5) : T;
-    const r1Players = this.roundParticipants(sideOfA, d1, new Set());
+    const r1Players = this.roundParticipants(sideOfA, d1, new Set(), undefined, undefined, mp.reconnectInR2);
     const r1Counters = simulateRound(rng, r1Players, d1 * 1000, attacker);
     const r1: Played[] = r1Players.map((participant, i) => ({ participant, counters: r1Counters[i]! }));
     const r1End = this.clock + d1 * 1000;
@@ -169,7 +169,8 @@ class SessionRun {
     this.clock = r1End + rng.int(25, 40) * 1000 + rng.int(30, 90) * 1000;
     const spectator = mp.spectatorInR2?.key;
     const excluded = new Set(spectator ? [spectator] : []);
-    if (mp.substituteInR2) (this.teamA.length <= this.teamB.length ? this.teamA : this.teamB).push(mp.substituteInR2);
+    const sub = mp.substituteInR2;
+    if (sub && !this.teamA.includes(sub) && !this.teamB.includes(sub)) (this.teamA.length <= this.teamB.length ? this.teamA : this.teamB).push(sub);
     const r2Players = this.roundParticipants((3 - sideOfA) as 1 | 2, d2, excluded, mp.reconnectInR2, mp.substituteInR2);
     const r2Counters = simulateRound(rng, r2Players, d2 * 1000, attacker);
     const r2End = this.clock + d2 * 1000;
@@ -194,7 +195,10 @@ class SessionRun {
         view = c2; // a substitute, or a reconnect whose counters restarted
         tenths = tenthsOfMs(c2.teamTimeMs);
         // A reconnect keeps the client slot's dead-time total but restarts time played: over 100 %.
-        if (reconnect) overrides = { timeDeadPercent: (1000 + rng.int(50, 900)) / 10 };
+        if (reconnect) {
+          overrides = { timeDeadPercent: (1000 + rng.int(50, 900)) / 10 };
+          if (tenths >= tenthsOfMs(before!.counters.teamTimeMs)) throw new Error('generator: a reconnect must show less time than R1');
+        }
       }
       const line = formatPlayerLine(p.member.guid8, name.raw, 1, p.side, view, era, overrides);
       r2Lines.push({ key: p.member.key, line, cleanName: name.clean, identity: identityOf(p.member) });
@@ -267,7 +271,14 @@ class SessionRun {
   }
 
   /** Everyone on the two teams; a few join late; a reconnect or substitute joins part-way. */
-  private roundParticipants(sideOfA: 1 | 2, durationS: number, excluded: Set<string>, reconnect?: string, substitute?: string): Participant[] {
+  private roundParticipants(
+    sideOfA: 1 | 2,
+    durationS: number,
+    excluded: Set<string>,
+    reconnect?: string,
+    substitute?: string,
+    onTime?: string,
+  ): Participant[] {
     const rng = this.rng;
     const durationMs = durationS * 1000;
     const out: Participant[] = [];
@@ -277,7 +288,7 @@ class SessionRun {
         let joinMs = 0;
         if (key === reconnect) joinMs = Math.floor(durationMs * (0.3 + 0.2 * rng.next()));
         else if (key === substitute) joinMs = Math.floor(durationMs * 0.15 * rng.next());
-        else if (rng.chance(0.08)) joinMs = Math.floor(durationMs * (0.05 + 0.25 * rng.next()));
+        else if (key !== onTime && rng.chance(0.08)) joinMs = Math.floor(durationMs * (0.05 + 0.25 * rng.next()));
         const leaveMs = durationMs - rng.int(0, 1500);
         out.push({ member: this.member(key), side, joinMs, leaveMs });
       }

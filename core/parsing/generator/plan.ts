@@ -153,7 +153,7 @@ function randomEvening(rng: Rng, members: readonly Member[], era: Era, date: str
     else if (rng.chance(0.05)) plan.noR2 = true;
     if (era === 38 && rng.chance(0.05)) plan.negativePlaytimeR1 = true;
     if (rng.chance(0.15)) plan.leaverAfterR1 = rng.pick(teamA);
-    if (bench.length > 0 && rng.chance(0.15)) plan.substituteInR2 = rng.pick(bench);
+    if (bench.length > 0 && rng.chance(0.15)) plan.substituteInR2 = bench.splice(rng.int(0, bench.length - 1), 1)[0]!; // then stays
     const others = teamB.filter((k) => k !== 'bot');
     if (rng.chance(0.1) && others.length > 0) plan.spectatorInR2 = { key: rng.pick(others) };
     else if (rng.chance(0.1) && others.length > 0) plan.reconnectInR2 = rng.pick(others);
