@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { exportPlayers, exportRounds, exportSessions } from '../../core/export';
 import { Importer } from '../../core/ingest/importer';
+import { generateFixtures } from '../../core/parsing/generator';
 import { forEachDatabase } from '../support/databases';
 
 const FIXTURES = path.resolve(__dirname, '../../../fixtures');
@@ -55,4 +56,19 @@ forEachDatabase('generated fixtures', (db) => {
       expect(await exportPlayers(database)).to.deep.equal(truth.players);
     });
   }
+
+  it('imports generated evenings of every era on a server in Europe/Berlin across the DST change, shuffled', async () => {
+    // Sessions cycle through the 37, 38, 36 and 33 field eras; 2025-10-26 03:00 local falls back to 02:00.
+    const generated = generateFixtures({ seed: 5, sessions: 8, startDate: '2025-10-23', timezone: 'Europe/Berlin' });
+    await db.reset();
+    const database = await db.open();
+    const importer = new Importer(database, { timezone: 'Europe/Berlin', pairingWindowMinutes: 45, sessionGapMinutes: 60 });
+    for (const f of shuffled(generated.files, 9)) {
+      const outcome = await importer.importContent(f.name, f.content, { source: 'test' });
+      expect(outcome.status, `${f.name}: ${outcome.reason ?? ''}`).to.equal('imported');
+    }
+    expect(await exportRounds(database)).to.deep.equal(generated.truth.rounds);
+    expect(await exportSessions(database)).to.deep.equal(generated.truth.sessions);
+    expect(await exportPlayers(database)).to.deep.equal(generated.truth.players);
+  });
 });
