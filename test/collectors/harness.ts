@@ -5,8 +5,9 @@ import pino from 'pino';
 import type { EventMap } from '../../core/plugin-api/events';
 import type { CollectorEmit, CollectorEventName, FileSink } from '../../core/collectors/types';
 import type { Logger } from '../../core/logging/logger';
-import { parseStatsFile } from '../../core/parsing';
 import type { Database } from '../../core/data/database';
+import { num } from '../../core/data/sql';
+import { Importer } from '../../core/ingest/importer';
 
 export interface SinkCall {
   name: string;
@@ -36,14 +37,6 @@ export class ObservedSink implements FileSink {
     return this.calls.filter((c) => c.name === name);
   }
 }
-
-/** Stand-in until core/ingest lands: parses the file and stores nothing. */
-export const parsingSink: FileSink = {
-  async importFile(file) {
-    const result = parseStatsFile(path.basename(file), await readFile(file));
-    return { status: result.ok ? 'imported' : 'rejected' };
-  },
-};
 
 export interface RecordedEvent {
   name: CollectorEventName;
@@ -80,22 +73,15 @@ export async function waitFor<T>(what: string, check: () => T | Promise<T>, time
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-// TODO(collectors): switch to the real importer (core/ingest) as soon as it lands.
-const parsedRounds = new Map<string, number>();
-
-/** The importer the collector tests hand files to. */
-export function importerFor(_db: Database): FileSink {
-  return {
-    async importFile(file, opts) {
-      const result = parseStatsFile(path.basename(file), await readFile(file));
-      if (result.ok) parsedRounds.set(path.basename(file), result.round.players.length);
-      return parsingSink.importFile(file, opts);
-    },
-  };
+/** The real importer (core/ingest) on the test database. */
+export function importerFor(db: Database): FileSink {
+  return new Importer(db);
 }
 
 /** How many rounds the database holds for a file name, and the player count of the last one. */
-export async function roundCount(_db: Database, fileName: string): Promise<{ rounds: number; players: number }> {
-  const players = parsedRounds.get(fileName);
-  return { rounds: players === undefined ? 0 : 1, players: players ?? 0 };
+export async function roundCount(db: Database, fileName: string): Promise<{ rounds: number; players: number }> {
+  const row = await db.read((sql) =>
+    sql.one('SELECT COUNT(*) AS rounds, MAX(player_count) AS players FROM rounds WHERE file_name = ?', [fileName]),
+  );
+  return { rounds: num(row?.rounds), players: num(row?.players) };
 }

@@ -117,6 +117,7 @@ forEachDatabase('local folder collector', (tdb) => {
     await waitFor('the first version', () => sink.callsFor(name).length === 1);
     fs.writeFileSync(path.join(dir, name), roundFileText({ players: 6, tag: 'v2' }));
     await waitFor('the second version', () => sink.callsFor(name).length === 2);
+    expect(sink.callsFor(name).map((x) => x.status)).to.deep.equal(['imported', 'replaced']);
     expect(sink.callsFor(name)[1]!.content).to.equal(roundFileText({ players: 6, tag: 'v2' }));
     expect(await roundCount(db, name)).to.deep.equal({ rounds: 1, players: 6 });
   });

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { utils } from 'ssh2';
 import type { Database } from '../../core/data/database';
 import { FetchedRemoteFileStore } from '../../core/collectors/data/fetched-remote-file-store';
 import { forEachDatabase } from '../support/databases';
-import { TestSshServer } from '../support/ssh-server';
+import { generateTestKeyPair, TestSshServer } from '../support/ssh-server';
 import { importerFor, roundCount, sleep, waitFor } from './harness';
 import { roundFileName, roundFileText } from './round-files';
 import { SftpFixture } from './sftp-fixture';
@@ -24,7 +23,7 @@ forEachDatabase('SFTP collector', (tdb) => {
     fx.trustServer();
   });
   afterEach(async () => {
-    const writes = fx.server.writeAttempts;
+    const writes = fx.server?.writeAttempts ?? [];
     await fx.close();
     expect(writes, 'requests that would change the server').to.deep.equal([]);
   });
@@ -43,7 +42,7 @@ forEachDatabase('SFTP collector', (tdb) => {
 
     it('is refused with a key the server does not accept', async () => {
       const otherKey = path.join(fx.tmp, 'other_key');
-      fs.writeFileSync(otherKey, utils.generateKeyPairSync('ed25519').private);
+      fs.writeFileSync(otherKey, generateTestKeyPair().private);
       fx.writeRemote(roundFileName(1), roundFileText({ players: 2 }));
       const c = fx.collector({ privateKeyPath: otherKey });
       await c.start();
@@ -71,7 +70,7 @@ forEachDatabase('SFTP collector', (tdb) => {
 
     it('uses a passphrase-protected key, the passphrase staying out of the logs', async () => {
       const passphrase = 'pp-7Hc2-secret';
-      const key = utils.generateKeyPairSync('ed25519', { passphrase, cipher: 'aes256-ctr', rounds: 16 });
+      const key = generateTestKeyPair(passphrase);
       const keyPath = path.join(fx.tmp, 'protected_key');
       fs.writeFileSync(keyPath, key.private);
       await fx.server.stop();
@@ -247,6 +246,7 @@ forEachDatabase('SFTP collector', (tdb) => {
       await waitFor('the file to be imported', () => fx.sink.callsFor(name).length === 1);
       fx.writeRemote(name, roundFileText({ players: 5, tag: 'v2' }));
       await waitFor('the new version to be handed over', () => fx.sink.callsFor(name).length === 2);
+      expect(fx.sink.callsFor(name).map((x) => x.status)).to.deep.equal(['imported', 'replaced']);
       expect(fx.sink.callsFor(name)[1]!.content).to.equal(roundFileText({ players: 5, tag: 'v2' }));
       expect(await roundCount(db, name)).to.deep.equal({ rounds: 1, players: 5 });
     });

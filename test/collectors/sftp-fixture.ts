@@ -1,18 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { utils } from 'ssh2';
 import { SftpCollector, type SftpCollectorOptions } from '../../core/collectors/sftp/sftp-collector';
 import type { FetchedFileStore } from '../../core/collectors/fetched-file-store';
 import type { FileSink } from '../../core/collectors/types';
-import { TestSshServer, type TestSshServerOptions } from '../support/ssh-server';
+import { generateTestKeyPair, TestSshServer, type TestSshServerOptions } from '../support/ssh-server';
 import { capturingLogger, ObservedSink, recordEvents, waitFor } from './harness';
 
 /** A real SSH server over a temp folder, a client key it accepts, and collectors pointed at it. */
 export class SftpFixture {
   readonly tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-sftp-'));
   readonly statsDir = path.join(this.tmp, 'server', 'stats');
-  readonly clientKey = utils.generateKeyPairSync('ed25519');
+  readonly clientKey = generateTestKeyPair();
   readonly clientKeyPath = path.join(this.tmp, 'id_ed25519');
   readonly knownHostsPath = path.join(this.tmp, 'known_hosts');
   readonly stagingDir = path.join(this.tmp, 'staging');
