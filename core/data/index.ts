@@ -6,3 +6,4 @@ export { Database, openDatabase, type OpenDatabaseOptions } from './database';
 export { runMigrations } from './run-migrations';
 export { Sql, num, bool, type DatabaseKind, type SqlValue } from './sql';
 export { DataServices } from './tokens';
+export { databaseModule } from './module';

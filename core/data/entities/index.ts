@@ -9,6 +9,7 @@ import { StatsFile } from './stats-file';
 import { WeaponRound } from './weapon-round';
 import { FetchedRemoteFile } from '../../collectors/data/fetched-remote-file';
 import { PlayerLink } from '../../links/player-link';
+import { AdminAction } from '../../audit/admin-action';
 
 export { GamingSession, Match, Player, PlayerAlias, PlayerRound, Round, SessionTeamMember, StatsFile, WeaponRound };
 export type { StatsFileStatus } from './stats-file';
@@ -28,4 +29,5 @@ export const coreEntities: Function[] = [
   SessionTeamMember,
   FetchedRemoteFile,
   PlayerLink,
+  AdminAction,
 ];

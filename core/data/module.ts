@@ -1,0 +1,54 @@
+import type { CoreModule, ModuleContext } from '../app/module';
+import { CoreServices } from '../app/tokens';
+import type { EventBus } from '../events/event-bus';
+import { Importer } from '../ingest/importer';
+import type { PluginHost } from '../plugin-host/plugin-host';
+import { openDatabase, type Database } from './database';
+import { DataServices } from './tokens';
+
+/**
+ * The `database` core slice: opens the database the config names (DATABASE_URL wins), with the
+ * entities and migrations of core and of the loaded plugins; runs pending migrations at start;
+ * provides the Database, its DataSource and the Importer (events go to the app's EventBus).
+ */
+export function databaseModule(): CoreModule {
+  let db: Database | undefined;
+  return {
+    name: 'database',
+    async register(ctx: ModuleContext) {
+      const c = ctx.container;
+      const plugins = c.isRegistered(CoreServices.PluginHost.id, true) ? c.resolve<PluginHost>(CoreServices.PluginHost.id).definitions() : [];
+      db = await openDatabase({
+        url: ctx.config.database.url,
+        envUrl: ctx.secrets.databaseUrl ?? process.env.DATABASE_URL,
+        dataDir: ctx.config.dataDir,
+        logging: ctx.config.database.logging,
+        entities: plugins.flatMap((p) => [...(p.entities ?? [])]),
+        migrations: plugins.flatMap((p) => [...(p.migrations ?? [])]) as (new () => object)[],
+        migrate: false,
+      });
+      ctx.logger.info({ database: db.description }, `database: ${db.description}`);
+      const events = c.resolve<EventBus>(CoreServices.Events.id);
+      const importer = new Importer(
+        db,
+        {
+          timezone: ctx.config.timezone,
+          pairingWindowMinutes: ctx.config.import.pairingWindowMinutes,
+          sessionGapMinutes: ctx.config.import.sessionGapMinutes,
+        },
+        events,
+      );
+      c.register(DataServices.Database.id, { useValue: db });
+      c.register(DataServices.DataSource.id, { useValue: db.dataSource });
+      c.register(DataServices.Importer.id, { useValue: importer });
+    },
+    async start(ctx: ModuleContext) {
+      const ran = await db!.migrate();
+      if (ran.length > 0) ctx.logger.info({ migrations: ran }, `database: ran ${ran.length} migration(s)`);
+    },
+    async stop() {
+      await db?.close();
+      db = undefined;
+    },
+  };
+}
