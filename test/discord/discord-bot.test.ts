@@ -26,7 +26,7 @@ describe('Discord transport (real discord.js + Sapphire against the fake Discord
       const puts = h.fake.requests.filter((r) => r.method === 'PUT');
       expect(puts).to.have.length(1);
       expect(puts[0]!.path).to.equal(`/applications/${world().applicationId}/guilds/${world().guildId}/commands`);
-      expect(puts[0]!.body.map((c: { name: string }) => c.name).sort()).to.deep.equal(['add', 'boom', 'card', 'chart', 'echo', 'pages', 'secret', 'shortpages', 'whois']);
+      expect(puts[0]!.body.map((c: { name: string }) => c.name).sort()).to.deep.equal(['add', 'badembed', 'boom', 'card', 'chart', 'echo', 'pages', 'secret', 'shortpages', 'whois']);
     });
 
     it('types the options: string, player with autocomplete, user, integer/number with bounds, choices, date', () => {
@@ -260,6 +260,20 @@ describe('Discord transport (real discord.js + Sapphire against the fake Discord
       expect((await h.fake.waitForChannelMessage()).body.content).to.equal('You said: still here');
     });
 
+    it('answers with a friendly message when the transport itself cannot send a reply, and keeps running', async () => {
+      h.fake.sendUserMessage('!badembed');
+      const post = await h.fake.waitForChannelMessage();
+      expect(post.body.content).to.equal('Sorry, something went wrong while answering. The error was logged for the admins.');
+      expect(post.body.allowed_mentions.parse).to.deep.equal([]);
+      const i = h.fake.sendSlashCommand('badembed');
+      const callback = await h.fake.waitForCallback(i);
+      expect(callback.body.data.flags).to.equal(EPHEMERAL);
+      expect(callback.body.data.content).to.equal('Sorry, something went wrong while answering. The error was logged for the admins.');
+      expect(h.logs.some((line) => line.includes('interaction failed') && line.includes('"stack"'))).to.equal(true);
+      const next = h.fake.sendSlashCommand('echo', [{ name: 'text', type: 3, value: 'fine' }]);
+      expect((await h.fake.waitForCallback(next)).body.data.content).to.equal('You said: fine');
+    });
+
     it('suggests the closest command for a typo and ignores unrelated words', async () => {
       h.fake.sendUserMessage('!zzzzzzzzzz');
       h.fake.sendUserMessage('!echoo hi');
@@ -290,6 +304,16 @@ describe('Discord transport (real discord.js + Sapphire against the fake Discord
       expect((await h.fake.waitForCallback(i)).body.data.content).to.equal('You said: back again');
       h.fake.sendUserMessage('!echo prefix too');
       expect((await h.fake.waitForChannelMessage()).body.content).to.equal('You said: prefix too');
+    });
+  });
+
+  describe('posting to a channel', () => {
+    it('posts a reply (announcements) with no mentions parsed', async () => {
+      await h.bot.postToChannel(world().otherChannelId, { text: 'new record @everyone', embeds: [{ title: 'Record', color: 0x22c55e }] });
+      const post = await h.fake.waitForChannelMessage(world().otherChannelId);
+      expect(post.body.content).to.equal('new record @everyone');
+      expect(post.body.embeds[0]).to.deep.include({ title: 'Record', color: 0x22c55e });
+      expect(post.body.allowed_mentions.parse).to.deep.equal([]);
     });
   });
 

@@ -103,4 +103,11 @@ export const add = defineCommand({
   run: (_ctx, args) => ({ text: `${args.mode === 'fancy' ? '= ' : ''}${args.a + args.b}${args.day ? ` on ${args.day}` : ''}` }),
 });
 
-export const allTestCommands: CommandDefinition[] = [echo, card, pages, shortPages, boom, secret, chart, whois, add] as unknown as CommandDefinition[];
+/** A reply Discord cannot take (colour beyond 0xFFFFFF): the transport itself fails to render it. */
+export const badEmbed = defineCommand({
+  name: 'badembed',
+  description: 'Returns an embed that cannot be rendered',
+  run: () => ({ embeds: [{ title: 'broken', color: 0x1000000 }] }),
+});
+
+export const allTestCommands: CommandDefinition[] = [echo, card, pages, shortPages, boom, secret, chart, whois, add, badEmbed] as unknown as CommandDefinition[];
