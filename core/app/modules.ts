@@ -1,4 +1,6 @@
+import { auditModule } from '../audit/module';
 import { chartsModule } from '../charts/module';
+import { metricsModule } from '../metrics/module';
 import { discordModule } from '../transports/discord/discord-module';
 import type { CoreModule } from './module';
 
@@ -9,5 +11,6 @@ import type { CoreModule } from './module';
  */
 export function coreModules(): CoreModule[] {
   // Discord last: it starts the bot, which may use every other slice's services.
-  return [chartsModule(), discordModule()];
+  // audit and metrics after the database, collectors and cache (they use them; audit stops before the database).
+  return [chartsModule(), auditModule(), metricsModule(), discordModule()];
 }

@@ -1,0 +1,2 @@
+export { runDatabaseMaintenance, type MaintenanceOptions, type MaintenanceReport } from './database-maintenance';
+export { backupFileName, listBackups, pruneBackups } from './backups';

@@ -1,0 +1,79 @@
+import { UsageError } from '../../../core/commands/errors';
+import { PluginError } from '../../../core/plugin-host/plugin-host';
+import { Colors, defineCommand } from '../../../core/plugin-api';
+import type { AdminServices } from '../services';
+
+export function pluginsCommand(s: AdminServices) {
+  return defineCommand({
+    name: 'plugins',
+    description: 'The plugins, their version, state and what they registered',
+    category: 'admin',
+    adminOnly: true,
+    examples: ['!plugins'],
+    run() {
+      const list = s.plugins.list();
+      return {
+        embeds: [
+          {
+            title: `Plugins (${list.filter((p) => p.state === 'enabled').length} of ${list.length} enabled)`,
+            color: Colors.primary,
+            description: list
+              .map((p) => {
+                const what = p.state === 'enabled' ? ` - ${p.commands} commands, ${p.jobs} jobs, ${p.handlers} handlers` : '';
+                return `**${p.id}** ${p.version ?? ''} ${p.state}${what}${p.error ? `\n  ${p.error}` : ''}`;
+              })
+              .join('\n'),
+            footer: '!plugin enable|disable|reload <id>',
+          },
+        ],
+      };
+    },
+  });
+}
+
+export function pluginCommand(s: AdminServices) {
+  return defineCommand({
+    name: 'plugin',
+    description: 'Enable, disable or reload a plugin now (saved to plugins.json)',
+    category: 'admin',
+    adminOnly: true,
+    args: [
+      {
+        name: 'action',
+        type: 'choice',
+        description: 'What to do',
+        required: true,
+        choices: [
+          { name: 'enable', value: 'enable' },
+          { name: 'disable', value: 'disable' },
+          { name: 'reload', value: 'reload' },
+        ],
+      },
+      { name: 'id', type: 'string', description: 'The plugin id (see !plugins)', required: true },
+    ] as const,
+    examples: ['!plugin disable maps', '!plugin enable maps', '!plugin reload stats'],
+    async run(ctx, args) {
+      if (args.action === 'disable' && args.id === 'admin') {
+        throw new UsageError('the admin plugin cannot disable itself (nothing could enable it again from chat): use `etbot plugins` on the server, or edit plugins.json');
+      }
+      try {
+        const status =
+          args.action === 'enable' ? await s.plugins.enable(args.id) : args.action === 'disable' ? await s.plugins.disable(args.id) : await s.plugins.reload(args.id);
+        ctx.logger.info({ plugin: args.id, action: args.action, by: ctx.caller.id }, `plugin ${args.id}: ${args.action} by ${ctx.caller.id}`);
+        return {
+          embeds: [
+            {
+              title: `Plugin ${status.id}: ${status.state}`,
+              description: status.state === 'enabled' ? `${status.commands} commands, ${status.jobs} jobs, ${status.handlers} handlers` : 'its commands and jobs are gone',
+              color: status.state === 'enabled' ? Colors.success : Colors.neutral,
+              footer: args.action === 'reload' ? undefined : 'saved to plugins.json',
+            },
+          ],
+        };
+      } catch (err) {
+        if (err instanceof PluginError) throw new UsageError(err.message);
+        throw err;
+      }
+    },
+  });
+}

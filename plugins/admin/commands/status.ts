@@ -1,0 +1,77 @@
+import { num } from '../../../core/data/sql';
+import { checkDatabase } from '../../../core/health/health-checks';
+import { Colors, defineCommand, type EmbedField } from '../../../core/plugin-api';
+import { formatBytes, formatUptime } from '../format';
+import type { AdminServices } from '../services';
+
+export function statusCommand(s: AdminServices, version: string) {
+  return defineCommand({
+    name: 'status',
+    description: 'Health of the bot: database, collectors, imports, cache, memory, uptime, version',
+    category: 'admin',
+    adminOnly: true,
+    examples: ['!status'],
+    async run() {
+      const fields: EmbedField[] = [];
+      let healthy = true;
+
+      const db = s.database();
+      if (db) {
+        const check = await checkDatabase(db);
+        healthy &&= check.ok;
+        fields.push({ name: 'Database', value: `${check.ok ? 'reachable' : 'UNREACHABLE'}: ${db.description}\n${check.ok ? `latency ${check.latencyMs} ms` : check.detail}` });
+        if (check.ok) {
+          const files = await db.read(async (sql) => ({
+            byStatus: await sql.all(`SELECT status, COUNT(*) AS n FROM stats_files GROUP BY status`),
+            last: await sql.one(`SELECT name, updated_at FROM stats_files WHERE status = 'imported' ORDER BY updated_at DESC, id DESC LIMIT 1`),
+          }));
+          const counts = Object.fromEntries(files.byStatus.map((r) => [String(r.status), num(r.n)]));
+          fields.push({
+            name: 'Last import',
+            value: files.last ? `${String(files.last.name)} at ${String(files.last.updated_at).slice(0, 19).replace('T', ' ')} UTC` : 'nothing imported yet',
+          });
+          fields.push({ name: 'Files', value: `${counts.imported ?? 0} imported, ${counts.duplicate ?? 0} duplicates, ${counts.rejected ?? 0} rejected`, inline: true });
+        }
+      } else {
+        fields.push({ name: 'Database', value: 'not running in this process' });
+      }
+
+      const collectors = s.collectors()?.status() ?? [];
+      if (collectors.length === 0) fields.push({ name: 'Collectors', value: 'none configured' });
+      for (const c of collectors) {
+        if (c.state === 'failing') healthy = false;
+        const lines = [`${c.state}, last success ${c.lastSuccessAt?.slice(0, 19).replace('T', ' ') ?? 'never'}`, `${c.filesFetched} files fetched, queue ${c.queueDepth}`];
+        if (c.lastError) lines.push(`last error: ${c.lastError}`);
+        fields.push({ name: `Collector ${c.name}`, value: lines.join('\n') });
+      }
+      fields.push({ name: 'Import queue', value: String(collectors.reduce((n, c) => n + c.queueDepth, 0)), inline: true });
+
+      const cache = s.cache()?.stats();
+      if (cache) {
+        const lookups = cache.hits + cache.misses;
+        const rate = lookups === 0 ? '-' : `${((cache.hits / lookups) * 100).toFixed(1)}%`;
+        fields.push({ name: 'Cache', value: `hit rate ${rate} (${cache.hits} hits, ${cache.misses} misses, ${cache.size} entries)`, inline: true });
+      }
+
+      const metrics = s.metrics()?.snapshot().total;
+      if (metrics) {
+        const p = (v: number | null) => (v === null ? '-' : `${Math.round(v)} ms`);
+        fields.push({ name: 'Commands', value: `${metrics.commands} run, ${metrics.errors} errors, reply p50 ${p(metrics.latencyP50Ms)}, p95 ${p(metrics.latencyP95Ms)}`, inline: true });
+      }
+
+      const jobs = s.scheduler.list().filter((j) => j.owner === 'admin');
+      if (jobs.length > 0) {
+        fields.push({
+          name: 'Jobs',
+          value: jobs.map((j) => `${j.id.split(':')[1]}: ${j.schedule}, ${j.runs} runs${j.lastError ? `, last error: ${j.lastError}` : ''}`).join('\n'),
+        });
+      }
+
+      const mem = process.memoryUsage();
+      fields.push({ name: 'Memory', value: `${formatBytes(mem.rss)} resident, ${formatBytes(mem.heapUsed)} heap`, inline: true });
+      fields.push({ name: 'Uptime', value: formatUptime(process.uptime()), inline: true });
+      fields.push({ name: 'Version', value: `etbot ${version}, Node ${process.versions.node}`, inline: true });
+      return { embeds: [{ title: healthy ? 'etbot status: healthy' : 'etbot status: PROBLEMS', color: healthy ? Colors.success : Colors.error, fields }] };
+    },
+  });
+}
