@@ -3,6 +3,7 @@ import { CoreServices } from '../app/tokens';
 import type { Database } from '../data/database';
 import { DataServices } from '../data/tokens';
 import type { EventBus } from '../events/event-bus';
+import type { Importer } from '../ingest/importer';
 import { CollectorManager } from './collector-manager';
 import { FetchedRemoteFileStore } from './data/fetched-remote-file-store';
 import { CollectorServices } from './tokens';
@@ -20,7 +21,7 @@ export function collectorsModule(): CoreModule {
     register(ctx: ModuleContext) {
       const { container, config, logger } = ctx;
       const sink: FileSink = {
-        importFile: (file, opts) => container.resolve<FileSink>(DataServices.Importer.id).importFile(file, opts),
+        importFile: (file, opts) => container.resolve<Importer>(DataServices.Importer.id).importFile(file, opts),
       };
       let store: FetchedRemoteFileStore | undefined;
       const lazyStore = () => (store ??= new FetchedRemoteFileStore(container.resolve<Database>(DataServices.Database.id)));
