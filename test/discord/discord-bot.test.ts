@@ -26,7 +26,7 @@ describe('Discord transport (real discord.js + Sapphire against the fake Discord
       const puts = h.fake.requests.filter((r) => r.method === 'PUT');
       expect(puts).to.have.length(1);
       expect(puts[0]!.path).to.equal(`/applications/${world().applicationId}/guilds/${world().guildId}/commands`);
-      expect(puts[0]!.body.map((c: { name: string }) => c.name).sort()).to.deep.equal(['add', 'badembed', 'boom', 'card', 'chart', 'echo', 'pages', 'secret', 'shortpages', 'whois']);
+      expect(puts[0]!.body.map((c: { name: string }) => c.name).sort()).to.deep.equal(['add', 'badembed', 'boom', 'card', 'chart', 'echo', 'pages', 'secret', 'shortpages', 'slowboom', 'whois']);
     });
 
     it('types the options: string, player with autocomplete, user, integer/number with bounds, choices, date', () => {
@@ -258,6 +258,16 @@ describe('Discord transport (real discord.js + Sapphire against the fake Discord
 
       h.fake.sendUserMessage('!echo still here');
       expect((await h.fake.waitForChannelMessage()).body.content).to.equal('You said: still here');
+    });
+
+    it('answers a failed slow slash command privately: the public "thinking" message goes, an ephemeral follow-up comes', async () => {
+      const i = h.fake.sendSlashCommand('slowboom');
+      expect((await h.fake.waitForCallback(i)).body.type).to.equal(5);
+      await h.fake.waitForRequest((r) => r.method === 'DELETE' && r.path === `/webhooks/${world().applicationId}/${i.token}/messages/@original`);
+      const followUp = await h.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/webhooks/${world().applicationId}/${i.token}`);
+      expect(followUp.body.flags).to.equal(EPHEMERAL);
+      expect(followUp.body.content).to.equal('Sorry, `!slowboom` failed. The error was logged for the admins.');
+      expect(followUp.body.allowed_mentions.parse).to.deep.equal([]);
     });
 
     it('answers with a friendly message when the transport itself cannot send a reply, and keeps running', async () => {

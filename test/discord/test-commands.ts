@@ -103,6 +103,16 @@ export const add = defineCommand({
   run: (_ctx, args) => ({ text: `${args.mode === 'fancy' ? '= ' : ''}${args.a + args.b}${args.day ? ` on ${args.day}` : ''}` }),
 });
 
+export const slowBoom = defineCommand({
+  name: 'slowboom',
+  description: 'A slow command that throws',
+  slow: true,
+  run: async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    throw new Error('slow kaboom');
+  },
+});
+
 /** A reply Discord cannot take (colour beyond 0xFFFFFF): the transport itself fails to render it. */
 export const badEmbed = defineCommand({
   name: 'badembed',
@@ -110,4 +120,4 @@ export const badEmbed = defineCommand({
   run: () => ({ embeds: [{ title: 'broken', color: 0x1000000 }] }),
 });
 
-export const allTestCommands: CommandDefinition[] = [echo, card, pages, shortPages, boom, secret, chart, whois, add, badEmbed] as unknown as CommandDefinition[];
+export const allTestCommands: CommandDefinition[] = [echo, card, pages, shortPages, boom, secret, chart, whois, add, badEmbed, slowBoom] as unknown as CommandDefinition[];

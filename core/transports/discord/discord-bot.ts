@@ -230,14 +230,23 @@ export class DiscordBot {
   private async onSlashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const definition = this.options.registry.find(interaction.commandName)?.definition;
     const request = this.request(interaction.user, roleIdsOf(interaction.member as GuildMember | { roles: string[] } | null, interaction.guildId), interaction.channelId, interaction.guildId);
-    // A slow command (image) defers first; its reply, errors included, then edits the "thinking" message.
+    // A slow command (image) defers first, so Discord's 3-second answer window cannot run out.
     if (definition?.slow) await interaction.deferReply();
     const reply = await this.options.runner.runWithOptions(interaction.commandName, definition ? slashValues(interaction, definition) : {}, request);
     const session = this.pages.create(reply.pagination, request.caller);
     const payload = renderReply(reply, session?.buttons() ?? []);
-    if (interaction.deferred) await interaction.editReply(payload);
-    else await interaction.reply({ ...payload, ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) });
-    session?.attach((p) => interaction.editReply(p));
+    if (!interaction.deferred) {
+      await interaction.reply({ ...payload, ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) });
+      session?.attach((p) => interaction.editReply(p));
+    } else if (!reply.ephemeral) {
+      await interaction.editReply(payload);
+      session?.attach((p) => interaction.editReply(p));
+    } else {
+      // The public "thinking" message cannot turn private: remove it and answer privately.
+      await interaction.deleteReply();
+      const message = await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+      session?.attach((p) => interaction.editReply({ ...p, message }));
+    }
   }
 
   private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
