@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Logger } from '../../logging/logger';
@@ -192,7 +192,8 @@ export class LocalFolderCollector implements Collector {
 
   private async statFile(name: string): Promise<FetchedFileRecord | null> {
     try {
-      const s = await stat(path.join(this.dir, name));
+      // lstat: only regular files count (spec §9), not links to them.
+      const s = await lstat(path.join(this.dir, name));
       return s.isFile() ? { name, size: s.size, mtimeMs: Math.trunc(s.mtimeMs) } : null;
     } catch {
       return null;
