@@ -1,0 +1,149 @@
+import type { AnnouncementSink } from '../../core/announcements';
+import type { Logger } from '../../core/logging/logger';
+import type { EventMap } from '../../core/plugin-api';
+import type { Clock } from '../../core/scheduler/clock';
+import { escapeName } from '../../core/transports/discord/escape';
+import { roundEmbed, sessionOverviewEmbed, type SessionSummaryService } from '../../core/session-summary';
+
+export interface RoundAnnouncerOptions {
+  channelId: string;
+  maxAgeHours: number;
+  sessionSummary: boolean;
+  graceSeconds: number;
+  /** config `import.sessionGapMinutes`. */
+  sessionGapMinutes: number;
+  prefix: string;
+}
+
+/** How many round ids / content hashes / sessions to remember for the once-only guard. */
+const REMEMBER = 2000;
+export const SESSION_IMAGE_NAME = 'session.png';
+
+/**
+ * Posts each newly imported round once (guarded by round id and by file content, so a file
+ * delivered twice or taken over by an earlier-named copy is not posted again), skips rounds older
+ * than `maxAgeHours` (backfills), and posts the session summary with the six graphs once no round
+ * has arrived for the session gap (a timer on the app's clock, one per game server).
+ */
+export class RoundAnnouncer {
+  private readonly postedRounds = new RememberSet<number>(REMEMBER);
+  private readonly postedContent = new RememberSet<string>(REMEMBER);
+  private readonly postedSessions = new RememberSet<string>(REMEMBER);
+  private readonly timers = new Map<string, unknown>();
+  private chain: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  constructor(
+    private readonly summary: SessionSummaryService,
+    private readonly sink: AnnouncementSink,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly options: RoundAnnouncerOptions,
+  ) {}
+
+  /** `round.imported` handler: resolves once the round's post (if any) is done. */
+  onRoundImported(event: EventMap['round.imported']): Promise<void> {
+    return this.serial(() => this.announceRound(event.roundId));
+  }
+
+  /** Everything queued so far has been posted (or failed and been logged). */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const handle of this.timers.values()) this.clock.clearTimeout(handle);
+    this.timers.clear();
+  }
+
+  private async announceRound(roundId: number): Promise<void> {
+    if (this.postedRounds.has(roundId)) return;
+    const round = await this.summary.round(roundId);
+    if (!round) return;
+    if (round.contentHash && this.postedContent.has(round.contentHash)) {
+      this.postedRounds.add(roundId);
+      return;
+    }
+    const endedMs = Date.parse(round.endedAtUtc);
+    if (endedMs < this.clock.now() - this.options.maxAgeHours * 3_600_000) {
+      this.logger.debug({ roundId, endedAt: round.endedAt }, 'announcer: round too old to announce (backfill)');
+      return;
+    }
+    this.postedRounds.add(roundId);
+    if (round.contentHash) this.postedContent.add(round.contentHash);
+    await this.sink.post(this.options.channelId, { embeds: [roundEmbed(round, escapeName)] });
+    if (this.options.sessionSummary) this.armSessionEnd(round.serverId, roundId, endedMs);
+  }
+
+  /** (Re)starts the server's session-end timer: the gap after the round's end, plus the grace. */
+  private armSessionEnd(serverId: string, roundId: number, endedMs: number): void {
+    const previous = this.timers.get(serverId);
+    if (previous !== undefined) this.clock.clearTimeout(previous);
+    const due = endedMs + this.options.sessionGapMinutes * 60_000 + this.options.graceSeconds * 1000;
+    const handle = this.clock.setTimeout(() => {
+      if (this.timers.get(serverId) === handle) this.timers.delete(serverId);
+      void this.serial(() => this.announceSessionEnd(serverId, roundId));
+    }, Math.max(0, due - this.clock.now()));
+    this.timers.set(serverId, handle);
+  }
+
+  private async announceSessionEnd(serverId: string, roundId: number): Promise<void> {
+    const round = await this.summary.round(roundId);
+    if (!round || round.sessionId === null) return;
+    const session = await this.summary.byId(round.sessionId);
+    if (!session) return;
+    const endMs = Date.parse(session.endUtc);
+    const gapMs = this.options.sessionGapMinutes * 60_000;
+    if (this.clock.now() < endMs + gapMs) {
+      // A later round joined the session (its own import re-armed the timer if it was announced).
+      if (!this.timers.has(serverId)) this.armSessionEnd(serverId, roundId, endMs);
+      return;
+    }
+    const key = `${serverId}|${session.startUtc}`;
+    if (this.postedSessions.has(key)) return;
+    this.postedSessions.add(key);
+    let image: Buffer | null = null;
+    try {
+      image = await this.summary.renderReportImage(session);
+    } catch (err) {
+      this.logger.warn({ err, sessionId: session.sessionId }, 'announcer: the six-graph image could not be rendered');
+    }
+    const embed = sessionOverviewEmbed(session, escapeName, {
+      title: `Session over · ${session.date}`,
+      image: image ? SESSION_IMAGE_NAME : undefined,
+      prefix: this.options.prefix,
+    });
+    await this.sink.post(this.options.channelId, {
+      embeds: [embed],
+      files: image ? [{ name: SESSION_IMAGE_NAME, data: image, description: `Six graphs of session #${session.number}` }] : undefined,
+    });
+  }
+
+  /** Runs posts one after another so they arrive in order; a failure is logged, not thrown. */
+  private serial(work: () => Promise<void>): Promise<void> {
+    const next = this.chain.then(async () => {
+      if (this.disposed) return;
+      try {
+        await work();
+      } catch (err) {
+        this.logger.error({ err }, 'announcer: could not post');
+      }
+    });
+    this.chain = next;
+    return next;
+  }
+}
+
+/** A set that forgets its oldest entries beyond a limit. */
+class RememberSet<T> {
+  private readonly items = new Set<T>();
+  constructor(private readonly limit: number) {}
+  has(item: T): boolean {
+    return this.items.has(item);
+  }
+  add(item: T): void {
+    this.items.add(item);
+    if (this.items.size > this.limit) this.items.delete(this.items.values().next().value as T);
+  }
+}
