@@ -1,0 +1,13 @@
+export { DEFAULT_RATING_PARAMS, rateMap, winProbability, type MapOutcome, type RatingParams, type Skill, type WeightedSkill } from './weng-lin';
+export { RATING_BASE, RATING_SCALE, CONSERVATIVE_Z, conservativeSkill, displayRating, displayUncertainty } from './scale';
+export { mapTeams, mapOutcome, compareMatches, type MatchFacts, type MatchPlayerRow, type MapTeams, type MapParticipant } from './map-teams';
+export { RatingLedger, fresh, type PlayerRating, type HistoryEntry, type RatedMap, type MapResult } from './ledger';
+export { balanceTeams, MAX_BALANCE_PLAYERS, type BalancedTeams, type BalancePlayer } from './balance';
+export { RatingService, RatingUnavailableError, type RatingServiceOptions } from './rating-service';
+export type { RatingLeaderboard, RatingLeaderboardOptions, RatingLeaderboardRow, PlayerRatingSummary, TeammateRecord, RecentMap } from './rating-queries';
+export type { SyncResult, SyncMode } from './rating-sync';
+export { loadMatchHeaders, loadMatchFacts, type MatchHeader } from './data/match-source';
+export { ratingEntities, RatingPlayer, RatingMap, RatingHistory } from './data/entities';
+export { ratingMigrations, Rating1764300000000 } from './data/1764300000000-rating';
+export { RatingServices } from './tokens';
+export { ratingModule } from './module';

@@ -1,0 +1,110 @@
+import { mapTeams, type MapParticipant, type MatchFacts } from './map-teams';
+import { DEFAULT_RATING_PARAMS, rateMap, winProbability, type RatingParams, type WeightedSkill } from './weng-lin';
+
+export type MapResult = 'W' | 'D' | 'L';
+
+export interface PlayerRating {
+  guid: string;
+  mu: number;
+  sigma: number;
+  /** Maps rated. */
+  maps: number;
+  wins: number;
+  draws: number;
+  losses: number;
+  lastEndedAtUtc: string | null;
+}
+
+/** One player's line for one rated map. */
+export interface HistoryEntry {
+  guid: string;
+  /** 1 = R1's attackers, 2 = R1's defenders. */
+  side: 1 | 2;
+  result: MapResult;
+  weight: number;
+  muBefore: number;
+  sigmaBefore: number;
+  mu: number;
+  sigma: number;
+}
+
+export interface RatedMap {
+  facts: MatchFacts;
+  /** False when the map had nobody on one side (nothing rated). */
+  rated: boolean;
+  /** Pre-map probability that R1's attackers win (null when not rated). */
+  predictedA: number | null;
+  entries: HistoryEntry[];
+}
+
+/**
+ * Ratings of every player, updated map by map in the order the caller gives (the time order:
+ * see compareMatches). Pure: no database.
+ */
+export class RatingLedger {
+  private readonly players = new Map<string, PlayerRating>();
+
+  constructor(
+    readonly params: RatingParams = DEFAULT_RATING_PARAMS,
+    initial: Iterable<PlayerRating> = [],
+  ) {
+    for (const p of initial) this.players.set(p.guid, { ...p });
+  }
+
+  get(guid: string): PlayerRating {
+    return this.players.get(guid) ?? fresh(guid, this.params);
+  }
+
+  all(): PlayerRating[] {
+    return [...this.players.values()];
+  }
+
+  /** Pre-map probability that R1's attackers win, or null when a side is empty. */
+  predict(facts: MatchFacts): number | null {
+    const teams = mapTeams(facts);
+    if (!teams) return null;
+    return winProbability(this.skills(teams.a), this.skills(teams.b), this.params);
+  }
+
+  apply(facts: MatchFacts): RatedMap {
+    const teams = mapTeams(facts);
+    if (!teams) return { facts, rated: false, predictedA: null, entries: [] };
+    const a = this.skills(teams.a);
+    const b = this.skills(teams.b);
+    const predictedA = winProbability(a, b, this.params);
+    const after = rateMap(a, b, teams.outcome, this.params);
+    const resultA: MapResult = teams.outcome === 'A' ? 'W' : teams.outcome === 'draw' ? 'D' : 'L';
+    const resultB: MapResult = resultA === 'W' ? 'L' : resultA === 'L' ? 'W' : 'D';
+    const entries = [
+      ...teams.a.map((p, i) => this.record(p, 1, resultA, a[i]!, after.a[i]!, facts.endedAtUtc)),
+      ...teams.b.map((p, i) => this.record(p, 2, resultB, b[i]!, after.b[i]!, facts.endedAtUtc)),
+    ];
+    return { facts, rated: true, predictedA, entries };
+  }
+
+  private skills(team: readonly MapParticipant[]): WeightedSkill[] {
+    return team.map((p) => {
+      const r = this.get(p.guid);
+      return { mu: r.mu, sigma: r.sigma, weight: p.weight };
+    });
+  }
+
+  private record(p: MapParticipant, side: 1 | 2, result: MapResult, before: WeightedSkill, after: { mu: number; sigma: number }, endedAtUtc: string): HistoryEntry {
+    const r = this.get(p.guid);
+    this.players.set(p.guid, {
+      guid: p.guid,
+      mu: after.mu,
+      sigma: after.sigma,
+      maps: r.maps + 1,
+      wins: r.wins + (result === 'W' ? 1 : 0),
+      draws: r.draws + (result === 'D' ? 1 : 0),
+      losses: r.losses + (result === 'L' ? 1 : 0),
+      lastEndedAtUtc: endedAtUtc,
+    });
+    return { guid: p.guid, side, result, weight: p.weight, muBefore: before.mu, sigmaBefore: before.sigma, mu: after.mu, sigma: after.sigma };
+  }
+}
+
+export function fresh(guid: string, params: RatingParams = DEFAULT_RATING_PARAMS): PlayerRating {
+  return { guid, mu: params.mu, sigma: params.sigma, maps: 0, wins: 0, draws: 0, losses: 0, lastEndedAtUtc: null };
+}
