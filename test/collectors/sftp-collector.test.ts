@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Database } from '../../core/data/database';
@@ -112,6 +113,7 @@ forEachDatabase('SFTP collector', (tdb) => {
       await c.start();
       await waitFor('the file to be imported', () => fx.sink.callsFor(name).length === 1);
       expect(fs.readFileSync(fx.knownHostsPath, 'utf8')).to.equal(`${fx.server.knownHostsLine}\n`);
+      expect(fx.log.output()).to.include('trusted on first use').and.include(fx.server.hostKeyFingerprint);
     });
 
     it('refuses a changed key, even with trust-on-first-use', async () => {
@@ -308,6 +310,25 @@ forEachDatabase('SFTP collector', (tdb) => {
       await waitFor('the file to be imported', () => fx.sink.callsFor(name).length === 1);
       expect(fx.recorded.events.map((e) => e.name)).to.deep.equal(['collector.error', 'collector.recovered']);
       expect(c.status()).to.include({ state: 'running', consecutiveFailures: 0 });
+    });
+
+    it('stops while connecting to a server that never answers, without counting a failure', async function () {
+      // Shorter than the 15 s SSH handshake timeout: stop() must abort the attempt, not outwait it.
+      this.timeout(10_000);
+      const silent = net.createServer(() => undefined);
+      await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+      const sockets: net.Socket[] = [];
+      silent.on('connection', (s) => sockets.push(s));
+      try {
+        const c = fx.collector({ port: (silent.address() as net.AddressInfo).port });
+        await c.start();
+        await waitFor('the connection attempt', () => sockets.length === 1);
+        await c.stop();
+        expect(c.status()).to.include({ state: 'stopped', consecutiveFailures: 0, lastError: null });
+      } finally {
+        for (const s of sockets) s.destroy();
+        silent.close();
+      }
     });
 
     it('reconnects after the server drops the connection between polls', async () => {

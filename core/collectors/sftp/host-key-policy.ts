@@ -10,6 +10,8 @@ export interface HostKeyPolicyOptions {
   hostKeyFingerprint?: string;
   /** Accept an unknown key once and record it in knownHostsPath. Never accepts a changed key. */
   trustOnFirstUse: boolean;
+  /** Told when trust-on-first-use has recorded a key (`ssh-ed25519 SHA256:...`). */
+  onRecorded?: (key: string, file: string) => void;
 }
 
 export type HostKeyDecision = { ok: true; recorded?: boolean } | { ok: false; reason: string };
@@ -78,6 +80,7 @@ export class HostKeyPolicy {
           return { ok: false, reason: `host key of ${where} (${presented}) is unknown: not in ${knownHostsPath}. Refusing to connect; add the key there or enable trustOnFirstUse` };
         }
         await this.record(knownHostsPath, knownHostsLine(host, port, key));
+        this.options.onRecorded?.(presented, knownHostsPath);
         return { ok: true, recorded: true };
     }
   }

@@ -56,6 +56,7 @@ export class SftpCollector implements Collector {
   private state: CollectorState = 'stopped';
   private lookBackCutoff: Date | null = null;
   private filesFetched = 0;
+  private stopSignal = new AbortController();
   private queueDepth = 0;
 
   constructor(
@@ -70,6 +71,7 @@ export class SftpCollector implements Collector {
   async start(): Promise<void> {
     if (this.state !== 'stopped') return;
     this.state = 'starting';
+    this.stopSignal = new AbortController();
     this.known = await this.deps.store.list(this.name);
     // Look-back applies to the very first start only: later starts know what was skipped.
     this.lookBackCutoff = this.known.size === 0 && this.options.lookBackDays !== undefined ? new Date() : null;
@@ -84,6 +86,7 @@ export class SftpCollector implements Collector {
     this.state = 'stopping';
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.stopSignal.abort();
     await this.cycle;
     this.session?.close();
     this.session = null;
@@ -121,6 +124,7 @@ export class SftpCollector implements Collector {
       this.tracker.success();
       if (unsettled) next = Math.min(pollMs, this.options.confirmMs ?? 1000);
     } catch (err) {
+      if (this.state !== 'running') return; // stopping: not a failure
       const msg = errorMessage(err);
       this.tracker.failure(msg);
       this.log.warn({ err: msg, consecutiveFailures: this.tracker.consecutiveFailures }, 'sftp poll failed');
@@ -206,9 +210,10 @@ export class SftpCollector implements Collector {
       knownHostsPath: o.knownHostsPath,
       hostKeyFingerprint: o.hostKeyFingerprint,
       trustOnFirstUse: o.trustOnFirstUse,
+      onRecorded: (key, file) => this.log.warn({ host: o.host, port: o.port, key, file }, 'unknown host key trusted on first use and recorded'),
     });
     const credentials = await loadCredentials(o, o.env);
-    this.session = await SftpSession.connect({ host: o.host, port: o.port, credentials, policy });
+    this.session = await SftpSession.connect({ host: o.host, port: o.port, credentials, policy, signal: this.stopSignal.signal });
     this.log.info({ host: o.host, port: o.port }, 'connected');
     return this.session;
   }

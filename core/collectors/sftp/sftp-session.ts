@@ -16,6 +16,8 @@ export interface SftpConnectOptions {
   credentials: SftpCredentials;
   policy: HostKeyPolicy;
   readyTimeoutMs?: number;
+  /** Aborts a connection attempt still in progress (the collector is stopping). */
+  signal?: AbortSignal;
 }
 
 export interface RemoteFile {
@@ -78,15 +80,25 @@ export class SftpSession {
       },
     };
     await new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        client.removeListener('ready', onReady).removeListener('error', onError);
+        client.on('error', () => undefined);
+        client.end();
+        reject(new Error(`connecting to ${host}:${port}: stopped`));
+      };
       const onError = (err: Error & { level?: string }) => {
         client.removeListener('ready', onReady);
+        options.signal?.removeEventListener('abort', onAbort);
         client.end();
         reject(new Error(describeConnectError(err, refusal, host, port, credentials)));
       };
       const onReady = () => {
         client.removeListener('error', onError);
+        options.signal?.removeEventListener('abort', onAbort);
         resolve();
       };
+      if (options.signal?.aborted) return onAbort();
+      options.signal?.addEventListener('abort', onAbort, { once: true });
       client.once('ready', onReady).once('error', onError);
       try {
         client.connect(config);
