@@ -17,6 +17,8 @@ export interface CollectorStatus {
   name: string;
   type: 'local' | 'sftp';
   serverId: string;
+  /** What it watches: the folder, or `user@host:port/path` (no secrets). */
+  target: string;
   state: CollectorState;
   lastSuccessAt: string | null;
   lastError: string | null;

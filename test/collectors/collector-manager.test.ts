@@ -49,10 +49,10 @@ forEachDatabase('collector manager', (tdb) => {
     fs.mkdirSync(path.join(dir, 'a'));
     fs.mkdirSync(path.join(dir, 'b'));
     const m = manager(new ObservedSink(importerFor(db))).configure(configs);
-    expect(m.status().map((s) => [s.name, s.type, s.serverId, s.state])).to.deep.equal([
-      [`local:${path.join(dir, 'a')}`, 'local', 'default', 'stopped'],
-      ['second', 'local', 'gs2', 'stopped'],
-      ['sftp:etbot@127.0.0.1:2222/stats', 'sftp', 'default', 'stopped'],
+    expect(m.status().map((s) => [s.name, s.type, s.serverId, s.target, s.state])).to.deep.equal([
+      [`local:${path.join(dir, 'a')}`, 'local', 'default', path.join(dir, 'a'), 'stopped'],
+      ['second', 'local', 'gs2', path.join(dir, 'b'), 'stopped'],
+      ['sftp:etbot@127.0.0.1:2222/stats', 'sftp', 'default', 'etbot@127.0.0.1:2222/stats', 'stopped'],
     ]);
     await m.start();
     try {

@@ -96,6 +96,7 @@ export class LocalFolderCollector implements Collector {
       name: this.name,
       type: 'local',
       serverId: this.options.serverId,
+      target: this.dir,
       state: this.state !== 'running' ? this.state : this.tracker.consecutiveFailures > 0 ? 'failing' : 'running',
       lastSuccessAt: this.tracker.lastSuccessAt,
       lastError: this.tracker.lastError,

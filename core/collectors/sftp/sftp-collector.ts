@@ -99,6 +99,7 @@ export class SftpCollector implements Collector {
       name: this.name,
       type: 'sftp',
       serverId: this.options.serverId,
+      target: `${this.options.username}@${this.options.host}:${this.options.port}${this.options.remotePath}`,
       state: this.state !== 'running' ? this.state : this.tracker.consecutiveFailures > 0 ? 'failing' : 'running',
       lastSuccessAt: this.tracker.lastSuccessAt,
       lastError: this.tracker.lastError,

@@ -1,6 +1,6 @@
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Client, type ConnectConfig, type SFTPWrapper } from 'ssh2';
+import { Client, type ConnectConfig, type FileEntryWithStats, type SFTPWrapper, type Stats } from 'ssh2';
 import type { HostKeyPolicy } from './host-key-policy';
 
 export interface SftpCredentials {
@@ -124,7 +124,7 @@ export class SftpSession {
   }
 
   async list(dir: string): Promise<RemoteFile[]> {
-    const entries = await this.call<Parameters<Parameters<SFTPWrapper['readdir']>[1]>[1]>((cb) => this.sftp.readdir(dir, cb), `listing ${dir}`);
+    const entries = await this.call<FileEntryWithStats[]>((cb) => this.sftp.readdir(dir, cb), `listing ${dir}`);
     return entries.map((e) => ({
       name: e.filename,
       size: e.attrs.size,
@@ -134,7 +134,7 @@ export class SftpSession {
   }
 
   async stat(remotePath: string): Promise<RemoteFile> {
-    const s = await this.call<Parameters<Parameters<SFTPWrapper['stat']>[1]>[1]>((cb) => this.sftp.stat(remotePath, cb), `stat ${remotePath}`);
+    const s = await this.call<Stats>((cb) => this.sftp.stat(remotePath, cb), `stat ${remotePath}`);
     return { name: path.posix.basename(remotePath), size: s.size, mtimeMs: s.mtime * 1000, isFile: s.isFile() };
   }
 
