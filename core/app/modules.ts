@@ -1,3 +1,9 @@
+import { announcementsModule } from '../announcements/module';
+import { sessionSummaryModule } from '../session-summary/module';
+import { collectorsModule } from '../collectors/module';
+import { queriesModule } from '../queries/module';
+import { cacheModule } from '../cache/module';
+import { databaseModule } from '../data/module';
 import { auditModule } from '../audit/module';
 import { chartsModule } from '../charts/module';
 import { metricsModule } from '../metrics/module';
@@ -12,5 +18,16 @@ import type { CoreModule } from './module';
 export function coreModules(): CoreModule[] {
   // Discord last: it starts the bot, which may use every other slice's services.
   // audit and metrics after the database, collectors and cache (they use them; audit stops before the database).
-  return [chartsModule(), auditModule(), metricsModule(), discordModule()];
+  return [
+    databaseModule(),
+    cacheModule(),
+    queriesModule(),
+    collectorsModule(),
+    chartsModule(),
+    sessionSummaryModule(),
+    announcementsModule(),
+    auditModule(),
+    metricsModule(),
+    discordModule(),
+  ];
 }

@@ -11,7 +11,8 @@ export interface GlobalOptions {
 /** Loads configuration, makes the logger and starts the app in the given mode. */
 export async function bootApp(globals: GlobalOptions, mode: AppMode): Promise<App> {
   const loaded = loadConfig({ file: globals.config, overrides: globals.logLevel ? { logLevel: globals.logLevel } : undefined });
-  const logger = createLogger({ level: loaded.config.logLevel, secrets: secretValues(loaded.secrets, process.env, loaded.config) });
+  const level = quietFor(mode, loaded.config.logLevel, Boolean(globals.logLevel || process.env.ETBOT_LOG_LEVEL));
+  const logger = createLogger({ level, secrets: secretValues(loaded.secrets, process.env, loaded.config) });
   const app = new App({ config: loaded.config, secrets: loaded.secrets, logger, mode });
   try {
     await app.start();
@@ -20,4 +21,12 @@ export async function bootApp(globals: GlobalOptions, mode: AppMode): Promise<Ap
     throw err;
   }
   return app;
+}
+
+const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
+
+/** One-shot commands print their result on stdout; routine info logs would only be noise there. */
+function quietFor(mode: AppMode, level: string, explicit: boolean): string {
+  if (explicit || mode === 'start') return level;
+  return LEVELS.indexOf(level) < LEVELS.indexOf('warn') ? 'warn' : level;
 }

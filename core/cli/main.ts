@@ -7,7 +7,10 @@ import { registerRunCommand } from './commands/run';
 import { registerStartCommand } from './commands/start';
 import { registerFixturesCommand } from './commands/fixtures';
 import { registerPluginsCommand } from './commands/plugins';
-import { registerLaterCommands } from './commands/later';
+import { registerImportCommand } from './commands/import';
+import { registerExportCommand } from './commands/export';
+import { registerMigrateCommand } from './commands/migrate';
+import { registerDemoCommand } from './commands/demo';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { version } = require('../../../package.json') as { version: string };
@@ -23,8 +26,11 @@ export function buildProgram(): Command {
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
   registerStartCommand(program, globals);
   registerRunCommand(program, globals);
-  const plugins = registerPluginsCommand(program, globals);
-  registerLaterCommands(program, plugins, globals);
+  registerPluginsCommand(program, globals);
+  registerImportCommand(program, globals);
+  registerExportCommand(program, globals);
+  registerMigrateCommand(program, globals);
+  registerDemoCommand(program, globals);
   registerFixturesCommand(program);
   return program;
 }
