@@ -36,13 +36,14 @@ export function reimportCommand(s: AdminServices) {
         else if (row.content !== null) outcome = await importer.importContent(String(row.name), String(row.content), opts);
         else throw new UsageError(`'${row.name}' is no longer at ${row.path ?? 'its path'} and no copy is stored: give a path to it`);
       }
-      const detail = outcome.reason ? `: ${outcome.reason}` : outcome.duplicateOf ? ` of ${outcome.duplicateOf}` : '';
+      const stillRejected = outcome.status === 'unchanged' && outcome.reason !== undefined;
+      const detail = stillRejected ? ` (still rejected: ${outcome.reason})` : outcome.reason ? `: ${outcome.reason}` : outcome.duplicateOf ? ` of ${outcome.duplicateOf}` : '';
       return {
         embeds: [
           {
             title: `Reimport ${outcome.file}`,
             description: `${outcome.status}${detail}` + (outcome.rederivedRoundIds.length ? `\n${outcome.rederivedRoundIds.length} other rounds updated` : ''),
-            color: outcome.status === 'rejected' ? Colors.error : Colors.success,
+            color: outcome.status === 'rejected' || stillRejected ? Colors.error : Colors.success,
           },
         ],
       };
