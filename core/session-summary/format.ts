@@ -9,6 +9,11 @@ export type Escape = (text: string) => string;
 /** Discord's limit for one field's value. */
 const FIELD_LIMIT = 1024;
 
+/** `1 kill`, `2 kills`. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function teamLabel(team: TeamId | null): string {
   return team === null ? 'Unknown team' : `Team ${team}`;
 }
@@ -91,7 +96,7 @@ export interface OverviewOptions {
 export function sessionOverviewEmbed(r: SessionReport, esc: Escape, options: OverviewOptions = {}): Embed {
   const description = [
     `**${r.date}** ${clockTime(r.start)}–${clockTime(r.end)} (${formatDuration(r.durationSeconds)}) · ${esc(r.serverName)}`,
-    `${r.mapCount} ${r.mapCount === 1 ? 'map' : 'maps'}, ${r.roundCount} rounds · **${sessionScoreText(r)}**`,
+    `${count(r.mapCount, 'map')}, ${count(r.roundCount, 'round')} · **${sessionScoreText(r)}**`,
     r.mvp ? `MVP: **${esc(r.mvp.name)}** (${r.mvp.mvpPoints} points)` : 'MVP: -',
   ].join('\n');
   const fields = [{ name: 'Maps', value: fitLines(r.maps.map((m) => mapLine(m, esc))) }];
@@ -127,7 +132,7 @@ export function sessionMapsEmbed(r: SessionReport, esc: Escape): Embed {
 }
 
 export function sessionWeaponsEmbed(r: SessionReport, esc: Escape): Embed {
-  const lines = r.weapons.map((w) => `**${w.name}** — ${w.kills} kills${w.topPlayer ? ` (most: ${esc(w.topPlayer.name)}, ${w.topPlayer.kills})` : ''}`);
+  const lines = r.weapons.map((w) => `**${w.name}** — ${count(w.kills, 'kill')}${w.topPlayer ? ` (most: ${esc(w.topPlayer.name)}, ${w.topPlayer.kills})` : ''}`);
   return { title: `Kills by weapon · session #${r.number} · ${r.date}`, description: fitLines(lines, 4000), color: Colors.primary };
 }
 
@@ -170,7 +175,7 @@ export function sessionTopEmbed(r: SessionReport, esc: Escape): Embed {
 export function roundEmbed(r: RoundReport, esc: Escape, title?: string): Embed {
   const lines = [`${outcomeText(r.roundNumber, r.outcome)} · ended ${r.endedAt.slice(0, 16).replace('T', ' ')}`];
   if (r.orphan) lines.push('R1 of this map is missing: the numbers cover both rounds and count in no totals.');
-  const top = r.players.slice(0, 3).map((p, i) => `${i + 1}. **${esc(p.name)}** — ${p.kills} kills, ${p.deaths} deaths, ${p.damageGiven} damage`);
+  const top = r.players.slice(0, 3).map((p, i) => `${i + 1}. **${esc(p.name)}** — ${count(p.kills, 'kill')}, ${count(p.deaths, 'death')}, ${p.damageGiven} damage`);
   const fields = [{ name: 'Top fraggers', value: fitLines(top) }];
   if (r.mvp) fields.push({ name: 'MVP', value: `${esc(r.mvp.name)} (${r.mvp.mvpPoints} points)` });
   if (r.mapResult) fields.push({ name: 'Map result', value: mapScoreText(r.mapResult) });
@@ -179,6 +184,6 @@ export function roundEmbed(r: RoundReport, esc: Escape, title?: string): Embed {
     description: lines.join('\n'),
     color: r.orphan ? Colors.warning : Colors.success,
     fields,
-    footer: `${r.players.length} players`,
+    footer: count(r.players.length, 'player'),
   };
 }

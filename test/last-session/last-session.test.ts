@@ -166,7 +166,7 @@ forEachDatabase('!last_session and !last_round', (handle) => {
       const kills = report.players.reduce((s, p) => s + p.kills, 0);
       expect(total).to.equal(kills);
       const reply = await run(bot, '!ls weapons', 'console');
-      for (const w of report.weapons) expect(reply.embeds![0]!.description).to.include(`**${w.name}** — ${w.kills} kills`);
+      for (const w of report.weapons) expect(reply.embeds![0]!.description).to.include(`**${w.name}** — ${w.kills} kill${w.kills === 1 ? '' : 's'}`);
       expect(report.weapons.map((w) => w.name)).to.include.members(['MP40', 'Thompson', 'Grenade']);
     });
 
