@@ -1,14 +1,10 @@
 import 'reflect-metadata';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { QueryCache } from '../core/cache/query-cache';
 import { CacheServices } from '../core/cache/tokens';
 import type { ChartService } from '../core/charts/chart-service';
 import { ChartServices } from '../core/charts/tokens';
-import { openDatabase } from '../core/data';
 import type { Caller } from '../core/plugin-api';
-import { startFixtureBot } from '../test/last-session/fixture-app';
+import { startSummaryBot } from '../test/last-session/fixture-app';
 
 export interface BenchResult {
   name: string;
@@ -28,9 +24,7 @@ const MAP_NAMES = ['supply', 'etl_adlernest', 'te_escape2', 'sw_goldrush_te', 'e
  * (query cache and chart cache emptied before each uncached run), and the six-graph image alone.
  */
 export async function benchLastSession(): Promise<BenchResult[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-bench-ls-'));
-  const db = await openDatabase({ url: `sqlite:${path.join(dir, 'bench.sqlite')}`, dataDir: dir });
-  const bot = await startFixtureBot(db);
+  const bot = await startSummaryBot('sqlite');
   try {
     for (const file of sessionFiles()) {
       const outcome = await bot.importer.importContent(file.name, file.content, { source: 'bench' });
@@ -72,8 +66,6 @@ export async function benchLastSession(): Promise<BenchResult[]> {
     ];
   } finally {
     await bot.stop();
-    await db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

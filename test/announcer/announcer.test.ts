@@ -2,11 +2,10 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Reply } from '../../core/plugin-api';
-import type { Database } from '../../core/data/database';
 import { forEachDatabase } from '../support/databases';
 import { FakeClock } from '../support/fake-clock';
 import { readPngHeader } from '../charts/png-inspect';
-import { FIXTURES, fixtureFiles, startFixtureBot, type FixtureBot } from '../last-session/fixture-app';
+import { FIXTURES, fixtureFiles, startSummaryBot, type SummaryBot } from '../last-session/fixture-app';
 
 const CHANNEL = '424242';
 const SESSION_2 = fixtureFiles().filter((f) => f >= '2025-11-09');
@@ -22,15 +21,12 @@ function titles(posts: readonly { reply: Reply }[]): string[] {
 }
 
 forEachDatabase('announcer plugin', (handle) => {
-  let db: Database;
-  let bot: FixtureBot | undefined;
+  let bot: SummaryBot | undefined;
   let clock: FakeClock;
 
   async function start(announcerOptions: Record<string, unknown>, overrides?: Record<string, unknown>, startAt = endedAt(SESSION_2[0]!) - 60_000) {
-    await handle.reset();
-    db ??= await handle.open();
     clock = new FakeClock(startAt);
-    bot = await startFixtureBot(db, {
+    bot = await startSummaryBot(handle, {
       clock,
       overrides,
       plugins: [

@@ -2,14 +2,13 @@ import { expect } from 'chai';
 import type { Caller, Reply } from '../../core/plugin-api';
 import { ChartServices } from '../../core/charts/tokens';
 import type { ChartService } from '../../core/charts/chart-service';
-import type { Database } from '../../core/data/database';
 import { forEachDatabase } from '../support/databases';
 import { pixelStats, readPngHeader } from '../charts/png-inspect';
-import { fixtureFiles, readTruth, startFixtureBot, type FixtureBot } from './fixture-app';
+import { fixtureFiles, readTruth, startSummaryBot, type SummaryBot } from './fixture-app';
 
 const caller: Caller = { id: '1000', name: 'tester', roleIds: [], isAdmin: false };
 
-async function run(bot: FixtureBot, line: string, transport: 'discord' | 'console' = 'discord'): Promise<Reply> {
+async function run(bot: SummaryBot, line: string, transport: 'discord' | 'console' = 'discord'): Promise<Reply> {
   const reply = await bot.app.runner.runLine(line, { caller, transport });
   if (!reply) throw new Error(`${line} is not a command`);
   return reply;
@@ -23,12 +22,10 @@ function field(reply: Reply, name: string): string {
 
 forEachDatabase('!last_session and !last_round', (handle) => {
   const truth = readTruth();
-  let db: Database;
-  let bot: FixtureBot;
+  let bot: SummaryBot;
 
   before(async () => {
-    db = await handle.open();
-    bot = await startFixtureBot(db);
+    bot = await startSummaryBot(handle);
   });
   after(async () => bot?.stop());
 
