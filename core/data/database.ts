@@ -28,19 +28,29 @@ export class Database {
     readonly description: string,
   ) {}
 
-  /** Runs `fn` in one transaction (committed when it resolves, rolled back when it throws). */
-  async transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in one transaction (committed when it resolves, rolled back when it throws).
+   * SQLite: BEGIN IMMEDIATE (takes the write lock up front, so two processes never deadlock on
+   * upgrading a read lock). `prelude` runs first inside the transaction, in the same round trip on
+   * PostgreSQL (e.g. taking an advisory lock); it must have no parameters.
+   */
+  async transaction<T>(fn: (sql: Sql) => Promise<T>, options: { prelude?: string } = {}): Promise<T> {
     const work = async (): Promise<T> => {
       const runner = this.dataSource.createQueryRunner();
-      await runner.connect();
+      const sql = new Sql(runner, this.kind);
       try {
-        await runner.startTransaction();
+        if (this.kind === 'postgres') {
+          await sql.simple(options.prelude ? `BEGIN; ${options.prelude}` : 'BEGIN');
+        } else {
+          await sql.run('BEGIN IMMEDIATE');
+          if (options.prelude) await sql.run(options.prelude);
+        }
         try {
-          const result = await fn(new Sql(runner, this.kind));
-          await runner.commitTransaction();
+          const result = await fn(sql);
+          await sql.simple('COMMIT');
           return result;
         } catch (err) {
-          if (runner.isTransactionActive) await runner.rollbackTransaction();
+          await sql.simple('ROLLBACK').catch(() => undefined);
           throw err;
         }
       } finally {

@@ -51,6 +51,17 @@ export class Sql {
     }
   }
 
+  /** A statement without parameters (PostgreSQL: simple protocol, so several may be sent at once). */
+  async simple(sql: string): Promise<void> {
+    const connection = await this.runner.connect();
+    try {
+      if (this.kind === 'postgres') await (connection as PgClient).query(sql);
+      else cachedStatement(connection as SqliteHandle, sql).run();
+    } catch (err) {
+      throw new SqlError(sql, err);
+    }
+  }
+
   /** INSERT ... RETURNING id (both databases support RETURNING). */
   async insertReturningId(table: string, values: Record<string, SqlValue>): Promise<number> {
     const cols = Object.keys(values);
@@ -95,7 +106,7 @@ export class Sql {
 }
 
 interface PgClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[]; rowCount: number | null }>;
+  query(config: { name: string; text: string; values: unknown[] } | string): Promise<{ rows: Row[]; rowCount: number | null }>;
 }
 
 const statementNames = new Map<string, string>();

@@ -107,11 +107,14 @@ export class Importer {
     const events: PendingEvent[] = [];
     let outcome: ImportOutcome;
     try {
-      outcome = await this.db.transaction(async (sql) => {
-        events.length = 0;
-        if (sql.kind === 'postgres') await sql.run(`SELECT pg_advisory_xact_lock(?)`, [IMPORT_LOCK_KEY]);
-        return this.applyFile(sql, { name, text, hash, parsed, serverId, source: options.source, localPath, retry }, events);
-      });
+      outcome = await this.db.transaction(
+        async (sql) => {
+          events.length = 0;
+          return this.applyFile(sql, { name, text, hash, parsed, serverId, source: options.source, localPath, retry }, events);
+        },
+        // Every import, in any process, holds this lock until it commits: one file at a time.
+        { prelude: this.db.kind === 'postgres' ? `SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})` : undefined },
+      );
     } catch (err) {
       // Rolled back: nothing of this file was stored.
       throw new ImportFailedError(name, err);
@@ -123,7 +126,14 @@ export class Importer {
   private async applyFile(sql: Sql, f: FileInput, events: PendingEvent[]): Promise<ImportOutcome> {
     const now = new Date().toISOString();
     const warnings = f.parsed.ok ? f.parsed.round.warnings : [];
-    const existing = await sql.one(`SELECT id, content_hash, status, reason, warnings, duplicate_of_id FROM stats_files WHERE server_id = ? AND name = ?`, [f.serverId, f.name]);
+    // The row of this name, and the row holding this content (one round trip).
+    const found = await sql.all(
+      `SELECT id, server_id, name, content_hash, status, reason, warnings, duplicate_of_id FROM stats_files
+       WHERE (server_id = ? AND name = ?) OR (content_hash = ? AND status = 'imported')`,
+      [f.serverId, f.name, f.hash],
+    );
+    const existing = found.find((r) => r.server_id === f.serverId && r.name === f.name);
+    const holder = found.find((r) => r.content_hash === f.hash && r.status === 'imported');
     if (existing && existing.content_hash === f.hash && (existing.status !== 'rejected' || (!f.retry && !f.parsed.ok))) {
       return this.unchanged(sql, f.name, num(existing.id), existing);
     }
@@ -139,7 +149,6 @@ export class Importer {
       outcome = { status: 'rejected', file: f.name, reason: f.parsed.reason, warnings: [], rederivedRoundIds: [] };
       events.push({ event: 'file.rejected', payload: { file: f.name, reason: f.parsed.reason, source: f.source } });
     } else {
-      const holder = await sql.one(`SELECT id, name, server_id FROM stats_files WHERE content_hash = ? AND status = 'imported'`, [f.hash]);
       if (holder && String(holder.name) <= f.name) {
         fileId = await this.saveFile(sql, existing, f, { status: 'duplicate', reason: null, warnings, duplicateOfId: num(holder.id), content: f.text }, now);
         const round = await sql.one(`SELECT id FROM rounds WHERE file_id = ?`, [num(holder.id)]);
@@ -199,7 +208,7 @@ export class Importer {
       seen.add(key);
       await regroupSessions(sql, p.serverId, p.endedAtMs, this.settings.sessionGapMinutes, changes);
     }
-    for (const id of changes.sessionIds) await refreshSession(sql, id);
+    for (const id of changes.sessionIds) await refreshSession(sql, id, changes.shrunkSessionIds.has(id));
     if (changes.guidsToRename.size > 0) await renamePlayers(sql, [...changes.guidsToRename]);
   }
 

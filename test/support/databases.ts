@@ -36,6 +36,13 @@ export function forEachDatabase(title: string, body: (db: TestDatabase) => void)
   }
 }
 
+/** One fresh database outside `forEachDatabase` (fixture bots, benchmarks); `destroy()` drops it. */
+export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase & { destroy(): Promise<void> }> {
+  const handle = new SuiteDatabase(kind);
+  await handle.create();
+  return handle;
+}
+
 class SuiteDatabase implements TestDatabase {
   private _url: string | undefined;
   private cleanup: (() => Promise<void>) | undefined;
@@ -54,13 +61,9 @@ class SuiteDatabase implements TestDatabase {
       this._url = `sqlite:${path.join(dir, 'test.sqlite')}`;
       this.cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
     } else {
-      const admin = await postgresAdminUrl();
-      const name = `etbot_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-      await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`));
-      this._url = withDatabase(admin, name);
-      this.cleanup = async () => {
-        await withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-      };
+      const created = await createPostgresDatabase('etbot_test');
+      this._url = created.url;
+      this.cleanup = created.drop;
     }
   }
 
@@ -89,7 +92,8 @@ class SuiteDatabase implements TestDatabase {
 
 let embedded: Promise<{ url: string; stop: () => Promise<void> }> | undefined;
 
-async function postgresAdminUrl(): Promise<string> {
+/** URL of a PostgreSQL server to create databases on: DATABASE_URL, else a started embedded one. */
+export async function postgresAdminUrl(): Promise<string> {
   const env = process.env.DATABASE_URL;
   if (env && /^postgres(ql)?:\/\//.test(env)) return env;
   embedded ??= startEmbeddedPostgres();
@@ -130,12 +134,27 @@ async function startEmbeddedPostgres(): Promise<{ url: string; stop: () => Promi
   };
 }
 
-// Root-level hook: stop the embedded server once the whole run is over.
-if (typeof after === 'function') {
-  after(async () => {
-    if (embedded) await (await embedded).stop().catch(() => undefined);
-  });
+/** Stops the embedded server if one was started (tests do it in a root hook; benches call it). */
+export async function stopEmbeddedPostgres(): Promise<void> {
+  if (embedded) await (await embedded).stop().catch(() => undefined);
+  embedded = undefined;
 }
+
+/** A fresh PostgreSQL database on the server of `postgresAdminUrl()`; `drop` removes it. */
+export async function createPostgresDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = await postgresAdminUrl();
+  const name = `${prefix}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`));
+  return {
+    url: withDatabase(admin, name),
+    drop: async () => {
+      await withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+// Root-level hook (under mocha): stop the embedded server once the whole run is over.
+if (typeof after === 'function') after(stopEmbeddedPostgres);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

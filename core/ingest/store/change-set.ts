@@ -4,7 +4,11 @@ export class ChangeSet {
   readonly sessionPoints: { serverId: string; endedAtMs: number }[] = [];
   /** Sessions whose membership, rounds or rows changed (teams and counts are recomputed). */
   readonly sessionIds = new Set<number>();
+  /** Sessions that lost rounds (their stored teams may name players no longer in them). */
+  readonly shrunkSessionIds = new Set<number>();
   readonly insertedRoundIds = new Set<number>();
+  /** Pairing components already loaded in this transaction, by server and map (see pairing-store). */
+  readonly components = new Map<string, unknown>();
   readonly rederivedRoundIds = new Set<number>();
   /** Players whose display name must be looked up again (a round left the totals). */
   readonly guidsToRename = new Set<string>();
@@ -13,5 +17,10 @@ export class ChangeSet {
     this.pairingPoints.push({ serverId, map, endedAtMs });
     this.sessionPoints.push({ serverId, endedAtMs });
     if (sessionId !== null) this.sessionIds.add(sessionId);
+  }
+
+  /** A round of this server and map was removed: components loaded before are stale. */
+  forgetComponents(serverId: string, map: string): void {
+    this.components.delete(`${serverId}\u0000${map}`);
   }
 }

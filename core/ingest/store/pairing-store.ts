@@ -7,7 +7,7 @@ import type { ChangeSet } from './change-set';
 import { deleteRoundRows, insertRoundRows, loadRawPlayers } from './round-rows';
 import { notePlayers } from './players-store';
 
-interface StoredRound extends PairableRound {
+export interface StoredRound extends PairableRound {
   status: string;
   pairedRoundId: number | null;
   matchId: number | null;
@@ -17,6 +17,19 @@ interface StoredRound extends PairableRound {
 }
 
 export const pairingFor = pairRounds;
+
+interface CachedComponent {
+  endedAtMs: number;
+  rounds: StoredRound[];
+}
+
+/**
+ * Keeps the component a new round was inserted into (with the new round), so that reconciling
+ * it needs no second query. Any later change to the same server and map drops it.
+ */
+export function rememberComponent(changes: ChangeSet, serverId: string, map: string, endedAtMs: number, rounds: StoredRound[]): void {
+  changes.components.set(`${serverId}\u0000${map}`, { endedAtMs, rounds } satisfies CachedComponent);
+}
 
 /**
  * The rounds of one server and map linked to `endedAtMs` by chains of gaps within the pairing
@@ -49,7 +62,10 @@ export async function loadComponent(sql: Sql, serverId: string, map: string, end
  * rounds now stored (order independent: the result depends only on the set of rounds).
  */
 export async function reconcilePairing(sql: Sql, serverId: string, map: string, endedAtMs: number, windowMinutes: number, changes: ChangeSet): Promise<void> {
-  const rounds = await loadComponent(sql, serverId, map, endedAtMs, windowMinutes);
+  const key = `${serverId}\u0000${map}`;
+  const cached = changes.components.get(key) as CachedComponent | undefined;
+  changes.components.delete(key);
+  const rounds = cached && cached.endedAtMs === endedAtMs ? cached.rounds : await loadComponent(sql, serverId, map, endedAtMs, windowMinutes);
   if (rounds.length === 0) return;
   const byId = new Map(rounds.map((r) => [r.id, r]));
   const pairs = pairRounds(rounds, windowMinutes);
@@ -81,6 +97,7 @@ export async function reconcilePairing(sql: Sql, serverId: string, map: string, 
       r.id,
     ]);
     if (wasValid && !valid) for (const p of raw) changes.guidsToRename.add(p.guid);
+    if (r.sessionId !== null) changes.shrunkSessionIds.add(r.sessionId);
     if (!wasValid && valid) await notePlayers(sql, derived, { endedAtUtc: r.endedAtUtc, fileName: r.fileName, valid: true });
     markChanged(r, changes);
   }

@@ -5,7 +5,7 @@ import { attackersSucceeded } from '../derive/score';
 import { localToUtcMs, utcIso } from '../derive/local-time';
 import { rawPlayerFromLine } from '../raw-player';
 import type { ChangeSet } from './change-set';
-import { loadComponent, pairingFor } from './pairing-store';
+import { loadComponent, pairingFor, rememberComponent } from './pairing-store';
 import { insertRoundRows, loadRawPlayers, deleteRoundRows } from './round-rows';
 import { notePlayers } from './players-store';
 
@@ -23,6 +23,7 @@ export async function insertRound(sql: Sql, fileId: number, serverId: string, pa
   const endedAtMs = localToUtcMs(parsed.file.endedAtLocal, settings.timezone);
   const map = parsed.file.map;
   const roundNumber = parsed.header.round;
+  changes.forgetComponents(serverId, map);
   const component = await loadComponent(sql, serverId, map, endedAtMs, settings.pairingWindowMinutes);
   const NEW = -1;
   const pairs = pairingFor([...component, { id: NEW, map, roundNumber, endedAtMs, fileName: parsed.file.name }], settings.pairingWindowMinutes);
@@ -35,6 +36,7 @@ export async function insertRound(sql: Sql, fileId: number, serverId: string, pa
   const r1Raw = roundNumber === 2 && partner !== null ? await loadRawPlayers(sql, partner) : null;
   const derived = deriveRoundPlayers(raw, r1Raw, roundNumber === 1 ? 'r1' : valid ? 'r2' : 'orphan');
   const h = parsed.header;
+  const succeeded = attackersSucceeded(h.defenderTeam, h.winnerTeam);
   const roundId = await sql.insertReturningId('rounds', {
     file_id: fileId,
     file_name: parsed.file.name,
@@ -58,13 +60,29 @@ export async function insertRound(sql: Sql, fileId: number, serverId: string, pa
     paired_round_id: roundNumber === 2 ? partner : null,
     match_id: null,
     session_id: null,
-    attackers_succeeded: attackersSucceeded(h.defenderTeam, h.winnerTeam),
+    attackers_succeeded: succeeded,
     player_count: derived.filter((p) => p.counted).length,
   });
   await insertRoundRows(sql, roundId, derived, valid);
   await notePlayers(sql, derived, { endedAtUtc: utcIso(endedAtMs), fileName: parsed.file.name, valid });
   changes.insertedRoundIds.add(roundId);
   changes.touchRound(serverId, map, endedAtMs, null);
+  rememberComponent(changes, serverId, map, endedAtMs, [
+    ...component,
+    {
+      id: roundId,
+      map,
+      roundNumber,
+      endedAtMs,
+      endedAtUtc: utcIso(endedAtMs),
+      fileName: parsed.file.name,
+      status: valid ? 'valid' : 'orphan',
+      pairedRoundId: roundNumber === 2 ? partner : null,
+      matchId: null,
+      sessionId: null,
+      attackersSucceeded: succeeded,
+    },
+  ]);
   return roundId;
 }
 
@@ -80,5 +98,7 @@ export async function removeRoundOfFile(sql: Sql, fileId: number, changes: Chang
   if (round.match_id !== null) await sql.run(`DELETE FROM matches WHERE id = ?`, [num(round.match_id)]);
   await sql.run(`DELETE FROM rounds WHERE id = ?`, [id]);
   changes.insertedRoundIds.delete(id);
+  changes.forgetComponents(String(round.server_id), String(round.map));
+  if (round.session_id !== null) changes.shrunkSessionIds.add(num(round.session_id));
   changes.touchRound(String(round.server_id), String(round.map), Date.parse(String(round.ended_at_utc)), num(round.session_id, true));
 }

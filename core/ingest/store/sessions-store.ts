@@ -18,11 +18,13 @@ export async function regroupSessions(sql: Sql, serverId: string, endedAtMs: num
   const to = utcIso(endedAtMs + g);
   // Sessions a removed round belonged to may have no round near it any more.
   const extra = [...changes.sessionIds];
+  // Rounds near it, and every round of the sessions those belong to (two index lookups, one trip).
   const rows = await sql.all(
-    `SELECT id, ended_at_utc, file_name, session_id FROM rounds WHERE server_id = ? AND (
-       (ended_at_utc >= ? AND ended_at_utc <= ?)
-       OR session_id IN (SELECT session_id FROM rounds WHERE server_id = ? AND ended_at_utc >= ? AND ended_at_utc <= ? AND session_id IS NOT NULL)
-       ${extra.length > 0 ? `OR session_id IN ${Sql.list(extra)}` : ''})`,
+    `SELECT id, ended_at_utc, file_name, session_id FROM rounds WHERE server_id = ? AND ended_at_utc >= ? AND ended_at_utc <= ?
+     UNION
+     SELECT id, ended_at_utc, file_name, session_id FROM rounds WHERE session_id IN (
+       SELECT session_id FROM rounds WHERE server_id = ? AND ended_at_utc >= ? AND ended_at_utc <= ? AND session_id IS NOT NULL)
+     ${extra.length > 0 ? `UNION SELECT id, ended_at_utc, file_name, session_id FROM rounds WHERE session_id IN ${Sql.list(extra)}` : ''}`,
     [serverId, from, to, serverId, from, to, ...extra],
   );
   const members = new Map(rows.map((r) => [num(r.id), toMember(r)]));
@@ -47,7 +49,9 @@ export async function regroupSessions(sql: Sql, serverId: string, endedAtMs: num
         map_count: 0,
       });
     }
-    const moved = rounds.filter((r) => r.sessionId !== sessionId).map((r) => r.id);
+    const movedRounds = rounds.filter((r) => r.sessionId !== sessionId);
+    for (const r of movedRounds) if (r.sessionId !== null) changes.shrunkSessionIds.add(r.sessionId);
+    const moved = movedRounds.map((r) => r.id);
     if (moved.length > 0) await sql.run(`UPDATE rounds SET session_id = ? WHERE id IN ${Sql.list(moved)}`, [sessionId, ...moved]);
     changes.sessionIds.add(sessionId);
   }
@@ -59,7 +63,7 @@ export async function regroupSessions(sql: Sql, serverId: string, endedAtMs: num
 }
 
 /** Recomputes a session's start, end, counts and persistent teams from its rounds. */
-export async function refreshSession(sql: Sql, sessionId: number): Promise<void> {
+export async function refreshSession(sql: Sql, sessionId: number, shrunk: boolean): Promise<void> {
   const rows = await sql.all(
     `SELECT r.id, r.round_number, r.status, r.ended_at_utc, r.ended_at_local, p.guid, p.team, p.counted
      FROM rounds r LEFT JOIN player_rounds p ON p.round_id = r.id
@@ -94,11 +98,13 @@ export async function refreshSession(sql: Sql, sessionId: number): Promise<void>
     sessionId,
   ]);
   const teams = persistentTeams(rounds);
-  await sql.run(`DELETE FROM session_team_members WHERE session_id = ?`, [sessionId]);
+  // Rounds only joined this session: upserting is enough. Rounds left it: start from scratch.
+  if (shrunk) await sql.run(`DELETE FROM session_team_members WHERE session_id = ?`, [sessionId]);
   await sql.insertMany(
     'session_team_members',
     ['session_id', 'guid', 'team'],
     [...teams].map(([guid, team]) => [sessionId, guid, team]),
+    'ON CONFLICT (session_id, guid) DO UPDATE SET team = excluded.team',
   );
 }
 
