@@ -143,6 +143,18 @@ forEachDatabase('local folder collector', (tdb) => {
     expect(sink.callsFor('notes.txt')[0]!.status).to.equal('rejected');
   });
 
+  it('can be stopped while it is still starting, leaving nothing running', async () => {
+    fs.writeFileSync(path.join(dir, roundFileName(10)), roundFileText({ players: 2, tag: 'early' }));
+    const c = collector();
+    const starting = c.start();
+    await c.stop();
+    await starting;
+    expect(c.status().state).to.equal('stopped');
+    const again = collector();
+    await again.start();
+    await waitFor('the file to be imported by the next start', () => sink.callsFor(roundFileName(10)).length === 1);
+  });
+
   it('fails to start on a folder that does not exist, saying which', async () => {
     const missing = path.join(dir, 'nope');
     const c = collector({ path: missing });

@@ -43,6 +43,8 @@ export class LocalFolderCollector implements Collector {
   private known = new Map<string, FetchedFileRecord>();
   private watcher: FSWatcher | null = null;
   private rescanTimer: NodeJS.Timeout | null = null;
+  /** Ends the wait for the watcher's first scan when stop() comes first. */
+  private cancelReadyWait: (() => void) | null = null;
   private state: CollectorState = 'stopped';
   private filesFetched = 0;
   private readonly log: Logger;
@@ -66,7 +68,9 @@ export class LocalFolderCollector implements Collector {
       const dirStat = await stat(this.dir);
       if (!dirStat.isDirectory()) throw new Error(`${this.dir} is not a folder`);
       await this.startWatching();
+      if (!this.isActive()) return; // stopped meanwhile
       await this.scan();
+      if (!this.isActive()) return;
       this.rescanTimer = setInterval(() => void this.scan(), this.options.rescanMs ?? 60_000);
       this.rescanTimer.unref();
       this.state = 'running';
@@ -83,6 +87,7 @@ export class LocalFolderCollector implements Collector {
     this.state = 'stopping';
     if (this.rescanTimer) clearInterval(this.rescanTimer);
     this.rescanTimer = null;
+    this.cancelReadyWait?.();
     for (const p of this.pending.values()) clearTimeout(p.timer);
     this.pending.clear();
     await this.watcher?.close();
@@ -122,7 +127,11 @@ export class LocalFolderCollector implements Collector {
       this.tracker.failure(`watching ${this.dir}: ${message(err)}`);
       this.log.warn({ err: message(err) }, 'watch error');
     });
-    await new Promise<void>((resolve) => watcher.once('ready', resolve));
+    await new Promise<void>((resolve) => {
+      this.cancelReadyWait = resolve;
+      watcher.once('ready', resolve);
+    });
+    this.cancelReadyWait = null;
   }
 
   private async scan(): Promise<void> {

@@ -72,10 +72,17 @@ export class SftpCollector implements Collector {
     if (this.state !== 'stopped') return;
     this.state = 'starting';
     this.stopSignal = new AbortController();
-    this.known = await this.deps.store.list(this.name);
+    try {
+      this.known = await this.deps.store.list(this.name);
+      await mkdir(this.options.stagingDir, { recursive: true });
+    } catch (err) {
+      this.tracker.failure(`cannot start: ${errorMessage(err)}`);
+      this.state = 'stopped';
+      throw err;
+    }
+    if (this.state !== 'starting') return; // stopped meanwhile
     // Look-back applies to the very first start only: later starts know what was skipped.
     this.lookBackCutoff = this.known.size === 0 && this.options.lookBackDays !== undefined ? new Date() : null;
-    await mkdir(this.options.stagingDir, { recursive: true });
     this.state = 'running';
     this.log.info({ host: this.options.host, port: this.options.port, remotePath: this.options.remotePath }, 'sftp collector started');
     this.schedule(0);
