@@ -14,6 +14,7 @@ import { PlayerLookupService } from './player-lookup';
 import { PlayerStatsService } from './player-stats';
 import { PlayerResolver } from './resolve-player';
 import { SessionService } from './sessions';
+import { SessionReplyExtensions } from './session-extensions';
 import { QueryServices } from './tokens';
 
 /**
@@ -36,6 +37,7 @@ export function queriesModule(): CoreModule {
       single(QueryServices.PlayerStats, (r) => new PlayerStatsService(db(r), cache(r)));
       single(QueryServices.Leaderboards, (r) => new LeaderboardService(db(r), cache(r)));
       single(QueryServices.Sessions, (r) => new SessionService(db(r), cache(r)));
+      single(QueryServices.SessionReplyExtensions, () => new SessionReplyExtensions());
       single(QueryServices.DataStatus, (r) => new DataStatusService(db(r), cache(r)));
       single(LinkServices.Links, (r) => new LinkService(db(r), cache(r)));
       single(

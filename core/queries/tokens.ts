@@ -5,6 +5,7 @@ import type { PlayerLookupService } from './player-lookup';
 import type { PlayerStatsService } from './player-stats';
 import type { PlayerResolver } from './resolve-player';
 import type { SessionService } from './sessions';
+import type { SessionReplyExtensions } from './session-extensions';
 
 /** Typed tokens of the read side. Every service caches through CacheServices.QueryCache. */
 export const QueryServices = {
@@ -16,6 +17,8 @@ export const QueryServices = {
   PlayerStats: createServiceToken<PlayerStatsService>('queries.player-stats'),
   Leaderboards: createServiceToken<LeaderboardService>('queries.leaderboards'),
   Sessions: createServiceToken<SessionService>('queries.sessions'),
+  /** Where another plugin adds files (graphs) to `!session`'s reply. */
+  SessionReplyExtensions: createServiceToken<SessionReplyExtensions>('queries.session-reply-extensions'),
   /** "No rounds imported yet." check. */
   DataStatus: createServiceToken<DataStatusService>('queries.data-status'),
 } as const;

@@ -1,0 +1,42 @@
+import { Colors, type Embed } from '../../core/plugin-api';
+import { formatDuration, formatLocalTime, type SessionDetail, type SessionSummary } from '../../core/queries';
+
+function scoreText(score: { A: number; B: number } | null): string {
+  return score === null ? 'score unknown' : `team A ${score.A} - ${score.B} team B`;
+}
+
+/** `#12 · 2025-10-25 20:01 · 2h 10m · 6 maps (supply, radar) · 12 players · team A 7 - 5 team B` */
+export function sessionLine(s: SessionSummary, esc: (s: string) => string): string {
+  const maps = s.mapNames.length > 0 ? ` (${s.mapNames.slice(0, 5).map(esc).join(', ')}${s.mapNames.length > 5 ? ', ...' : ''})` : '';
+  return [
+    `#${s.number}`,
+    formatLocalTime(s.start),
+    formatDuration(s.durationSeconds),
+    `${s.maps} ${s.maps === 1 ? 'map' : 'maps'}${maps}`,
+    `${s.playerCount} players`,
+    scoreText(s.score),
+  ].join(' · ');
+}
+
+export function sessionEmbed(s: SessionDetail, esc: (s: string) => string): Embed {
+  const teamNames = (team: 'A' | 'B') =>
+    s.players.filter((p) => p.team === team).map((p) => `${esc(p.player.name)} (${p.kills}/${p.deaths})`).join(', ') || '-';
+  const matches = s.matches.map((m) => `${esc(m.map)}: ${m.score ? `A ${m.score.A} - ${m.score.B} B` : 'score unknown'}`);
+  const unpaired = s.roundList.filter((r) => r.orphan).length;
+  const fields = [
+    { name: 'Time', value: `${formatLocalTime(s.start)} to ${formatLocalTime(s.end).slice(11)} (${formatDuration(s.durationSeconds)})` },
+    { name: 'Rounds', value: String(s.rounds), inline: true },
+    { name: 'Maps', value: String(s.maps), inline: true },
+    { name: 'Players', value: String(s.playerCount), inline: true },
+    { name: 'Score', value: scoreText(s.score) },
+    { name: 'Maps played', value: matches.length > 0 ? matches.join('\n') : '-' },
+    { name: 'Team A (kills/deaths)', value: teamNames('A') },
+    { name: 'Team B (kills/deaths)', value: teamNames('B') },
+  ];
+  return {
+    title: `Session #${s.number} · ${s.start.slice(0, 10)}`,
+    color: Colors.primary,
+    fields,
+    footer: unpaired > 0 ? `${unpaired} round 2 file(s) without their round 1 are left out of the totals` : undefined,
+  };
+}

@@ -1,0 +1,134 @@
+import os from 'node:os';
+import path from 'node:path';
+import { App } from '../../core/app/app';
+import type { CoreModule, ModuleContext } from '../../core/app/module';
+import { CoreServices } from '../../core/app/tokens';
+import { cacheModule } from '../../core/cache/module';
+import { chartsModule } from '../../core/charts/module';
+import { loadConfig } from '../../core/config/load-config';
+import type { Database } from '../../core/data/database';
+import { DataServices } from '../../core/data/tokens';
+import type { EventBus } from '../../core/events/event-bus';
+import { importPaths, type ImportSummary } from '../../core/ingest/import-paths';
+import { Importer } from '../../core/ingest/importer';
+import { silentLogger } from '../../core/logging/create-logger';
+import type { Caller, Transport } from '../../core/plugin-api/commands';
+import type { Reply } from '../../core/plugin-api/reply';
+import type { PluginEntry } from '../../core/plugin-host/plugins-file';
+import { queriesModule } from '../../core/queries/module';
+import type { Clock } from '../../core/scheduler/clock';
+import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './databases';
+
+/** The generated fixtures (fixtures/ at the project root; this file runs from dist/test/support). */
+export const FIXTURES_DIR = path.resolve(__dirname, '../../../fixtures');
+
+export const DEFAULT_CALLER: Caller = { id: '200000000000000001', name: 'tester', roleIds: [], isAdmin: false };
+
+export interface FixtureBotOptions {
+  /** A fresh database of this kind, or a suite's database from `forEachDatabase` (emptied first). */
+  database: TestDatabaseKind | TestDatabase;
+  /** Built-in plugin ids (`'stats'`) or full entries (with options). */
+  plugins: readonly (string | PluginEntry)[];
+  /** Folders or files to import; default the fixtures. `[]` leaves the database empty. */
+  importPaths?: readonly string[];
+  /** Config overrides (`{ cache: { maxEntries: 0 } }`...). */
+  overrides?: Record<string, unknown>;
+  clock?: Clock;
+  /** Extra core modules (after database, cache, queries and charts). */
+  modules?: CoreModule[];
+}
+
+export interface FixtureBot {
+  app: App;
+  db: Database;
+  importer: Importer;
+  /** What importing the fixtures gave. */
+  imported: ImportSummary | null;
+  /** Runs a command line; the reply (never null for a known command). */
+  run(line: string, caller?: Caller, transport?: Transport): Promise<Reply>;
+  /** The reply as plain text: text, then each embed's title, description, `name: value` fields and footer. */
+  text(line: string, caller?: Caller, transport?: Transport): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A database core module over a test database: registers Database, DataSource and an Importer
+ * that reports to the app's event bus (so `round.imported` reaches the cache).
+ */
+function testDatabaseModule(db: Database): CoreModule {
+  return {
+    name: 'database',
+    register(ctx: ModuleContext) {
+      const events = ctx.container.resolve<EventBus>(CoreServices.Events.id);
+      ctx.container.register(DataServices.Database.id, { useValue: db });
+      ctx.container.register(DataServices.DataSource.id, { useValue: db.dataSource });
+      ctx.container.register(DataServices.Importer.id, {
+        useValue: new Importer(
+          db,
+          { timezone: ctx.config.timezone, pairingWindowMinutes: ctx.config.import.pairingWindowMinutes, sessionGapMinutes: ctx.config.import.sessionGapMinutes },
+          events,
+        ),
+      });
+    },
+  };
+}
+
+/** Starts an App on a fresh database with the fixtures imported and the given plugins loaded. */
+export async function createFixtureBot(options: FixtureBotOptions): Promise<FixtureBot> {
+  let owned: (TestDatabase & { destroy(): Promise<void> }) | null = null;
+  let handle: TestDatabase;
+  if (typeof options.database === 'string') {
+    owned = await createTestDatabase(options.database);
+    handle = owned;
+  } else {
+    handle = options.database;
+    await handle.reset();
+  }
+  const db = await handle.open();
+  const { config, secrets } = loadConfig({ env: {}, overrides: { dataDir: os.tmpdir(), ...(options.overrides ?? {}) } });
+  const app = new App({
+    config,
+    secrets,
+    logger: silentLogger(),
+    mode: 'test',
+    clock: options.clock,
+    modules: [testDatabaseModule(db), cacheModule(), queriesModule(), chartsModule(), ...(options.modules ?? [])],
+    pluginEntries: options.plugins.map((p) => (typeof p === 'string' ? { id: p, enabled: true, options: {} } : p)),
+  });
+  await app.start();
+  const importer = app.container.resolve<Importer>(DataServices.Importer.id);
+  const paths = options.importPaths ?? [FIXTURES_DIR];
+  const imported = paths.length > 0 ? await importPaths(importer, paths, { source: 'fixtures' }) : null;
+
+  const run = async (line: string, caller: Caller = DEFAULT_CALLER, transport: Transport = 'console'): Promise<Reply> => {
+    const reply = await app.runner.runLine(line, { caller, transport });
+    if (!reply) throw new Error(`'${line}' is not a command line`);
+    return reply;
+  };
+  return {
+    app,
+    db,
+    importer,
+    imported,
+    run,
+    text: async (line, caller, transport) => replyText(await run(line, caller, transport)),
+    stop: async () => {
+      await app.stop();
+      await db.close().catch(() => undefined);
+      await owned?.destroy();
+    },
+  };
+}
+
+/** A reply flattened to text, the way the console shows it (without writing files). */
+export function replyText(reply: Reply): string {
+  const lines: string[] = [];
+  if (reply.text) lines.push(reply.text);
+  for (const e of reply.embeds ?? []) {
+    if (e.title) lines.push(e.title);
+    if (e.description) lines.push(e.description);
+    for (const f of e.fields ?? []) lines.push(`${f.name}: ${f.value}`);
+    if (e.footer) lines.push(e.footer);
+  }
+  return lines.join('\n');
+}
