@@ -5,7 +5,7 @@ import type { Reply } from '../../core/plugin-api';
 import { forEachDatabase } from '../support/databases';
 import { FakeClock } from '../support/fake-clock';
 import { readPngHeader } from '../charts/png-inspect';
-import { FIXTURES, fixtureFiles, startSummaryBot, type SummaryBot } from '../last-session/fixture-app';
+import { FIXTURES, fixtureFiles, readTruth, startSummaryBot, type SummaryBot } from '../last-session/fixture-app';
 
 const CHANNEL = '424242';
 const SESSION_2 = fixtureFiles().filter((f) => f >= '2025-11-09');
@@ -79,11 +79,13 @@ forEachDatabase('announcer plugin', (handle) => {
 
     for (const file of SESSION_2.slice(2)) await deliver(file);
     expect(b.posts.count).to.equal(SESSION_2.length);
-    // Each round's post names its top fraggers and MVP.
-    for (const post of b.posts.posts) {
-      const names = post.reply.embeds![0]!.fields!.map((f) => f.name);
-      expect(names).to.include.members(['Top fraggers', 'MVP']);
-    }
+    // Each round's post names its top fraggers and MVP, and counts the round's players as the truth does.
+    const truth = readTruth();
+    SESSION_2.forEach((file, i) => {
+      const embed = b.posts.posts[i]!.reply.embeds![0]!;
+      expect(embed.fields!.map((f) => f.name)).to.include.members(['Top fraggers', 'MVP']);
+      expect(embed.footer, file).to.equal(`${truth.rounds.find((r) => r.file === file)!.players} players`);
+    });
 
     // 59 minutes after the last round: the session is not over yet.
     await clock.advance(59 * 60_000);

@@ -154,7 +154,8 @@ forEachDatabase('!last_session and !last_round', (handle) => {
       );
       expect(field(reply, 'Map result')).to.equal('Team B wins 2-0');
       expect(field(reply, 'MVP')).to.match(/\(\d+(\.\d)? points\)$/);
-      expect(embed.footer).to.equal('14 players');
+      const truthRound = truth.rounds.find((r) => r.file === '2025-11-10-004911-sw_goldrush_te-round-2.txt')!;
+      expect(embed.footer).to.equal(`${truthRound.players} players`);
     });
 
     it('lists kills by weapon with the names players know', async () => {
