@@ -2,6 +2,7 @@ import { CoreServices } from '../../core/app/tokens';
 import { defineCommand, definePlugin, PLUGIN_API_VERSION, type Embed, type Reply } from '../../core/plugin-api';
 import { nameFormatter } from '../../core/queries/format';
 import { NO_ROUNDS_MESSAGE } from '../../core/queries/data-status';
+import { QueryServices } from '../../core/queries/tokens';
 import {
   roundEmbed,
   sessionMapsEmbed,
@@ -62,6 +63,14 @@ export default definePlugin({
         return sessionReply(summary, report, args.view ?? 'overview', nameFormatter(ctx.transport), runner.prefix, ctx.logger);
       },
     });
+    // `!session <date|number>` (sessions plugin) shows the same six graphs through its extension point.
+    if (api.services.has(QueryServices.SessionReplyExtensions)) {
+      const registration = api.services.get(QueryServices.SessionReplyExtensions).add(api.id, async (session) => {
+        const data = await summary.renderImage(session.id);
+        return data ? { name: `session-${session.number}.png`, data, description: `Six graphs of session #${session.number}` } : null;
+      });
+      api.onDispose(() => registration.dispose());
+    }
     api.command({
       ...lastRound,
       async run(ctx) {

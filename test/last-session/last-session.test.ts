@@ -25,7 +25,7 @@ forEachDatabase('!last_session and !last_round', (handle) => {
   let bot: SummaryBot;
 
   before(async () => {
-    bot = await startSummaryBot(handle);
+    bot = await startSummaryBot(handle, { plugins: [{ id: 'last-session', enabled: true, options: {} }, { id: 'sessions', enabled: true, options: {} }] });
   });
   after(async () => bot?.stop());
 
@@ -181,6 +181,16 @@ forEachDatabase('!last_session and !last_round', (handle) => {
       const report = (await bot.summary.last())!;
       const again = await bot.summary.renderImage(report.sessionId);
       expect(again!.equals(png)).to.equal(true);
+    });
+
+    it("gives !session (sessions plugin) the same six graphs through its extension point", async () => {
+      const reply = await run(bot, '!session 1');
+      const file = reply.files![0]!;
+      expect(file.name).to.equal('session-1.png');
+      expect(reply.embeds![0]!.image).to.equal('session-1.png');
+      const report = (await bot.summary.byNumber(1))!;
+      expect(file.data.equals((await bot.summary.renderImage(report.sessionId))!)).to.equal(true);
+      expect(readPngHeader(file.data)).to.deep.equal({ width: 1800, height: 1500 });
     });
   });
 });
