@@ -1,7 +1,7 @@
 export { DEFAULT_RATING_PARAMS, rateMap, winProbability, type MapOutcome, type RatingParams, type Skill, type WeightedSkill } from './weng-lin';
 export { RATING_BASE, RATING_SCALE, CONSERVATIVE_Z, conservativeSkill, displayRating, displayUncertainty } from './scale';
 export { mapTeams, mapOutcome, compareMatches, type MatchFacts, type MatchPlayerRow, type MapTeams, type MapParticipant } from './map-teams';
-export { RatingLedger, fresh, type PlayerRating, type HistoryEntry, type RatedMap, type MapResult } from './ledger';
+export { RatingLedger, fresh, SECOND_ATTACK_KEY, type LedgerOptions, type PlayerRating, type HistoryEntry, type RatedMap, type MapResult } from './ledger';
 export { balanceTeams, MAX_BALANCE_PLAYERS, type BalancedTeams, type BalancePlayer } from './balance';
 export { RatingService, RatingUnavailableError, type RatingServiceOptions } from './rating-service';
 export type { RatingLeaderboard, RatingLeaderboardOptions, RatingLeaderboardRow, PlayerRatingSummary, TeammateRecord, RecentMap } from './rating-queries';

@@ -1,6 +1,6 @@
 import { num, type Sql } from '../data/sql';
 import { playerFromRow } from './data/rating-store';
-import { fresh, type MapResult, type PlayerRating } from './ledger';
+import { fresh, SECOND_ATTACK_KEY, type MapResult, type PlayerRating } from './ledger';
 import { displayRating, displayUncertainty } from './scale';
 import type { RatingParams } from './weng-lin';
 
@@ -75,12 +75,12 @@ export async function leaderboard(sql: Sql, options: RatingLeaderboardOptions = 
   const limit = options.limit ?? 10;
   const offset = options.offset ?? 0;
   const bots = options.includeBots ? '' : 'AND (p.is_bot IS NULL OR p.is_bot = FALSE)';
-  const from = `FROM rating_players r LEFT JOIN players p ON p.guid = r.guid WHERE r.maps >= ? ${bots}`;
-  const total = num((await sql.one(`SELECT COUNT(*) AS n ${from}`, [minMaps]))?.n);
+  const from = `FROM rating_players r LEFT JOIN players p ON p.guid = r.guid WHERE r.maps >= ? AND r.guid <> ? ${bots}`;
+  const total = num((await sql.one(`SELECT COUNT(*) AS n ${from}`, [minMaps, SECOND_ATTACK_KEY]))?.n);
   const rows = await sql.all(
     `SELECT r.guid, p.name, r.mu, r.sigma, r.maps, r.wins, r.draws, r.losses, r.last_ended_at_utc ${from}
       ORDER BY (r.mu - 3 * r.sigma) DESC, ${sql.bytewise('r.guid')} LIMIT ? OFFSET ?`,
-    [minMaps, limit, offset],
+    [minMaps, SECOND_ATTACK_KEY, limit, offset],
   );
   return {
     total,
@@ -112,6 +112,12 @@ export async function ratingsOf(sql: Sql, guids: readonly string[], params: Rati
   }
   for (const g of guids) if (!out.has(g)) out.set(g, fresh(g, params));
   return out;
+}
+
+/** The learnt advantage of attacking second (mu 0 before any map). */
+export async function secondAttackAdvantage(sql: Sql, params: RatingParams): Promise<PlayerRating> {
+  const row = await sql.one('SELECT guid, mu, sigma, maps, wins, draws, losses, last_ended_at_utc FROM rating_players WHERE guid = ?', [SECOND_ATTACK_KEY]);
+  return row ? playerFromRow(row) : { ...fresh(SECOND_ATTACK_KEY, params), mu: 0 };
 }
 
 export async function playerSummary(

@@ -3,7 +3,7 @@ import type { Logger } from '../logging/logger';
 import type { EventMap } from '../plugin-api/events';
 import { balanceTeams, type BalancedTeams, type BalancePlayer } from './balance';
 import type { PlayerRating } from './ledger';
-import { leaderboard, playerSummary, ratingsOf, type PlayerRatingSummary, type RatingLeaderboard, type RatingLeaderboardOptions } from './rating-queries';
+import { leaderboard, playerSummary, ratingsOf, secondAttackAdvantage, type PlayerRatingSummary, type RatingLeaderboard, type RatingLeaderboardOptions } from './rating-queries';
 import { syncRatings, type SyncResult } from './rating-sync';
 import { DEFAULT_RATING_PARAMS, type RatingParams } from './weng-lin';
 
@@ -113,6 +113,12 @@ export class RatingService {
   async ratings(guids: readonly string[]): Promise<Map<string, PlayerRating>> {
     this.requireActive();
     return this.db.read((sql) => ratingsOf(sql, guids, this.params));
+  }
+
+  /** The learnt advantage of the team attacking second, as a pseudo-player (mu in skill points). */
+  async secondAttackAdvantage(): Promise<PlayerRating> {
+    this.requireActive();
+    return this.db.read((sql) => secondAttackAdvantage(sql, this.params));
   }
 
   /** The fairest split of these players (at most 12) with team 1's predicted win probability. */

@@ -1,7 +1,7 @@
 import type { Sql } from '../data/sql';
 import { appendMaps, clearRatings, loadPlayerRatings, loadStoredMaps, savePlayers, type StoredMap } from './data/rating-store';
 import { fingerprint, loadMatchFacts, loadMatchHeaders, type MatchHeader } from './data/match-source';
-import { RatingLedger, type RatedMap } from './ledger';
+import { RatingLedger, SECOND_ATTACK_KEY, type RatedMap } from './ledger';
 import type { RatingParams } from './weng-lin';
 
 export type SyncMode = 'none' | 'incremental' | 'full';
@@ -38,6 +38,7 @@ export async function syncRatings(sql: Sql, params: RatingParams, touchedRoundId
   const rated = await rateAll(sql, ledger, added);
   await appendMaps(sql, rated, stored.length);
   const touched = new Set(rated.flatMap((m) => m.entries.map((e) => e.guid)));
+  if (rated.some((m) => m.rated)) touched.add(SECOND_ATTACK_KEY);
   await savePlayers(sql, ledger.all().filter((p) => touched.has(p.guid)));
   return { mode: 'incremental', maps: rated.length };
 }

@@ -13,7 +13,7 @@ export const balanceCommandDefinition = defineCommand({
     {
       name: 'players',
       type: 'string',
-      description: `2 to ${MAX_BALANCE_PLAYERS} players: names, parts of names or GUIDs, separated by spaces (or commas when names have spaces)`,
+      description: `2 to ${MAX_BALANCE_PLAYERS} names or GUIDs, split by spaces (by commas if a name has spaces)`,
       required: true,
       rest: true,
     },

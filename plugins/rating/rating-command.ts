@@ -55,7 +55,7 @@ export function ratingEmbed(player: PlayerRef, s: PlayerRatingSummary, esc: (nam
 
 function teammateLines(mates: readonly TeammateRecord[], esc: (name: string) => string): string {
   if (mates.length === 0) return '- (needs 3 maps together)';
-  return mates.map((m) => `${esc(m.name)}: ${m.wins} won of ${m.maps} together (${Math.round(m.winShare * 100)}%)`).join('\n');
+  return mates.map((m) => `${esc(m.name)}: ${m.wins} W, ${m.draws} D, ${m.losses} L together (${Math.round(m.winShare * 100)}%)`).join('\n');
 }
 
 function signed(n: number): string {

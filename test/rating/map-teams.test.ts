@@ -113,6 +113,22 @@ describe('rating: ledger', () => {
     expect(ledger.get('GOLF').maps).to.equal(0);
   });
 
+  it('learns the advantage of attacking second and counts it in predictions', () => {
+    const ledger = new RatingLedger();
+    const xAttacksFirst = [row(1, 'P1', 2, 100), row(1, 'P2', 1, 100), row(2, 'P1', 1, 100), row(2, 'P2', 2, 100)];
+    const yAttacksFirst = [row(1, 'P2', 2, 100), row(1, 'P1', 1, 100), row(2, 'P2', 1, 100), row(2, 'P1', 2, 100)];
+    // Each player wins once, always when attacking second (0-2).
+    ledger.apply(facts(xAttacksFirst, [0, 2]));
+    ledger.apply(facts(yAttacksFirst, [0, 2], { matchId: 2, endedAtUtc: '2025-11-07T21:30:00Z' }));
+    expect(ledger.secondAttack().mu).to.be.above(0);
+    expect(ledger.secondAttack().maps).to.equal(2);
+    expect(ledger.predict(facts(xAttacksFirst, [0, 2]))).to.be.below(0.5);
+    const plain = new RatingLedger(undefined, [], { secondAttackAdvantage: false });
+    plain.apply(facts(xAttacksFirst, [0, 2]));
+    expect(plain.secondAttack().maps).to.equal(0);
+    expect(plain.all().map((p) => p.guid).sort()).to.deep.equal(['P1', 'P2']);
+  });
+
   it('a map with an empty side is recorded as not rated and changes nobody', () => {
     const ledger = new RatingLedger();
     const m = ledger.apply(facts([row(1, 'ALPHA', 2, 100), row(2, 'ALPHA', 1, 80)], [2, 0]));

@@ -1,0 +1,113 @@
+import { expect } from 'chai';
+import path from 'node:path';
+import { ratingEntities, ratingMigrations, ratingModule, RatingServices, SECOND_ATTACK_KEY, type RatingService } from '../../core/rating';
+import { QueryServices, type PlayerLookupService } from '../../core/queries';
+import { escapeName } from '../../core/transports/discord/escape';
+import { ratingEmbed } from '../../plugins/rating/rating-command';
+import { forEachDatabase } from '../support/databases';
+import { createFixtureBot, replyText, type FixtureBot } from '../support/fixture-bot';
+import { FIXTURES, fixtureFiles } from './support';
+
+forEachDatabase('rating: !rating, !balance and the leaderboard service', (handle) => {
+  let bot: FixtureBot | undefined;
+
+  async function start(files: string[]): Promise<{ bot: FixtureBot; rating: RatingService }> {
+    // The host will migrate plugin tables itself; here the suite's database gets them first.
+    await handle.open({ entities: ratingEntities, migrations: ratingMigrations });
+    bot = await createFixtureBot({
+      database: handle,
+      plugins: ['rating'],
+      modules: [ratingModule({ debounceMs: 60_000 })],
+      importPaths: files.map((f) => path.join(FIXTURES, f)),
+    });
+    const rating = bot.app.container.resolve<RatingService>(RatingServices.Rating.id);
+    await rating.settle();
+    return { bot, rating };
+  }
+
+  afterEach(async () => {
+    await bot?.stop();
+    bot = undefined;
+  });
+
+  describe('with only R1 files (nobody has a rated map)', () => {
+    it('!balance splits 6 new players into two teams of 3 at 50%', async () => {
+      const { bot } = await start(fixtureFiles().filter((f) => f.endsWith('round-1.txt')));
+      const reply = await bot.run('!balance Snake Question viper? Rookie slasher Grünwald');
+      const team1 = reply.embeds![0]!.fields!.find((f) => f.name === 'Team 1')!.value.split('\n');
+      const team2 = reply.embeds![0]!.fields!.find((f) => f.name === 'Team 2')!.value.split('\n');
+      expect(team1).to.have.length(3);
+      expect(team2).to.have.length(3);
+      expect([...team1, ...team2].every((line) => line.endsWith('(1000)'))).to.equal(true);
+      expect(replyText(reply)).to.contain('Team 1 wins 50.0%, Team 2 wins 50.0%');
+    });
+
+    it('!rating says a player has no rated maps yet and starts at 1000', async () => {
+      const { bot } = await start(fixtureFiles().filter((f) => f.endsWith('round-1.txt')));
+      const text = await bot.text('!rating Snake');
+      expect(text).to.contain('Rating for Snake');
+      expect(text).to.contain('No rated maps yet: starts at 1000 (uncertainty ±333)');
+    });
+  });
+
+  it('player names in the !rating embed are escaped for Discord', () => {
+    const summary = { rating: { guid: 'AB12CD34', mu: 30, sigma: 3, maps: 1, wins: 1, draws: 0, losses: 0, lastEndedAtUtc: null }, shown: 1840, uncertainty: 120, recent: [], trend: 0,
+      bestTeammates: [{ guid: 'X', name: '__under__', maps: 3, wins: 3, draws: 0, losses: 0, winShare: 1 }], worstTeammates: [] };
+    const embed = ratingEmbed({ guid: 'AB12CD34', name: '**star**' }, summary, escapeName);
+    expect(embed.title).to.equal('Rating for \\*\\*star\\*\\*');
+    expect(embed.fields!.find((f) => f.name === 'Best teammates')!.value).to.equal('\\_\\_under\\_\\_: 3 W, 0 D, 0 L together (100%)');
+  });
+
+  describe('with every fixture', () => {
+    it('!rating shows rating, uncertainty, maps counted, the trend and teammates', async () => {
+      const { bot, rating } = await start(fixtureFiles());
+      const text = await bot.text('!rating Snake');
+      expect(text).to.contain('Rating for Snake');
+      const maps = /Maps counted: (\d+) \((\d+) won, (\d+) drawn, (\d+) lost\)/.exec(text);
+      expect(maps, text).to.not.equal(null);
+      const [played, won, drawn, lost] = maps!.slice(1).map(Number) as [number, number, number, number];
+      expect(played).to.be.within(1, 8);
+      expect(won + drawn + lost).to.equal(played);
+      expect(text).to.match(/Rating: \d+/);
+      expect(text).to.match(/Uncertainty: ±\d+ \(mu \d+\.\d\d, sigma \d+\.\d\d\)/);
+      expect(text).to.match(new RegExp(`Trend over the last ${Math.min(played, 10)} maps: [+-]?\\d+ \\(([WDL] ?)+\\)`));
+      expect(text).to.contain('Best teammates:');
+      expect(text).to.contain('Worst teammates:');
+      const found = await bot.app.container.resolve<PlayerLookupService>(QueryServices.Players.id).find('Snake');
+      if (found.kind !== 'found') throw new Error('Snake is in the fixtures');
+      expect((await rating.player(found.player.guid)).rating.maps).to.equal(played);
+    });
+
+    it('!balance names unknown players and escapes names for Discord', async () => {
+      const { bot } = await start(fixtureFiles());
+      const unknown = await bot.run('!balance Snake nobody-like-this');
+      expect(unknown.isError).to.equal(true);
+      expect(unknown.text).to.contain("no player matches 'nobody-like-this'");
+      // What the caller typed is escaped for Discord's markdown.
+      const typed = await bot.run('!balance Snake **bold**_x', undefined, 'discord');
+      expect(typed.text).to.contain("no player matches '\\*\\*bold\\*\\*\\_x'");
+      const reply = await bot.run('!balance #clantag Snake Question Rookie', undefined, 'discord');
+      const lines = replyText(reply);
+      expect(lines).to.contain('#clantag (');
+      expect(lines).to.match(/Team 1 wins \d+\.\d%, Team 2 wins \d+\.\d%/);
+    });
+
+    it('leaderboard() ranks by rating, filters by maps, leaves bots out and pages', async () => {
+      const { rating } = await start(fixtureFiles());
+      const all = await rating.leaderboard({ minMaps: 1, limit: 100 });
+      expect(all.total).to.equal(all.rows.length);
+      expect(all.rows.length).to.be.greaterThan(5);
+      for (let i = 1; i < all.rows.length; i++) expect(all.rows[i - 1]!.rating).to.be.at.least(all.rows[i]!.rating);
+      expect(all.rows.map((r) => r.rank)).to.deep.equal(all.rows.map((_, i) => i + 1));
+      expect(all.rows.some((r) => r.name === '[BOT]Bolt')).to.equal(false);
+      expect(all.rows.some((r) => r.guid === SECOND_ATTACK_KEY)).to.equal(false);
+      expect((await rating.secondAttackAdvantage()).maps).to.equal(8);
+      const withBots = await rating.leaderboard({ minMaps: 1, limit: 100, includeBots: true });
+      expect(withBots.rows.some((r) => r.name === '[BOT]Bolt')).to.equal(true);
+      const page2 = await rating.leaderboard({ minMaps: 1, offset: 3, limit: 3 });
+      expect(page2.rows).to.deep.equal(all.rows.slice(3, 6));
+      const many = await rating.leaderboard({ minMaps: 8 });
+      expect(many.rows.every((r) => r.maps >= 8)).to.equal(true);
+    });
+  });
+});
