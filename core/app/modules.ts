@@ -2,6 +2,7 @@ import { announcementsModule } from '../announcements/module';
 import { sessionSummaryModule } from '../session-summary/module';
 import { collectorsModule } from '../collectors/module';
 import { queriesModule } from '../queries/module';
+import { ratingModule } from '../rating/module';
 import { cacheModule } from '../cache/module';
 import { databaseModule } from '../data/module';
 import { auditModule } from '../audit/module';
@@ -22,6 +23,7 @@ export function coreModules(): CoreModule[] {
     databaseModule(),
     cacheModule(),
     queriesModule(),
+    ratingModule(),
     collectorsModule(),
     chartsModule(),
     sessionSummaryModule(),
