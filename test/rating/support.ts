@@ -48,6 +48,7 @@ export async function openRatingDatabase(handle: TestDatabase): Promise<Database
  */
 export async function ratedImporter(
   db: Database,
+  read: (name: string) => Buffer | string = (name) => fs.readFileSync(path.join(FIXTURES, name)),
 ): Promise<{ rating: RatingService; importOnly(file: string): Promise<void>; importAndSettle(file: string): Promise<void> }> {
   const rating = new RatingService(db, { debounceMs: 60_000 });
   rating.activate();
@@ -58,7 +59,7 @@ export async function ratedImporter(
     },
   });
   const importOnly = async (file: string) => {
-    const outcome = await importer.importFile(path.join(FIXTURES, file), { source: 'test' });
+    const outcome = await importer.importContent(file, read(file), { source: 'test' });
     if (outcome.status !== 'imported') throw new Error(`${file}: ${outcome.status} ${outcome.reason ?? ''}`);
   };
   return {
