@@ -113,6 +113,39 @@ describe('rating: Weng-Lin two-team update (hand-worked)', () => {
     }
   });
 
+  /*
+   * Hand-worked: three maps, 1 v 1, X and Y new. X wins, X wins again, then a draw.
+   * Map 1: sigma'^2 = 69.451389 each; c^2 = 2 x 69.451389 + 34.722222 = 173.625000, c = 13.176684; p = 0.5
+   *   Omega_X = 69.451389 / 13.176684 x 0.5 = 2.635389 -> mu_X 27.635389, mu_Y 22.364611
+   *   gamma = 8.333750 / 13.176684 = 0.632462; Delta = 0.632462 x 69.451389 / 173.625 x 0.25 = 0.063247
+   *   sigma^2 = 69.451389 x (1 - 0.063247) = 65.058766 (Delta unrounded) -> sigma 8.065901
+   * Map 2: sigma'^2 = 65.058766 + 0.006944 = 65.065710; c^2 = 2 x 65.065710 + 34.722222 = 164.853642, c = 12.839534
+   *   p_X = 1 / (1 + exp(-(27.635389 - 22.364611) / 12.839534)) = 1 / (1 + exp(-0.410512)) = 0.601211
+   *   Omega_X = 65.065710 / 12.839534 x (1 - 0.601211) = 2.020908 -> mu_X 29.656297, mu_Y 20.343703
+   *   Delta = 0.628242 x 65.065710 / 164.853642 x 0.601211 x 0.398789 = 0.059450 -> sigma 7.822887
+   * Map 3 (draw): c = 12.535200, p_X = 0.677633; Omega_X = 61.204508 / 12.535200 x (0.5 - 0.677633)
+   *   = -0.867313 -> mu_X 28.788984, mu_Y 21.211016: a draw against the weaker player costs the favourite.
+   *   Delta = 0.053104 -> sigma 7.612773
+   */
+  it('three maps in a row (win, win, draw) follow the hand-worked numbers', () => {
+    let x = { mu: 25, sigma: 25 / 3 };
+    let y = { mu: 25, sigma: 25 / 3 };
+    const expected: [number, number, number][] = [
+      [27.635389, 22.364611, 8.065901],
+      [29.656297, 20.343703, 7.822887],
+      [28.788984, 21.211016, 7.612773],
+    ];
+    (['A', 'A', 'draw'] as const).forEach((outcome, i) => {
+      const r = rateMap([{ ...x, weight: 1 }], [{ ...y, weight: 1 }], outcome);
+      [x, y] = [r.a[0]!, r.b[0]!];
+      const [muX, muY, sigma] = expected[i]!;
+      expect(x.mu).to.be.closeTo(muX, close);
+      expect(y.mu).to.be.closeTo(muY, close);
+      expect(x.sigma).to.be.closeTo(sigma, close);
+      expect(y.sigma).to.be.closeTo(sigma, close);
+    });
+  });
+
   it('win probability: 0.5 between equal teams, higher for the stronger team', () => {
     expect(winProbability([fresh(), fresh()], [fresh(), fresh()])).to.equal(0.5);
     // mu 30 vs 25, sigma 0: c = sqrt(2 x (25/6)^2) = 5.892557, p = 1 / (1 + exp(-5 / 5.892557)) = 0.700258
