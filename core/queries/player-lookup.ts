@@ -1,6 +1,6 @@
 import type { Database } from '../data/database';
 import type { QueryCache } from '../cache/query-cache';
-import { closest } from '../commands/suggest';
+import { closeNames } from './close-names';
 import { containsPattern } from './like';
 import type { PlayerLookup, PlayerRef } from './types';
 
@@ -78,9 +78,7 @@ export class PlayerLookupService {
       if (partial.length === 1) return { kind: 'found', player: ref(partial[0]!), matchedBy: 'partial' };
       if (partial.length > 1) return ambiguous(text, partial.map(ref));
       const all = await sql.all<{ guid: string; name: string }>(`SELECT p.guid, p.name FROM players p WHERE ${HAS_ROUNDS}`);
-      const names = closest(text, all.map((p) => p.name), 3);
-      const suggestions = names.map((n) => ref(all.find((p) => p.name === n)!));
-      return { kind: 'unknown', query: text, suggestions };
+      return { kind: 'unknown', query: text, suggestions: closeNames(text, all.map(ref), 3) };
     });
   }
 }
