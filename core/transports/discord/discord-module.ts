@@ -1,6 +1,9 @@
 import type { CoreModule, ModuleContext } from '../../app/module';
 import { CoreServices } from '../../app/tokens';
 import { createServiceToken } from '../../plugin-api/services';
+import type { Disposable } from '../../plugin-api/disposable';
+import type { Announcements } from '../../announcements/announcements';
+import { AnnouncementServices } from '../../announcements/tokens';
 import type { DiscordBot } from './discord-bot';
 import { PlayerIndexToken, type PlayerIndex } from './player-index';
 
@@ -15,6 +18,7 @@ const ONLINE_MODES = new Set(['start', 'test']);
 /** The `discord` core module: starts the bot when DISCORD_TOKEN is set, else says clearly that Discord is off. */
 export function discordModule(): CoreModule {
   let bot: DiscordBot | null = null;
+  let announcementSink: Disposable | null = null;
   return {
     name: 'discord',
     register() {},
@@ -43,6 +47,11 @@ export function discordModule(): CoreModule {
         await started.start();
         bot = started;
         container.register(DiscordServices.Bot.id, { useValue: started });
+        // Announcements (announcer, health alerts) go to Discord channels while the bot is online.
+        if (container.isRegistered(AnnouncementServices.Announcements.id, true)) {
+          const announcements = container.resolve<Announcements>(AnnouncementServices.Announcements.id);
+          announcementSink = announcements.attach({ post: (channelId, reply) => started.postToChannel(channelId, reply) });
+        }
       } catch (err) {
         // A wrong token or an unreachable Discord must not take the importer and the console down.
         log.error({ err }, 'Discord bot could not log in; Discord stays off until restart');
@@ -50,6 +59,8 @@ export function discordModule(): CoreModule {
       }
     },
     async stop() {
+      await announcementSink?.dispose();
+      announcementSink = null;
       await bot?.stop();
       bot = null;
     },
