@@ -43,7 +43,7 @@ export interface ImporterSettings extends RoundSettings {}
 export const DEFAULT_IMPORT_SETTINGS: ImporterSettings = { timezone: 'UTC', pairingWindowMinutes: 45, sessionGapMinutes: 60 };
 
 /** Arbitrary constant: the PostgreSQL advisory lock every import transaction takes. */
-const IMPORT_LOCK_KEY = 73_461_201;
+export const IMPORT_LOCK_KEY = 73_461_201;
 
 type PendingEvent = { [E in EventName]: { event: E; payload: EventMap[E] } }[EventName];
 

@@ -1,10 +1,7 @@
-import type { Importer } from '../../../core/ingest/importer';
+import { regroupAllSessions } from '../../../core/maintenance/regroup-sessions';
 import { defineCommand } from '../../../core/plugin-api';
 import { unavailable } from '../format';
 import type { AdminServices } from '../services';
-
-/** The importer's session regrouping, once it offers one. */
-type MaybeRegroup = Importer & { regroupSessions?: () => Promise<unknown> };
 
 export function regroupCommand(s: AdminServices) {
   return defineCommand({
@@ -17,15 +14,15 @@ export function regroupCommand(s: AdminServices) {
     args: [{ name: 'what', type: 'choice', description: 'What to regroup', choices: [{ name: 'sessions', value: 'sessions' }] }] as const,
     examples: ['!regroup sessions'],
     async run(ctx) {
-      const importer = s.importer() as MaybeRegroup | undefined;
-      if (!importer) return unavailable('The importer');
-      if (typeof importer.regroupSessions !== 'function') {
-        return { text: 'This build\'s importer cannot regroup sessions on demand yet.', isError: true, ephemeral: true };
-      }
-      const result = await importer.regroupSessions();
+      const db = s.database();
+      if (!db) return unavailable('The database');
+      const gap = s.config.import.sessionGapMinutes;
+      const report = await regroupAllSessions(db, gap);
       s.cache()?.invalidate();
-      ctx.logger.info({ result }, 'sessions regrouped on an admin\'s request');
-      return { text: `Sessions regrouped.${typeof result === 'object' && result !== null ? ` ${JSON.stringify(result)}` : ''}` };
+      ctx.logger.info({ ...report, gapMinutes: gap }, 'sessions regrouped on an admin\'s request');
+      return {
+        text: `Sessions regrouped with a ${gap}-minute gap: ${report.rounds} round times, ${report.sessionsBefore} sessions before, ${report.sessionsAfter} now.`,
+      };
     },
   });
 }
