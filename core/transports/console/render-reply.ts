@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Embed, Reply } from '../../plugin-api/reply';
+import { stripEscapes } from '../discord/escape';
 
 export interface RenderedReply {
   text: string;
@@ -10,21 +11,27 @@ export interface RenderedReply {
 
 function renderEmbed(embed: Embed): string[] {
   const lines: string[] = [];
-  if (embed.title) lines.push(embed.title, '─'.repeat(Math.min(60, Math.max(3, [...embed.title].length))));
-  if (embed.description) lines.push(embed.description);
+  const title = embed.title ? stripEscapes(embed.title) : undefined;
+  if (title) lines.push(title, '─'.repeat(Math.min(60, Math.max(3, [...title].length))));
+  if (embed.description) lines.push(stripEscapes(embed.description));
   for (const field of embed.fields ?? []) {
-    if (field.value.includes('\n')) lines.push(`${field.name}:`, ...field.value.split('\n').map((l) => `  ${l}`));
-    else lines.push(`${field.name}: ${field.value}`);
+    const name = stripEscapes(field.name);
+    const value = stripEscapes(field.value);
+    if (value.includes('\n')) lines.push(`${name}:`, ...value.split('\n').map((l) => `  ${l}`));
+    else lines.push(`${name}: ${value}`);
   }
   if (embed.image) lines.push(`[image: ${embed.image}]`);
-  if (embed.footer) lines.push('', embed.footer);
+  if (embed.footer) lines.push('', stripEscapes(embed.footer));
   return lines;
 }
 
-/** Turns a reply into terminal text; images are written to `outputDir` and their paths listed. */
+/**
+ * Turns a reply into terminal text; images are written to `outputDir` and their paths listed.
+ * Markdown escapes added for Discord (escapeName) are removed: the terminal shows names as typed.
+ */
 export function renderReply(reply: Reply, outputDir: string): RenderedReply {
   const blocks: string[] = [];
-  if (reply.text) blocks.push(reply.text);
+  if (reply.text) blocks.push(stripEscapes(reply.text));
   for (const embed of reply.embeds ?? []) blocks.push(renderEmbed(embed).join('\n'));
   const files: string[] = [];
   if (reply.files && reply.files.length > 0) {
