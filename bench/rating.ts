@@ -2,12 +2,23 @@ import 'reflect-metadata';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../core/data';
+import { openDatabase, type Database } from '../core/data';
 import { Importer } from '../core/ingest/importer';
 import { classifyFileName } from '../core/parsing';
 import { generateFixtures } from '../core/parsing/generator';
 import { Rng } from '../core/parsing/generator/rng';
-import { loadMatchFacts, loadMatchHeaders, mapTeams, RatingLedger, type MatchFacts, type MatchPlayerRow } from '../core/rating';
+import {
+  DEFAULT_RATING_PARAMS,
+  loadMatchFacts,
+  loadMatchHeaders,
+  mapTeams,
+  RatingLedger,
+  ratingEntities,
+  ratingMigrations,
+  type MatchFacts,
+  type MatchPlayerRow,
+} from '../core/rating';
+import { syncRatings } from '../core/rating/rating-sync';
 
 /**
  * How well the rating predicts maps it has not seen. For each data set, in time order: the first
@@ -133,18 +144,38 @@ function report(label: string, evals: readonly Evaluation[], target?: number): B
   ];
 }
 
-/** Imports files into a fresh SQLite database and reads the rateable maps back in rating order. */
-async function factsFromFiles(files: readonly { name: string; content: Buffer | string }[]): Promise<MatchFacts[]> {
+/** Imports files into a fresh SQLite database (with the rating tables) and runs `fn` on it. */
+async function withImported<T>(files: readonly { name: string; content: Buffer | string }[], fn: (db: Database) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'etbot-bench-rating-'));
-  const db = await openDatabase({ url: `sqlite:${path.join(dir, 'bench.sqlite')}`, dataDir: dir });
+  const db = await openDatabase({ url: `sqlite:${path.join(dir, 'bench.sqlite')}`, dataDir: dir, entities: ratingEntities, migrations: ratingMigrations });
   try {
     const importer = new Importer(db);
     for (const f of files) await importer.importContent(f.name, f.content, { source: 'bench' });
-    return await db.read(async (sql) => loadMatchFacts(sql, await loadMatchHeaders(sql)));
+    return await fn(db);
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The rateable maps of these files, in rating order. */
+function factsFromFiles(files: readonly { name: string; content: Buffer | string }[]): Promise<MatchFacts[]> {
+  return withImported(files, (db) => db.read(async (sql) => loadMatchFacts(sql, await loadMatchHeaders(sql))));
+}
+
+/** Median time of a from-scratch recompute (read every map, rate, rewrite the tables) on SQLite. */
+async function recomputeTiming(sessions: number): Promise<BenchResult[]> {
+  return withImported(generateFixtures({ seed: 21, sessions }).files, async (db) => {
+    const times: number[] = [];
+    let maps = 0;
+    for (let i = 0; i < 5; i++) {
+      const start = process.hrtime.bigint();
+      maps = (await db.transaction((sql) => syncRatings(sql, DEFAULT_RATING_PARAMS, new Set(), true))).maps;
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    return [{ name: `rating: full recompute of ${maps} maps on SQLite (median of 5)`, value: Math.round(times[2]!), unit: 'ms', target: 2000 }];
+  });
 }
 
 /**
@@ -233,13 +264,14 @@ export async function benchRating(): Promise<BenchResult[]> {
   const real = realFiles();
   if (real) results.push(...report(`real files (${real.length})`, [evaluate(await factsFromFiles(real))]));
   else console.warn(`rating bench: ${REAL_DIR} not found, real files skipped`);
+  results.push(...(await recomputeTiming(Number(process.env.ETBOT_BENCH_RATING_TIMING_SESSIONS ?? 120))));
   return results;
 }
 
 if (require.main === module) {
   benchRating().then(
     (results) => {
-      for (const r of results) console.log(`${r.name}: ${r.value} ${r.unit}${r.target !== undefined ? ` (target >= ${r.target})` : ''}`);
+      for (const r of results) console.log(`${r.name}: ${r.value} ${r.unit}${r.target !== undefined ? ` (target ${r.unit === 'ms' ? '<=' : '>='} ${r.target})` : ''}`);
     },
     (err) => {
       console.error(err);
