@@ -103,6 +103,12 @@ export async function leaderboard(sql: Sql, options: RatingLeaderboardOptions = 
   };
 }
 
+/** One player's row on the board with these options (null when not ranked, e.g. too few maps). */
+export async function rankOf(sql: Sql, guid: string, options: Omit<RatingLeaderboardOptions, 'offset' | 'limit'> = {}): Promise<RatingLeaderboardRow | null> {
+  const board = await leaderboard(sql, { ...options, offset: 0, limit: 1_000_000 });
+  return board.rows.find((r) => r.guid === guid) ?? null;
+}
+
 /** Current ratings of these players; a player never rated gets the starting rating. */
 export async function ratingsOf(sql: Sql, guids: readonly string[], params: RatingParams): Promise<Map<string, PlayerRating>> {
   const out = new Map<string, PlayerRating>();

@@ -3,7 +3,17 @@ import type { Logger } from '../logging/logger';
 import type { EventMap } from '../plugin-api/events';
 import { balanceTeams, type BalancedTeams, type BalancePlayer } from './balance';
 import type { PlayerRating } from './ledger';
-import { leaderboard, playerSummary, ratingsOf, secondAttackAdvantage, type PlayerRatingSummary, type RatingLeaderboard, type RatingLeaderboardOptions } from './rating-queries';
+import {
+  leaderboard,
+  playerSummary,
+  rankOf,
+  ratingsOf,
+  secondAttackAdvantage,
+  type PlayerRatingSummary,
+  type RatingLeaderboard,
+  type RatingLeaderboardOptions,
+  type RatingLeaderboardRow,
+} from './rating-queries';
 import { syncRatings, type SyncResult } from './rating-sync';
 import { DEFAULT_RATING_PARAMS, type RatingParams } from './weng-lin';
 
@@ -102,6 +112,12 @@ export class RatingService {
   async leaderboard(options: RatingLeaderboardOptions = {}): Promise<RatingLeaderboard> {
     this.requireActive();
     return this.db.read((sql) => leaderboard(sql, options));
+  }
+
+  /** A player's row on the board (for "your rank"), or null when not ranked. */
+  async rankOf(guid: string, options: Omit<RatingLeaderboardOptions, 'offset' | 'limit'> = {}): Promise<RatingLeaderboardRow | null> {
+    this.requireActive();
+    return this.db.read((sql) => rankOf(sql, guid, options));
   }
 
   async player(guid: string): Promise<PlayerRatingSummary> {

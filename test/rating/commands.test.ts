@@ -106,6 +106,9 @@ forEachDatabase('rating: !rating, !balance and the leaderboard service', (handle
       expect(withBots.rows.some((r) => r.name === '[BOT]Bolt')).to.equal(true);
       const page2 = await rating.leaderboard({ minMaps: 1, offset: 3, limit: 3 });
       expect(page2.rows).to.deep.equal(all.rows.slice(3, 6));
+      const third = all.rows[2]!;
+      expect(await rating.rankOf(third.guid, { minMaps: 1 })).to.deep.equal(third);
+      expect(await rating.rankOf(third.guid, { minMaps: 1000 })).to.equal(null);
       const many = await rating.leaderboard({ minMaps: 8 });
       expect(many.rows.every((r) => r.maps >= 8)).to.equal(true);
     });
