@@ -36,7 +36,6 @@ export function createDataSource(target: DatabaseTarget, extras: DataSourceExtra
       timeout: 10_000,
       prepareDatabase: (db: { pragma(s: string): unknown }) => {
         db.pragma('busy_timeout = 10000');
-        if (process.env.ETBOT_PAGE) db.pragma('page_size = ' + process.env.ETBOT_PAGE);
         db.pragma('synchronous = NORMAL');
         // A 64 MB page cache: index inserts of a growing database otherwise thrash the default 2 MB.
         db.pragma('cache_size = -65536');

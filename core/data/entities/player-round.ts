@@ -16,7 +16,6 @@ const realNull = { type: 'double precision', nullable: true } as const;
 @Entity('player_rounds')
 @Index('uq_player_rounds_round_guid', ['roundId', 'guid'], { unique: true })
 @Index('ix_player_rounds_guid_totals', ['guid', 'inTotals'])
-@Index('ix_player_rounds_totals', ['inTotals', 'guid'])
 export class PlayerRound {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column(int) roundId!: number;

@@ -5,8 +5,7 @@ const int = { type: 'integer' } as const;
 /** One player's use of one weapon in one round: raw (cumulative) and in-this-round values. */
 @Entity('weapon_rounds')
 @Index('uq_weapon_rounds_round_guid_weapon', ['roundId', 'guid', 'weapon'], { unique: true })
-@Index('ix_weapon_rounds_guid_weapon', ['guid', 'weapon'])
-@Index('ix_weapon_rounds_weapon', ['weapon', 'inTotals'])
+@Index('ix_weapon_rounds_guid_round', ['guid', 'roundId'])
 export class WeaponRound {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column(int) roundId!: number;

@@ -98,7 +98,6 @@ export class CoreSchema1764000000000 implements MigrationInterface {
         indices: [
           index('uq_player_rounds_round_guid', ['round_id', 'guid'], true),
           index('ix_player_rounds_guid_totals', ['guid', 'in_totals']),
-          index('ix_player_rounds_totals', ['in_totals', 'guid']),
         ],
       }),
     );
@@ -113,8 +112,8 @@ export class CoreSchema1764000000000 implements MigrationInterface {
         ],
         indices: [
           index('uq_weapon_rounds_round_guid_weapon', ['round_id', 'guid', 'weapon'], true),
-          index('ix_weapon_rounds_guid_weapon', ['guid', 'weapon']),
-          index('ix_weapon_rounds_weapon', ['weapon', 'in_totals']),
+          // (guid, round_id): a round's weapon rows of one player land side by side in the index.
+          index('ix_weapon_rounds_guid_round', ['guid', 'round_id']),
         ],
       }),
     );

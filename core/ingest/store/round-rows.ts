@@ -13,6 +13,9 @@ const PER_ROUND: (keyof PerRoundValues)[] = [
 ];
 const snake = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
+const COLUMN = Object.fromEntries([...CUMULATIVE, ...PER_ROUND].map((c) => [c, snake(c)])) as Record<string, string>;
+const RAW_COLUMN = Object.fromEntries(CUMULATIVE.map((c) => [c, `raw_${snake(c)}`])) as Record<string, string>;
+
 const PLAYER_COLUMNS = [
   'round_id', 'guid', 'line_number', 'raw_name', 'clean_name', 'team', 'era', 'derivation', 'counted', 'in_totals',
   ...CUMULATIVE.map((c) => `raw_${snake(c)}`),
@@ -57,44 +60,43 @@ export async function deleteRoundRows(sql: Sql, roundIds: readonly number[]): Pr
   await sql.run(`DELETE FROM player_rounds WHERE round_id IN ${Sql.list(roundIds)}`, roundIds);
 }
 
-/** Reads a round's raw rows back, exactly as they were imported (one query). */
+/** Reads a round's raw rows back, exactly as they were imported. */
 export async function loadRawPlayers(sql: Sql, roundId: number): Promise<RawPlayer[]> {
   const rows = await sql.all(
-    `SELECT p.guid, p.line_number, p.raw_name, p.clean_name, p.team, p.era,
-            ${CUMULATIVE.map((c) => `p.raw_${snake(c)}`).join(', ')}, ${PER_ROUND.map((c) => `p.${snake(c)}`).join(', ')},
-            w.weapon, w.raw_hits AS w_hits, w.raw_shots AS w_shots, w.raw_kills AS w_kills, w.raw_deaths AS w_deaths, w.raw_headshots AS w_headshots
-     FROM player_rounds p LEFT JOIN weapon_rounds w ON w.round_id = p.round_id AND w.guid = p.guid
-     WHERE p.round_id = ? ORDER BY p.line_number, w.weapon`,
+    `SELECT guid, line_number, raw_name, clean_name, team, era, ${CUMULATIVE.map((c) => `raw_${snake(c)}`).join(', ')}, ${PER_ROUND.map(snake).join(', ')}
+     FROM player_rounds WHERE round_id = ? ORDER BY line_number`,
     [roundId],
   );
-  const players: RawPlayer[] = [];
-  for (const row of rows) {
-    const guid = String(row.guid);
-    let p = players[players.length - 1];
-    if (!p || p.guid !== guid) {
-      const cumulative = {} as CumulativeValues;
-      for (const c of CUMULATIVE) cumulative[c] = num(row[`raw_${snake(c)}`]);
-      const perRound = {} as Record<keyof PerRoundValues, number | null>;
-      for (const c of PER_ROUND) perRound[c] = num(row[snake(c)], true);
-      p = {
-        guid,
-        lineNumber: num(row.line_number),
-        rawName: String(row.raw_name),
-        cleanName: String(row.clean_name),
-        isBot: guid.startsWith('OMNIBOT0'),
-        team: num(row.team),
-        era: num(row.era),
-        weapons: [],
-        cumulative,
-        perRound: perRound as unknown as PerRoundValues,
-      };
-      players.push(p);
-    }
-    if (row.weapon !== null && row.weapon !== undefined) {
-      p.weapons.push({ weapon: num(row.weapon), hits: num(row.w_hits), shots: num(row.w_shots), kills: num(row.w_kills), deaths: num(row.w_deaths), headshots: num(row.w_headshots) });
-    }
+  const weapons = await sql.all(
+    `SELECT guid, weapon, raw_hits, raw_shots, raw_kills, raw_deaths, raw_headshots FROM weapon_rounds WHERE round_id = ? ORDER BY guid, weapon`,
+    [roundId],
+  );
+  const byGuid = new Map<string, RawPlayer['weapons']>();
+  for (const w of weapons) {
+    const guid = String(w.guid);
+    let list = byGuid.get(guid);
+    if (!list) byGuid.set(guid, (list = []));
+    list.push({ weapon: num(w.weapon), hits: num(w.raw_hits), shots: num(w.raw_shots), kills: num(w.raw_kills), deaths: num(w.raw_deaths), headshots: num(w.raw_headshots) });
   }
-  return players;
+  return rows.map((row) => {
+    const cumulative = {} as CumulativeValues;
+    for (const c of CUMULATIVE) cumulative[c] = num(row[RAW_COLUMN[c]]);
+    const perRound = {} as Record<keyof PerRoundValues, number | null>;
+    for (const c of PER_ROUND) perRound[c] = num(row[COLUMN[c]], true);
+    const guid = String(row.guid);
+    return {
+      guid,
+      lineNumber: num(row.line_number),
+      rawName: String(row.raw_name),
+      cleanName: String(row.clean_name),
+      isBot: guid.startsWith('OMNIBOT0'),
+      team: num(row.team),
+      era: num(row.era),
+      weapons: byGuid.get(guid) ?? [],
+      cumulative,
+      perRound: perRound as unknown as PerRoundValues,
+    };
+  });
 }
 
 /** Sets in_totals of a round's rows after its status changed. */
