@@ -3,8 +3,8 @@
  *
  * mu - 3 sigma is the conservative estimate (the skill we are ~99.9% sure a player is above), so a
  * new player (mu 25, sigma 25/3) shows exactly 1000 and earns points as the maps make the model
- * surer of them; one point of mu is worth 40 shown points. A regular who wins as often as they lose
- * settles around 1000 + 40 x (25 - 3 x ~2.5) = ~1700.
+ * surer of them; one point of mu is worth 40 shown points. In team play sigma falls slowly (3.5-5
+ * after 100-200 maps), so a regular with an even record shows about 1000 + 40 x (25 - 3 x 4) = 1500.
  */
 export const RATING_BASE = 1000;
 export const RATING_SCALE = 40;
