@@ -17,8 +17,8 @@ interface Started {
   kill(signal: NodeJS.Signals): void;
 }
 
-function startBot(cwd: string, env: NodeJS.ProcessEnv): Started {
-  const child = spawn(process.execPath, [ETBOT_BIN, 'start'], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startBot(cwd: string, env: NodeJS.ProcessEnv, args: string[] = ['start']): Started {
+  const child = spawn(process.execPath, [ETBOT_BIN, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr.on('data', (d: Buffer) => (log += d.toString()));
@@ -46,7 +46,7 @@ function handedOver(log: string): Map<string, string[]> {
   return out;
 }
 
-forEachDatabase('SIGTERM during a large import (etbot start, local collector)', (db) => {
+forEachDatabase('SIGTERM during a large import (about 2,000 generated files)', (db) => {
   let dir: string;
   let files: string[];
   let database: Database;
@@ -109,6 +109,33 @@ forEachDatabase('SIGTERM during a large import (etbot start, local collector)', 
     const fetched = await database.read((sql) => sql.all(`SELECT remote_name FROM fetched_remote_files WHERE collector = ?`, [COLLECTOR]));
     expect(fetched.map((r) => String(r.remote_name)).sort()).to.deep.equal(files);
 
+    const truth = JSON.parse(fs.readFileSync(path.join(dir, 'truth.json'), 'utf8')) as Record<string, unknown>;
+    for (const kind of ['players', 'rounds', 'sessions']) {
+      const exported = await runCli(['export', kind], { cwd, env, timeoutMs: 120_000 });
+      expect(exported.code, exported.stderr).to.equal(0);
+      expect(JSON.parse(exported.stdout), kind).to.deep.equal(truth[kind]);
+    }
+  });
+
+  it('etbot import killed by SIGTERM mid-run: the next run imports exactly the rest and the export equals the truth', async function () {
+    this.timeout(600_000);
+    await db.reset();
+    const first = startBot(cwd, env, ['import', dir, '--no-progress']);
+    await until('the first 300 files', async () => (await count()) >= 300);
+    first.kill('SIGTERM');
+    await first.exited;
+    const afterKill = await count();
+    expect(afterKill, 'the signal came in the middle of the import').to.be.lessThan(files.length);
+    expect(await count(`status <> 'imported'`)).to.equal(0);
+
+    const second = await runCli(['import', dir, '--no-progress', '--strict'], { cwd, env, timeoutMs: 300_000 });
+    expect(second.code, second.stderr).to.equal(0);
+    expect(second.stdout).to.match(
+      new RegExp(`^${files.length} files in .*: ${files.length - afterKill} imported, 0 replaced, ${afterKill} unchanged, 0 duplicates, 0 rejected`),
+    );
+    const rows = await database.read((sql) => sql.all(`SELECT name, status FROM stats_files`));
+    expect(rows.map((r) => String(r.name)).sort()).to.deep.equal(files);
+    expect(new Set(rows.map((r) => String(r.status)))).to.deep.equal(new Set(['imported']));
     const truth = JSON.parse(fs.readFileSync(path.join(dir, 'truth.json'), 'utf8')) as Record<string, unknown>;
     for (const kind of ['players', 'rounds', 'sessions']) {
       const exported = await runCli(['export', kind], { cwd, env, timeoutMs: 120_000 });
