@@ -102,7 +102,7 @@ forEachDatabase('admin plugin commands', (db) => {
 
   it('lists the plugins and audits what the admin ran, newest first', async () => {
     const plugins = replyText(await run(app, '!plugins'));
-    expect(plugins).to.contain('**admin** 1.0.0 enabled - 10 commands, 3 jobs, 0 handlers');
+    expect(plugins).to.contain('admin 1.0.0 enabled - 10 commands, 3 jobs, 0 handlers');
     const audit = replyText(await run(app, '!audit'));
     const firstLine = audit.split('\n').find((l) => l.includes(ADMIN_ID))!;
     expect(firstLine).to.match(new RegExp(`${ADMIN_ID} plugins -> ok$`));

@@ -39,7 +39,7 @@ describe('!plugin enable / disable', () => {
     expect(changes).to.include('plugin ticker disabled');
     expect(saved().find((p) => p.path === TICKER)!.enabled).to.equal(false);
     expect(saved().find((p) => p.id === 'admin')!.enabled).to.equal(true);
-    expect(replyText(await run(app, '!plugins'))).to.contain('**ticker** 1.0.0 disabled');
+    expect(replyText(await run(app, '!plugins'))).to.contain('ticker 1.0.0 disabled');
   });
 
   it('enabling brings them back and saves plugins.json', async () => {

@@ -10,8 +10,9 @@ export function pluginsCommand(s: AdminServices) {
     category: 'admin',
     adminOnly: true,
     examples: ['!plugins'],
-    run() {
+    run(ctx) {
       const list = s.plugins.list();
+      const bold = (t: string) => (ctx.transport === 'discord' ? `**${t}**` : t);
       return {
         embeds: [
           {
@@ -20,7 +21,7 @@ export function pluginsCommand(s: AdminServices) {
             description: list
               .map((p) => {
                 const what = p.state === 'enabled' ? ` - ${p.commands} commands, ${p.jobs} jobs, ${p.handlers} handlers` : '';
-                return `**${p.id}** ${p.version ?? ''} ${p.state}${what}${p.error ? `\n  ${p.error}` : ''}`;
+                return `${bold(p.id)} ${p.version ?? ''} ${p.state}${what}${p.error ? `\n  ${p.error}` : ''}`;
               })
               .join('\n'),
             footer: '!plugin enable|disable|reload <id>',
