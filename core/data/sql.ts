@@ -72,9 +72,18 @@ export class Sql {
     return Number(rows[0]!.id);
   }
 
-  /** Multi-row INSERT in chunks that stay under both databases' parameter limits. */
+  /**
+   * Multi-row INSERT. PostgreSQL: one array per column through unnest(), so the statement text is
+   * the same whatever the row count (prepared once) and binding stays cheap. SQLite: VALUES tuples
+   * in chunks under its parameter limit.
+   */
   async insertMany(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], onConflict = ''): Promise<void> {
     if (rows.length === 0) return;
+    if (this.kind === 'postgres') {
+      const insert = await this.unnestInsert(table, columns, rows, onConflict);
+      await this.run(insert.sql, insert.params);
+      return;
+    }
     const perChunk = Math.max(1, Math.floor(30000 / columns.length));
     const tuple = `(${columns.map(() => '?').join(', ')})`;
     for (let start = 0; start < rows.length; start += perChunk) {
@@ -83,6 +92,34 @@ export class Sql {
       for (const row of chunk) for (const v of row) params.push(v === undefined ? null : v);
       await this.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')} ${onConflict}`, params);
     }
+  }
+
+  /**
+   * PostgreSQL only: the INSERT ... SELECT * FROM unnest(arrays) statement for `rows`, to run
+   * alone or inside a WITH of another statement (several writes in one round trip).
+   */
+  async unnestInsert(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], onConflict = ''): Promise<{ sql: string; params: SqlValue[] }> {
+    const types = await this.columnTypes(table);
+    const arrays = columns.map((_, i) => rows.map((r) => (r[i] === undefined ? null : r[i]!)));
+    const casts = columns.map((c) => {
+      const t = types.get(c);
+      if (!t) throw new Error(`table ${table} has no column ${c}`);
+      return `?::${t}[]`;
+    });
+    return {
+      sql: `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${casts.join(', ')}) ${onConflict}`,
+      params: arrays as unknown as SqlValue[],
+    };
+  }
+
+  private async columnTypes(table: string): Promise<Map<string, string>> {
+    let types = pgColumnTypes.get(table);
+    if (!types) {
+      const rows = await this.all(`SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?`, [table]);
+      types = new Map(rows.map((r) => [String(r.column_name), String(r.udt_name)]));
+      pgColumnTypes.set(table, types);
+    }
+    return types;
   }
 
   /**
@@ -110,6 +147,8 @@ interface PgClient {
 }
 
 const statementNames = new Map<string, string>();
+/** PostgreSQL column types by table (the schema is the same for every connection of a process). */
+const pgColumnTypes = new Map<string, Map<string, string>>();
 
 function statementName(text: string): string {
   let name = statementNames.get(text);

@@ -113,7 +113,13 @@ export class Importer {
           return this.applyFile(sql, { name, text, hash, parsed, serverId, source: options.source, localPath, retry }, events);
         },
         // Every import, in any process, holds this lock until it commits: one file at a time.
-        { prelude: this.db.kind === 'postgres' ? `SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})` : undefined },
+        // Asynchronous commit: a crash can lose the last fraction of a second of imports (never
+        // half of one); the files are still where they came from, and any later synchronous
+        // commit (e.g. a collector recording what it fetched) flushes these first.
+        {
+          prelude:
+            this.db.kind === 'postgres' ? `SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY}); SET LOCAL synchronous_commit = off` : undefined,
+        },
       );
     } catch (err) {
       // Rolled back: nothing of this file was stored.

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type Derivation = 'as-is' | 'r2-minus-r1' | 'r2-reconnect' | 'r2-substitute' | 'orphan';
 
@@ -14,12 +14,11 @@ const realNull = { type: 'double precision', nullable: true } as const;
  * and for every row of an orphan R2.
  */
 @Entity('player_rounds')
-@Index('uq_player_rounds_round_guid', ['roundId', 'guid'], { unique: true })
 @Index('ix_player_rounds_guid_totals', ['guid', 'inTotals'])
 export class PlayerRound {
-  @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
-  @Column(int) roundId!: number;
-  @Column({ type: 'varchar', length: 160 }) guid!: string;
+  /** Primary key: (roundId, guid). */
+  @PrimaryColumn(int) roundId!: number;
+  @PrimaryColumn({ type: 'varchar', length: 160 }) guid!: string;
   @Column(int) lineNumber!: number;
   @Column({ type: 'varchar', length: 160 }) rawName!: string;
   @Column({ type: 'varchar', length: 160 }) cleanName!: string;

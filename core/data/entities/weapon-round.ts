@@ -1,17 +1,16 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 const int = { type: 'integer' } as const;
 
 /** One player's use of one weapon in one round: raw (cumulative) and in-this-round values. */
 @Entity('weapon_rounds')
-@Index('uq_weapon_rounds_round_guid_weapon', ['roundId', 'guid', 'weapon'], { unique: true })
 @Index('ix_weapon_rounds_guid_round', ['guid', 'roundId'])
 export class WeaponRound {
-  @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
-  @Column(int) roundId!: number;
-  @Column({ type: 'varchar', length: 160 }) guid!: string;
+  /** Primary key: (roundId, guid, weapon). */
+  @PrimaryColumn(int) roundId!: number;
+  @PrimaryColumn({ type: 'varchar', length: 160 }) guid!: string;
   /** Weapon index 0..27 (core/parsing WEAPONS). */
-  @Column(int) weapon!: number;
+  @PrimaryColumn(int) weapon!: number;
   /** Same as the player's row: counted and not in an orphan. */
   @Column({ type: 'boolean' }) inTotals!: boolean;
   @Column(int) rawHits!: number;

@@ -81,7 +81,8 @@ export class CoreSchema1764000000000 implements MigrationInterface {
       new Table({
         name: 'player_rounds',
         columns: [
-          id(), int('round_id'), str('guid', 160), int('line_number'), str('raw_name', 160), str('clean_name', 160), int('team'), int('era'),
+          { ...int('round_id'), isPrimary: true }, { ...str('guid', 160), isPrimary: true },
+          int('line_number'), str('raw_name', 160), str('clean_name', 160), int('team'), int('era'),
           str('derivation', 16), bool('counted'), bool('in_totals'),
           ...['raw_kills', 'raw_deaths', 'raw_hits', 'raw_shots', 'raw_headshots', 'raw_damage_given', 'raw_damage_received',
             'raw_team_damage_given', 'raw_team_damage_received', 'raw_gibs', 'raw_self_kills', 'raw_team_kills', 'raw_team_gibs'].map((c) => int(c)),
@@ -96,7 +97,6 @@ export class CoreSchema1764000000000 implements MigrationInterface {
           real('useless_kills', true), real('full_self_kills', true), real('repairs', true), int('revives_given', true),
         ],
         indices: [
-          index('uq_player_rounds_round_guid', ['round_id', 'guid'], true),
           index('ix_player_rounds_guid_totals', ['guid', 'in_totals']),
         ],
       }),
@@ -106,12 +106,11 @@ export class CoreSchema1764000000000 implements MigrationInterface {
       new Table({
         name: 'weapon_rounds',
         columns: [
-          id(), int('round_id'), str('guid', 160), int('weapon'), bool('in_totals'),
+          { ...int('round_id'), isPrimary: true }, { ...str('guid', 160), isPrimary: true }, { ...int('weapon'), isPrimary: true }, bool('in_totals'),
           int('raw_hits'), int('raw_shots'), int('raw_kills'), int('raw_deaths'), int('raw_headshots'),
           int('hits'), int('shots'), int('kills'), int('deaths'), int('headshots'),
         ],
         indices: [
-          index('uq_weapon_rounds_round_guid_weapon', ['round_id', 'guid', 'weapon'], true),
           // (guid, round_id): a round's weapon rows of one player land side by side in the index.
           index('ix_weapon_rounds_guid_round', ['guid', 'round_id']),
         ],

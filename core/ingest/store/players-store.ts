@@ -20,29 +20,30 @@ export async function notePlayers(sql: Sql, players: readonly DerivedPlayer[], r
   const later = `excluded.name_source_key IS NOT NULL AND (players.name_source_key IS NULL OR ${b('excluded.name_source_key')} > ${b('players.name_source_key')})`;
   // Takes the name from a later non-orphan round, or (while there is none) from a later round.
   const takes = `((${later}) OR (excluded.name_source_key IS NULL AND players.name_source_key IS NULL AND excluded.last_seen_utc >= players.last_seen_utc))`;
-  const rows = players.map((p) => [p.raw.guid, p.raw.cleanName, p.raw.cleanName.toLowerCase(), p.raw.rawName, p.raw.isBot, key, at, at]);
-  await sql.insertMany(
-    'players',
-    ['guid', 'name', 'name_lower', 'raw_name', 'is_bot', 'name_source_key', 'first_seen_utc', 'last_seen_utc'],
-    rows,
-    `ON CONFLICT (guid) DO UPDATE SET
+  const playerColumns = ['guid', 'name', 'name_lower', 'raw_name', 'is_bot', 'name_source_key', 'first_seen_utc', 'last_seen_utc'];
+  const playerRows = players.map((p) => [p.raw.guid, p.raw.cleanName, p.raw.cleanName.toLowerCase(), p.raw.rawName, p.raw.isBot, key, at, at]);
+  const playerConflict = `ON CONFLICT (guid) DO UPDATE SET
        name = CASE WHEN ${takes} THEN excluded.name ELSE players.name END,
        name_lower = CASE WHEN ${takes} THEN excluded.name_lower ELSE players.name_lower END,
        raw_name = CASE WHEN ${takes} THEN excluded.raw_name ELSE players.raw_name END,
        name_source_key = CASE WHEN ${later} THEN excluded.name_source_key ELSE players.name_source_key END,
        first_seen_utc = CASE WHEN excluded.first_seen_utc < players.first_seen_utc THEN excluded.first_seen_utc ELSE players.first_seen_utc END,
-       last_seen_utc = CASE WHEN excluded.last_seen_utc > players.last_seen_utc THEN excluded.last_seen_utc ELSE players.last_seen_utc END`,
-  );
-  const aliases = players.map((p) => [p.raw.guid, p.raw.cleanName, p.raw.cleanName.toLowerCase(), p.raw.rawName, at, at]);
-  await sql.insertMany(
-    'player_aliases',
-    ['guid', 'clean_name', 'clean_name_lower', 'raw_name', 'first_seen_utc', 'last_seen_utc'],
-    aliases,
-    `ON CONFLICT (guid, clean_name) DO UPDATE SET
+       last_seen_utc = CASE WHEN excluded.last_seen_utc > players.last_seen_utc THEN excluded.last_seen_utc ELSE players.last_seen_utc END`;
+  const aliasColumns = ['guid', 'clean_name', 'clean_name_lower', 'raw_name', 'first_seen_utc', 'last_seen_utc'];
+  const aliasRows = players.map((p) => [p.raw.guid, p.raw.cleanName, p.raw.cleanName.toLowerCase(), p.raw.rawName, at, at]);
+  const aliasConflict = `ON CONFLICT (guid, clean_name) DO UPDATE SET
        raw_name = CASE WHEN excluded.last_seen_utc >= player_aliases.last_seen_utc THEN excluded.raw_name ELSE player_aliases.raw_name END,
        first_seen_utc = CASE WHEN excluded.first_seen_utc < player_aliases.first_seen_utc THEN excluded.first_seen_utc ELSE player_aliases.first_seen_utc END,
-       last_seen_utc = CASE WHEN excluded.last_seen_utc > player_aliases.last_seen_utc THEN excluded.last_seen_utc ELSE player_aliases.last_seen_utc END`,
-  );
+       last_seen_utc = CASE WHEN excluded.last_seen_utc > player_aliases.last_seen_utc THEN excluded.last_seen_utc ELSE player_aliases.last_seen_utc END`;
+  if (sql.kind === 'postgres') {
+    // Both upserts in one round trip.
+    const aliases = await sql.unnestInsert('player_aliases', aliasColumns, aliasRows, aliasConflict);
+    const main = await sql.unnestInsert('players', playerColumns, playerRows, playerConflict);
+    await sql.run(`WITH aliases AS (${aliases.sql}) ${main.sql}`, [...aliases.params, ...main.params]);
+    return;
+  }
+  await sql.insertMany('players', playerColumns, playerRows, playerConflict);
+  await sql.insertMany('player_aliases', aliasColumns, aliasRows, aliasConflict);
 }
 
 /** Looks a player's name up again from the rounds now stored (after a round left the totals). */

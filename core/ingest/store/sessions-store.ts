@@ -88,24 +88,20 @@ export async function refreshSession(sql: Sql, sessionId: number, shrunk: boolea
   const first = rounds[0]!;
   const last = rounds[rounds.length - 1]!;
   const maps = rounds.filter((r) => r.roundNumber === 2 && r.status === 'valid').length;
-  await sql.run(`UPDATE gaming_sessions SET start_utc = ?, end_utc = ?, start_local = ?, end_local = ?, round_count = ?, map_count = ? WHERE id = ?`, [
-    first.utc,
-    last.utc,
-    first.local,
-    last.local,
-    rounds.length,
-    maps,
-    sessionId,
-  ]);
+  const update = `UPDATE gaming_sessions SET start_utc = ?, end_utc = ?, start_local = ?, end_local = ?, round_count = ?, map_count = ? WHERE id = ?`;
+  const updateParams = [first.utc, last.utc, first.local, last.local, rounds.length, maps, sessionId];
   const teams = persistentTeams(rounds);
   // Rounds only joined this session: upserting is enough. Rounds left it: start from scratch.
   if (shrunk) await sql.run(`DELETE FROM session_team_members WHERE session_id = ?`, [sessionId]);
-  await sql.insertMany(
-    'session_team_members',
-    ['session_id', 'guid', 'team'],
-    [...teams].map(([guid, team]) => [sessionId, guid, team]),
-    'ON CONFLICT (session_id, guid) DO UPDATE SET team = excluded.team',
-  );
+  const teamRows = [...teams].map(([guid, team]) => [sessionId, guid, team]);
+  const teamConflict = 'ON CONFLICT (session_id, guid) DO UPDATE SET team = excluded.team';
+  if (sql.kind === 'postgres' && teamRows.length > 0) {
+    const insert = await sql.unnestInsert('session_team_members', ['session_id', 'guid', 'team'], teamRows, teamConflict);
+    await sql.run(`WITH session_update AS (${update}) ${insert.sql}`, [...updateParams, ...insert.params]);
+    return;
+  }
+  await sql.run(update, updateParams);
+  await sql.insertMany('session_team_members', ['session_id', 'guid', 'team'], teamRows, teamConflict);
 }
 
 function toMember(row: Record<string, unknown>): SessionMember {
