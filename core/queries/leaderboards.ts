@@ -5,6 +5,7 @@ import { findLeaderboardStat, type LeaderboardStat, type LeaderboardStatKey } fr
 import { windowCondition, windowKey, ALL_TIME, type TimeWindow } from './time-window';
 import { toTotals, totalsSelect, type Totals } from './totals';
 import type { PlayerRef } from './types';
+import type { AllTimeTotals } from './all-time-totals';
 
 export interface PlayerTotalsRow {
   player: PlayerRef;
@@ -42,10 +43,13 @@ export class LeaderboardService {
   constructor(
     private readonly db: Database,
     private readonly cache: QueryCache,
+    /** All-time totals kept in memory across imports; without it every board aggregates. */
+    private readonly allTime?: AllTimeTotals,
   ) {}
 
   /** Totals of every player with a counted round in the window. */
   allTotals(window: TimeWindow = ALL_TIME): Promise<PlayerTotalsRow[]> {
+    if (window.kind === 'all' && this.allTime) return this.cache.wrap('all-totals:all', () => this.allTime!.rows());
     return this.cache.wrap(`all-totals:${windowKey(window)}`, () =>
       this.db.read(async (sql) => {
         const w = windowCondition(window);

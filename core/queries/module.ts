@@ -16,6 +16,10 @@ import { PlayerResolver } from './resolve-player';
 import { SessionService } from './sessions';
 import { SessionReplyExtensions } from './session-extensions';
 import { QueryServices } from './tokens';
+import { AllTimeTotals } from './all-time-totals';
+import { CoreServices } from '../app/tokens';
+import type { EventBus } from '../events/event-bus';
+import type { Disposable } from '../plugin-api/disposable';
 
 /**
  * The `queries` core slice: the read services, the player links, and the player index Discord's
@@ -23,6 +27,8 @@ import { QueryServices } from './tokens';
  * so the module order only has to put them somewhere in the app).
  */
 export function queriesModule(): CoreModule {
+  let allTime: AllTimeTotals | undefined;
+  let subscription: Disposable | undefined;
   return {
     name: 'queries',
     register(ctx: ModuleContext) {
@@ -35,7 +41,10 @@ export function queriesModule(): CoreModule {
 
       single(QueryServices.Players, (r) => new PlayerLookupService(db(r), cache(r)));
       single(QueryServices.PlayerStats, (r) => new PlayerStatsService(db(r), cache(r)));
-      single(QueryServices.Leaderboards, (r) => new LeaderboardService(db(r), cache(r)));
+      single(QueryServices.Leaderboards, (r) => {
+        allTime = new AllTimeTotals(db(r), (err) => ctx.logger.error({ err }, 'queries: rebuilding the all-time totals failed'));
+        return new LeaderboardService(db(r), cache(r), allTime);
+      });
       single(QueryServices.Sessions, (r) => new SessionService(db(r), cache(r)));
       single(QueryServices.SessionReplyExtensions, () => new SessionReplyExtensions());
       single(QueryServices.DataStatus, (r) => new DataStatusService(db(r), cache(r)));
@@ -52,6 +61,16 @@ export function queriesModule(): CoreModule {
           };
         });
       }
+    },
+    start(ctx: ModuleContext) {
+      const events = ctx.container.resolve<EventBus>(CoreServices.Events.id);
+      // Synchronous: the rounds are queued before any later read can run.
+      subscription = events.on('round.imported', (payload) => allTime?.roundImported(payload), 'queries');
+    },
+    stop() {
+      subscription?.dispose();
+      subscription = undefined;
+      allTime?.close();
     },
   };
 }

@@ -84,6 +84,12 @@ forEachDatabase('answers follow a new round at once (cache invalidated on round.
     expect(snake['Rounds played']).to.equal(String(t.rounds));
     expect(snake['K/D']).to.equal(`${t.kd.toFixed(2)} (${t.kills} kills, ${t.deaths} deaths)`);
     expect(snakeBefore['Rounds played']).to.not.equal(undefined);
+    // The all-time board after the import: truth.json sorted by kills (ties by name).
+    const lower = (x: string) => x.toLowerCase();
+    const sorted = [...truth.players].sort((a, b) => b.kills - a.kills || (lower(a.name) < lower(b.name) ? -1 : 1));
+    const top = await bot.run('!top kills');
+    const lines = [...descriptionLines(top), ...descriptionLines(await top.pagination!.goTo(1))];
+    expect(lines.map((l) => l.replace(/^\d+\. /, ''))).to.deep.equal(sorted.map((p) => `${p.name} - ${p.kills} kills`));
   });
 });
 

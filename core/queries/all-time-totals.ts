@@ -1,0 +1,147 @@
+import type { Database } from '../data/database';
+import { Sql } from '../data/sql';
+import { Mutex } from '../data/mutex';
+import type { EventMap } from '../plugin-api/events';
+import { toTotals, totalsSelect } from './totals';
+import type { PlayerTotalsRow } from './leaderboards';
+
+/** How long after the last import the background full rebuild runs (see below). */
+const REBUILD_DELAY_MS = 10_000;
+
+/**
+ * Every player's all-time totals, kept in memory so the all-time leaderboards do not aggregate
+ * every player row on each import (a full aggregate takes seconds at 100,000 rounds).
+ *
+ * Built once by one aggregate query, then kept up to date: each `round.imported` queues its round
+ * ids synchronously, and the next read re-aggregates just the GUIDs that played those rounds (an
+ * indexed query over their rows). A replaced file that drops a player leaves no trace of that
+ * player in the event, so a full rebuild also runs in the background a little after the last
+ * import and swaps in when no import happened meanwhile.
+ */
+export class AllTimeTotals {
+  private totals: Map<string, PlayerTotalsRow> | null = null;
+  private pendingRounds: number[] = [];
+  private readonly mutex = new Mutex();
+  private imports = 0;
+  private rebuildTimer: NodeJS.Timeout | null = null;
+  private rebuilding: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly onError: (err: unknown) => void = () => undefined,
+    private readonly rebuildDelayMs = REBUILD_DELAY_MS,
+  ) {}
+
+  /** Resolves when no background rebuild is waiting or running (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.rebuildTimer || this.rebuilding) await (this.rebuilding ?? new Promise((r) => setTimeout(r, this.rebuildDelayMs + 1)));
+  }
+
+  /** Every player with a counted round, up to date with every import seen so far. */
+  rows(): Promise<PlayerTotalsRow[]> {
+    return this.mutex.run(async () => {
+      if (!this.totals) {
+        this.pendingRounds = [];
+        this.totals = await this.aggregate(null);
+      } else if (this.pendingRounds.length > 0) {
+        const rounds = [...new Set(this.pendingRounds)];
+        this.pendingRounds = [];
+        await this.refreshRounds(this.totals, rounds);
+      }
+      return [...this.totals.values()];
+    });
+  }
+
+  /** Call from the `round.imported` handler (synchronously queues the rounds). */
+  roundImported(payload: EventMap['round.imported']): void {
+    this.imports++;
+    this.pendingRounds.push(payload.roundId, ...payload.rederivedRoundIds);
+    this.scheduleRebuild();
+  }
+
+  /** Forget everything (the next read rebuilds). */
+  reset(): void {
+    this.imports++;
+    this.totals = null;
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.rebuildTimer) clearTimeout(this.rebuildTimer);
+    this.rebuildTimer = null;
+  }
+
+  private scheduleRebuild(): void {
+    if (this.closed) return;
+    if (this.rebuildTimer) clearTimeout(this.rebuildTimer);
+    this.rebuildTimer = setTimeout(() => {
+      this.rebuildTimer = null;
+      this.rebuilding = this.rebuildInBackground().finally(() => {
+        this.rebuilding = null;
+      });
+    }, this.rebuildDelayMs);
+    this.rebuildTimer.unref();
+  }
+
+  private async rebuildInBackground(): Promise<void> {
+    if (this.closed || !this.totals) return;
+    const importsAtStart = this.imports;
+    try {
+      const fresh = await this.aggregate(null);
+      await this.mutex.run(async () => {
+        // An import during the rebuild may be missing from `fresh`: keep the incremental state and try later.
+        if (this.imports !== importsAtStart || this.closed) {
+          this.scheduleRebuild();
+          return;
+        }
+        this.totals = fresh;
+        this.pendingRounds = [];
+      });
+    } catch (err) {
+      this.onError(err);
+    }
+  }
+
+  private async refreshRounds(totals: Map<string, PlayerTotalsRow>, roundIds: number[]): Promise<void> {
+    const guids = await this.db.read(async (sql) => {
+      const found = new Set<string>();
+      for (let i = 0; i < roundIds.length; i += 500) {
+        const chunk = roundIds.slice(i, i + 500);
+        const rows = await sql.all<{ guid: string }>(`SELECT DISTINCT guid FROM player_rounds WHERE round_id IN ${Sql.list(chunk)}`, chunk);
+        for (const r of rows) found.add(String(r.guid));
+      }
+      return [...found];
+    });
+    if (guids.length === 0) return;
+    const fresh = await this.aggregate(guids);
+    for (const guid of guids) {
+      const row = fresh.get(guid);
+      if (row) totals.set(guid, row);
+      else totals.delete(guid);
+    }
+  }
+
+  /** All players (guids null) or just these. */
+  private aggregate(guids: string[] | null): Promise<Map<string, PlayerTotalsRow>> {
+    return this.db.read(async (sql) => {
+      const result = new Map<string, PlayerTotalsRow>();
+      const chunks = guids === null ? [null] : Array.from({ length: Math.ceil(guids.length / 500) }, (_, i) => guids.slice(i * 500, i * 500 + 500));
+      for (const chunk of chunks) {
+        const filter = chunk === null ? '' : ` AND pr.guid IN ${Sql.list(chunk)}`;
+        const rows = await sql.all(
+          `SELECT t.*, p.name AS player_name FROM (
+             SELECT pr.guid AS guid, ${totalsSelect()} FROM player_rounds pr
+              WHERE pr.in_totals = TRUE${filter} GROUP BY pr.guid
+           ) t JOIN players p ON p.guid = t.guid`,
+          chunk ?? [],
+        );
+        for (const row of rows) {
+          const guid = String(row.guid);
+          result.set(guid, { player: { guid, name: String(row.player_name) }, totals: toTotals(row) });
+        }
+      }
+      return result;
+    });
+  }
+}

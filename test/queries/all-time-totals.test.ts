@@ -1,0 +1,46 @@
+import { expect } from 'chai';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AllTimeTotals } from '../../core/queries/all-time-totals';
+import { forEachDatabase } from '../support/databases';
+import { createFixtureBot, type FixtureBot } from '../support/fixture-bot';
+import { writeHandFiles } from './hand-files';
+
+forEachDatabase('all-time totals kept across imports', (database) => {
+  let bot: FixtureBot;
+  let dir: string;
+  before(async () => {
+    dir = writeHandFiles();
+    bot = await createFixtureBot({ database, plugins: [], importPaths: [path.join(dir, '2024-05-01-201000-supply-round-1.txt')] });
+  });
+  after(async () => {
+    await bot?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const kills = async (store: AllTimeTotals) =>
+    Object.fromEntries((await store.rows()).map((r) => [r.player.name, r.totals.kills]).sort());
+
+  it('refreshes the players of each imported round, and a background rebuild catches a replaced file', async () => {
+    const store = new AllTimeTotals(bot.db, () => undefined, 0);
+    bot.app.events.on('round.imported', (p) => store.roundImported(p), 'test');
+    // supply R1 only: kills as written (hand-files.ts).
+    expect(await kills(store)).to.deep.equal({ '100%': 1, '10x0': 3, [`Quote"d 'it'`]: 0, a_b: 4, axb: 2 });
+    await bot.importer.importFile(path.join(dir, '2024-05-01-202500-supply-round-2.txt'), { source: 'test' });
+    await bot.importer.importFile(path.join(dir, '2024-05-03-210000-radar-round-1.txt'), { source: 'test' });
+    // + R2 (4+2, 2+1, 1+2, 3+3, 0+1) + radar (a_b 5, axb 1).
+    expect(await kills(store)).to.deep.equal({ '100%': 3, '10x0': 6, [`Quote"d 'it'`]: 1, a_b: 11, axb: 4 });
+    await store.settled();
+
+    // The radar file again under the same name without axb's line: axb is not in the new round.
+    const radar = path.join(dir, '2024-05-03-210000-radar-round-1.txt');
+    const lines = fs.readFileSync(radar, 'utf8').split('\n');
+    fs.writeFileSync(radar, lines.filter((l) => !l.startsWith('AAAA0002')).join('\n'));
+    const outcome = await bot.importer.importFile(radar, { source: 'test' });
+    expect(outcome.status).to.equal('replaced');
+    await store.settled();
+    // axb: 2 + 1 = 3 without radar; a_b unchanged 11.
+    expect(await kills(store)).to.deep.equal({ '100%': 3, '10x0': 6, [`Quote"d 'it'`]: 1, a_b: 11, axb: 3 });
+    store.close();
+  });
+});
