@@ -1,4 +1,5 @@
-import type { Database } from '../data/database';
+import type { DataSource } from 'typeorm';
+import { Database } from '../data/database';
 import { num, type Sql } from '../data/sql';
 import { accuracy, dpm, kd } from '../ingest/derive/ratios';
 import type { ExportPlayer, ExportRound, ExportSession } from './types';
@@ -9,8 +10,8 @@ const SUMS = [
 ] as const;
 
 /** Every player with a counted row in a non-orphan round, sorted by GUID (spec §9). */
-export async function exportPlayers(db: Database): Promise<ExportPlayer[]> {
-  return db.read(async (sql) => {
+export async function exportPlayers(source: Database | DataSource): Promise<ExportPlayer[]> {
+  return asDatabase(source).read(async (sql) => {
     const rows = await sql.all(
       `SELECT t.*, p.name FROM (
          SELECT guid, COUNT(*) AS rounds, ${SUMS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}, SUM(revives_given) AS revives_given
@@ -55,8 +56,8 @@ export async function exportPlayers(db: Database): Promise<ExportPlayer[]> {
 }
 
 /** Every accepted round in time order (then file name). */
-export async function exportRounds(db: Database): Promise<ExportRound[]> {
-  return db.read(async (sql) => {
+export async function exportRounds(source: Database | DataSource): Promise<ExportRound[]> {
+  return asDatabase(source).read(async (sql) => {
     const index = await sessionIndex(sql);
     const rows = await sql.all(
       `SELECT r.file_name, r.map, r.round_number, r.ended_at_local, r.status, r.session_id, r.player_count,
@@ -85,8 +86,8 @@ export async function exportRounds(db: Database): Promise<ExportRound[]> {
 }
 
 /** Gaming sessions in time order, numbered from 1. */
-export async function exportSessions(db: Database): Promise<ExportSession[]> {
-  return db.read(async (sql) => {
+export async function exportSessions(source: Database | DataSource): Promise<ExportSession[]> {
+  return asDatabase(source).read(async (sql) => {
     const rows = await sql.all(`SELECT id, start_local, end_local, round_count, map_count FROM gaming_sessions ORDER BY start_utc, server_id, id`);
     return rows.map((r, i) => ({ index: i + 1, start: String(r.start_local), end: String(r.end_local), rounds: num(r.round_count), maps: num(r.map_count) }));
   });
@@ -95,4 +96,11 @@ export async function exportSessions(db: Database): Promise<ExportSession[]> {
 async function sessionIndex(sql: Sql): Promise<Map<number, number>> {
   const rows = await sql.all(`SELECT id FROM gaming_sessions ORDER BY start_utc, server_id, id`);
   return new Map(rows.map((r, i) => [num(r.id), i + 1]));
+}
+
+/** Accepts the app's Database or a bare (initialised) TypeORM DataSource. */
+function asDatabase(source: Database | DataSource): Database {
+  if (source instanceof Database) return source;
+  const kind = source.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  return new Database(source, kind, kind);
 }

@@ -9,6 +9,7 @@ import { insertRound, removeRoundOfFile, type RoundSettings } from './store/roun
 import { reconcilePairing } from './store/pairing-store';
 import { refreshSession, regroupSessions } from './store/sessions-store';
 import { renamePlayers } from './store/players-store';
+import { importPaths, type ImportPathsOptions, type ImportSummary } from './import-paths';
 
 export type ImportStatus = 'imported' | 'duplicate' | 'rejected' | 'replaced' | 'unchanged';
 
@@ -75,6 +76,11 @@ export class Importer {
 
   async importContent(name: string, content: Buffer | string, options: ImportOptions, localPath?: string): Promise<ImportOutcome> {
     return this.importParsed(name, content, parseStatsFile(name, content), options, localPath);
+  }
+
+  /** Imports files and folders (only the files that count, §9), in name order; a summary. */
+  importPaths(paths: readonly string[], options: ImportPathsOptions): Promise<ImportSummary> {
+    return importPaths(this, paths, options);
   }
 
   /** Tries every rejected file again: from its path when it still exists there, else from the stored content. */
