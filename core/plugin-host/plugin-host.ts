@@ -11,6 +11,8 @@ import { loadPluginModule } from './loader';
 import { orderByDependencies, dependencyRanges } from './manifest';
 import { entryRef, readPluginsFile, writePluginsFile, type PluginEntry } from './plugins-file';
 import { createPluginApi } from './plugin-api-impl';
+import { ensurePluginSchema } from './plugin-schema';
+import { DataServices } from '../data/tokens';
 
 export type PluginState = 'enabled' | 'disabled' | 'failed';
 
@@ -196,6 +198,15 @@ export class PluginHost {
       const value = issue.path.reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k as string], record.entry.options);
       this.fail(record, `plugin '${id}' option '${key || '(options)'}' is ${JSON.stringify(value)}: ${issue.message}`);
       return;
+    }
+    // A plugin the database did not know at start (fixed or reloaded since) gets its tables now.
+    if (this.deps.container.isRegistered(DataServices.Database.id, true)) {
+      try {
+        await ensurePluginSchema(this.deps.container.resolve(DataServices.Database.id), def);
+      } catch (err) {
+        this.fail(record, `plugin '${id}' migration failed: ${(err as Error).message}`, err);
+        return;
+      }
     }
     const container = this.deps.container.createChildContainer();
     container.register(CoreServices.Logger.id, { useValue: logger });

@@ -1,0 +1,18 @@
+/**
+ * Test helpers for plugin authors (`import { createTestBot } from 'etbot/testing'`). See PLUGINS.md.
+ */
+export {
+  createTestBot,
+  DEFAULT_TEST_USER_ID,
+  FIXTURES_DIR,
+  type RunOptions,
+  type TestBot,
+  type TestBotOptions,
+  type TestPlugin,
+  type TestPluginEntry,
+} from './test-bot';
+export { ManualClock, settle } from './manual-clock';
+export { replyText } from './reply-text';
+// The fake Discord class is loaded lazily by createTestBot; importing it here is type-only so
+// `etbot/testing` does not need `ws` unless a test asks for Discord.
+export type { FakeDiscord, RecordedRequest, InteractionHandle, SlashOption, InteractionOptions, FakeUser, FakeWorld } from './fake-discord';
