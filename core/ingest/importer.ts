@@ -176,6 +176,7 @@ export class Importer {
         if (holder) {
           await sql.run(`UPDATE stats_files SET status = 'duplicate', duplicate_of_id = ?, content = ?, updated_at = ? WHERE id = ?`, [fileId, f.text, now, num(holder.id)]);
           await sql.run(`UPDATE stats_files SET duplicate_of_id = ? WHERE duplicate_of_id = ?`, [fileId, num(holder.id)]);
+          events.push({ event: 'file.duplicate', payload: { file: String(holder.name), duplicateOf: f.name, source: f.source } });
         }
         const roundId = await insertRound(sql, fileId, f.serverId, f.parsed.round, this.settings, changes);
         outcome = { status: existing ? 'replaced' : 'imported', file: f.name, warnings, roundId, rederivedRoundIds: [] };

@@ -59,6 +59,11 @@ forEachDatabase('importing exactly once', (db) => {
     const middle = await importer.importContent(R1, fixture(R1), { source: 'test' });
     expect([later.status, earlier.status, middle.status]).to.deep.equal(['imported', 'imported', 'duplicate']);
     expect(middle.duplicateOf).to.equal(EARLIER_R1);
+    expect(sink.of('file.duplicate')).to.deep.equal([
+      { file: LATER_R1, duplicateOf: EARLIER_R1, source: 'test' }, // taken over
+      { file: R1, duplicateOf: EARLIER_R1, source: 'test' },
+    ]);
+    expect(sink.of('round.imported').map((e) => e.file)).to.deep.equal([LATER_R1, EARLIER_R1]);
     const rounds = await exportRounds(await db.open());
     expect(rounds.map((r) => r.file)).to.deep.equal([EARLIER_R1]);
     expect(await count('stats_files', `status = 'duplicate'`)).to.equal(2);
