@@ -62,8 +62,19 @@ export function queriesModule(): CoreModule {
         });
       }
     },
-    start(ctx: ModuleContext) {
+    async start(ctx: ModuleContext) {
       const events = ctx.container.resolve<EventBus>(CoreServices.Events.id);
+      if (ctx.container.isRegistered(DataServices.Database.id, true)) {
+        const database = ctx.container.resolve<Database>(DataServices.Database.id);
+        // Reads scan a player's rows spread over a large file: a bigger page cache and memory
+        // mapping keep them off the read() syscalls (SQLite's default cache is 2 MB).
+        if (database.kind === 'sqlite') {
+          await database.read(async (sql) => {
+            await sql.run('PRAGMA cache_size = -65536');
+            await sql.run('PRAGMA mmap_size = 268435456');
+          });
+        }
+      }
       // Synchronous: the rounds are queued before any later read can run.
       subscription = events.on('round.imported', (payload) => allTime?.roundImported(payload), 'queries');
     },

@@ -15,21 +15,42 @@ export class PlayerStatsService {
   ) {}
 
   summary(player: PlayerRef, window: TimeWindow = ALL_TIME): Promise<PlayerSummary> {
-    return this.cache.wrap(`summary:${player.guid}:${windowKey(window)}`, () =>
+    return this.cache.wrap(`summary:${player.guid}:${windowKey(window)}`, async () => {
+      const rows = await this.perMap(player, window);
+      const firsts = rows.map((r) => String(r.first_seen)).sort();
+      const lasts = rows.map((r) => String(r.last_seen)).sort();
+      return {
+        player,
+        totals: toTotals(sumRows(rows)),
+        firstSeen: firsts[0] ?? null,
+        lastSeen: lasts[lasts.length - 1] ?? null,
+      };
+    });
+  }
+
+  /**
+   * The one heavy query of `!stats`: the player's rows summed per map (every §5 sum, wins, first
+   * and last round). Totals add the maps' sums up; `maps()` reads it as it is.
+   */
+  private perMap(player: PlayerRef, window: TimeWindow): Promise<Record<string, unknown>[]> {
+    return this.cache.wrap(`per-map:${player.guid}:${windowKey(window)}`, () =>
       this.db.read(async (sql) => {
         const w = windowCondition(window);
-        const row = await sql.one(
-          `SELECT ${totalsSelect()}, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
+        // The player's side attacks when it is the other side than the round's defender (spec §6).
+        const attacking = '(pr.team IN (1, 2) AND pr.team <> r.defender_team)';
+        const defending = '(pr.team IN (1, 2) AND pr.team = r.defender_team)';
+        return sql.all(
+          `SELECT r.map AS map, ${totalsSelect()},
+                  SUM(CASE WHEN ${attacking} THEN 1 ELSE 0 END) AS rounds_attacking,
+                  SUM(CASE WHEN ${defending} THEN 1 ELSE 0 END) AS rounds_defending,
+                  SUM(CASE WHEN ${attacking} AND r.attackers_succeeded = TRUE THEN 1 ELSE 0 END) AS won_attacking,
+                  SUM(CASE WHEN ${defending} AND r.attackers_succeeded = FALSE THEN 1 ELSE 0 END) AS won_defending,
+                  MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
              FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
-            WHERE pr.guid = ? AND pr.in_totals = TRUE${w.sql}`,
+            WHERE pr.guid = ? AND pr.in_totals = TRUE${w.sql}
+            GROUP BY r.map`,
           [player.guid, ...w.params],
         );
-        return {
-          player,
-          totals: toTotals(row ?? {}),
-          firstSeen: (row?.first_seen as string | null) ?? null,
-          lastSeen: (row?.last_seen as string | null) ?? null,
-        };
       }),
     );
   }
@@ -57,29 +78,9 @@ export class PlayerStatsService {
   }
 
   /** Per map, most rounds first. */
-  maps(player: PlayerRef, window: TimeWindow = ALL_TIME): Promise<MapTotals[]> {
-    return this.cache.wrap(`maps:${player.guid}:${windowKey(window)}`, () =>
-      this.db.read(async (sql) => {
-        const w = windowCondition(window);
-        // The player's side attacks when it is the other side than the round's defender (spec §6).
-        const attacking = '(pr.team IN (1, 2) AND pr.team <> r.defender_team)';
-        const defending = '(pr.team IN (1, 2) AND pr.team = r.defender_team)';
-        const rows = await sql.all(
-          `SELECT r.map AS map, COUNT(*) AS rounds,
-                  SUM(CASE WHEN ${attacking} THEN 1 ELSE 0 END) AS rounds_attacking,
-                  SUM(CASE WHEN ${defending} THEN 1 ELSE 0 END) AS rounds_defending,
-                  SUM(CASE WHEN ${attacking} AND r.attackers_succeeded = TRUE THEN 1 ELSE 0 END) AS won_attacking,
-                  SUM(CASE WHEN ${defending} AND r.attackers_succeeded = FALSE THEN 1 ELSE 0 END) AS won_defending,
-                  SUM(pr.kills) AS kills, SUM(pr.deaths) AS deaths, SUM(pr.damage_given) AS damage_given,
-                  SUM(pr.time_played_seconds) AS seconds
-             FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
-            WHERE pr.guid = ? AND pr.in_totals = TRUE${w.sql}
-            GROUP BY r.map`,
-          [player.guid, ...w.params],
-        );
-        return rows.map(toMap).sort((a, b) => b.rounds - a.rounds || (a.map < b.map ? -1 : a.map > b.map ? 1 : 0));
-      }),
-    );
+  async maps(player: PlayerRef, window: TimeWindow = ALL_TIME): Promise<MapTotals[]> {
+    const rows = await this.perMap(player, window);
+    return rows.map(toMap).sort((a, b) => b.rounds - a.rounds || (a.map < b.map ? -1 : a.map > b.map ? 1 : 0));
   }
 
   /** Other clean names of the GUID, most recently used first. */
@@ -133,11 +134,26 @@ function toWeapon(row: Record<string, unknown>): WeaponTotals {
   };
 }
 
+/** Adds aggregate rows column by column; a column null in every row stays null (spec §9 revivesGiven). */
+function sumRows(rows: Record<string, unknown>[]): Record<string, unknown> {
+  const total: Record<string, number | null> = {};
+  for (const row of rows) {
+    for (const [key, value] of Object.entries(row)) {
+      if (key === 'map' || key === 'first_seen' || key === 'last_seen') continue;
+      const v = num(value, true);
+      if (v === null) {
+        if (!(key in total)) total[key] = null;
+      } else total[key] = (total[key] ?? 0) + v;
+    }
+  }
+  return total;
+}
+
 function toMap(row: Record<string, unknown>): MapTotals {
-  const kills = num(row.kills);
-  const deaths = num(row.deaths);
-  const damageGiven = num(row.damage_given);
-  const seconds = num(row.seconds);
+  const kills = Math.round(num(row.kills));
+  const deaths = Math.round(num(row.deaths));
+  const damageGiven = Math.round(num(row.damage_given));
+  const seconds = Math.round(num(row.seconds));
   return {
     map: String(row.map),
     rounds: num(row.rounds),
