@@ -56,8 +56,6 @@ async function buildDatabase(db: Database): Promise<{ rounds: number; playerRoun
     const base = await sql.one<{ n: number; max: number }>('SELECT COUNT(*) AS n, MAX(id) AS max FROM rounds');
     const baseRounds = Number(base!.n);
     const roundShift = Number(base!.max);
-    const prMax = Number((await sql.one<{ m: number }>('SELECT MAX(id) AS m FROM player_rounds'))!.m);
-    const wrMax = Number((await sql.one<{ m: number }>('SELECT MAX(id) AS m FROM weapon_rounds'))!.m);
     const fileMax = Number((await sql.one<{ m: number }>('SELECT MAX(file_id) AS m FROM rounds'))!.m);
     const copies = Math.max(0, Math.ceil(TARGET_ROUNDS / baseRounds) - 1);
     const roundCols = columns('rounds');
@@ -78,12 +76,12 @@ async function buildDatabase(db: Database): Promise<{ rounds: number; playerRoun
         })} FROM rounds WHERE id <= ${roundShift}`,
       );
       await sql.run(
-        `INSERT INTO player_rounds (${prCols.join(', ')}) SELECT ${select(prCols, { id: `id + ${c * prMax}`, round_id: `round_id + ${c * roundShift}`, guid })}
-           FROM player_rounds WHERE id <= ${prMax}`,
+        `INSERT INTO player_rounds (${prCols.join(', ')}) SELECT ${select(prCols, { round_id: `round_id + ${c * roundShift}`, guid })}
+           FROM player_rounds WHERE round_id <= ${roundShift}`,
       );
       await sql.run(
-        `INSERT INTO weapon_rounds (${wrCols.join(', ')}) SELECT ${select(wrCols, { id: `id + ${c * wrMax}`, round_id: `round_id + ${c * roundShift}`, guid })}
-           FROM weapon_rounds WHERE id <= ${wrMax}`,
+        `INSERT INTO weapon_rounds (${wrCols.join(', ')}) SELECT ${select(wrCols, { round_id: `round_id + ${c * roundShift}`, guid })}
+           FROM weapon_rounds WHERE round_id <= ${roundShift}`,
       );
       if (c < PLAYER_GROUPS) {
         await sql.run(

@@ -15,6 +15,7 @@ import { silentLogger } from '../../core/logging/create-logger';
 import type { Caller, Transport } from '../../core/plugin-api/commands';
 import type { Reply } from '../../core/plugin-api/reply';
 import type { PluginEntry } from '../../core/plugin-host/plugins-file';
+import type { PluginHost } from '../../core/plugin-host/plugin-host';
 import { queriesModule } from '../../core/queries/module';
 import type { Clock } from '../../core/scheduler/clock';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './databases';
@@ -55,10 +56,18 @@ export interface FixtureBot {
  * A database core module over a test database: registers Database, DataSource and an Importer
  * that reports to the app's event bus (so `round.imported` reaches the cache).
  */
-function testDatabaseModule(db: Database): CoreModule {
+function testDatabaseModule(handle: TestDatabase, opened: (db: Database) => void): CoreModule {
   return {
     name: 'database',
-    register(ctx: ModuleContext) {
+    async register(ctx: ModuleContext) {
+      // The loaded plugins' own tables are part of the database, as in the real database module.
+      const c = ctx.container;
+      const plugins = c.isRegistered(CoreServices.PluginHost.id, true) ? c.resolve<PluginHost>(CoreServices.PluginHost.id).definitions() : [];
+      const db = await handle.open({
+        entities: plugins.flatMap((p) => [...(p.entities ?? [])]),
+        migrations: plugins.flatMap((p) => [...(p.migrations ?? [])]) as (new () => object)[],
+      });
+      opened(db);
       const events = ctx.container.resolve<EventBus>(CoreServices.Events.id);
       ctx.container.register(DataServices.Database.id, { useValue: db });
       ctx.container.register(DataServices.DataSource.id, { useValue: db.dataSource });
@@ -84,7 +93,7 @@ export async function createFixtureBot(options: FixtureBotOptions): Promise<Fixt
     handle = options.database;
     await handle.reset();
   }
-  const db = await handle.open();
+  let db!: Database;
   const { config, secrets } = loadConfig({ env: {}, overrides: { dataDir: os.tmpdir(), ...(options.overrides ?? {}) } });
   const app = new App({
     config,
@@ -92,7 +101,7 @@ export async function createFixtureBot(options: FixtureBotOptions): Promise<Fixt
     logger: silentLogger(),
     mode: 'test',
     clock: options.clock,
-    modules: [testDatabaseModule(db), cacheModule(), queriesModule(), chartsModule(), ...(options.modules ?? [])],
+    modules: [testDatabaseModule(handle, (opened) => (db = opened)), cacheModule(), queriesModule(), chartsModule(), ...(options.modules ?? [])],
     pluginEntries: options.plugins.map((p) => (typeof p === 'string' ? { id: p, enabled: true, options: {} } : p)),
   });
   await app.start();
