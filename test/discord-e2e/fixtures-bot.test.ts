@@ -181,5 +181,10 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         expect(statsFieldsOf(reply.body.embeds[0])).to.deep.equal(expectedStatsFields(truthPlayer(truth, '39137DDE')));
       });
     });
+
+    it('wrote no error to the log through all of the above', () => {
+      const errors = e.logs.filter((line) => (JSON.parse(line) as { level: number }).level >= 50);
+      expect(errors).to.deep.equal([]);
+    });
   });
 }
