@@ -17,6 +17,7 @@ import type { PluginDefinition } from '../plugin-api/plugin';
 import type { Reply } from '../plugin-api/reply';
 import type { PluginEntry } from '../plugin-host/plugins-file';
 import type { Clock } from '../scheduler/clock';
+import { DiscordServices } from '../transports/discord/discord-module';
 import type { FakeDiscord } from './fake-discord';
 import { inlinePluginEntry } from './inline-plugins';
 import { replyText } from './reply-text';
@@ -82,6 +83,8 @@ export interface TestBot {
   emit<E extends EventName>(event: E, payload: EventMap[E]): Promise<void>;
   /** Imports stats files or folders (raising `round.imported` for each new round). */
   importFile(...paths: string[]): Promise<ImportSummary>;
+  /** With Discord: resolves when the bot's command registrations (prefix and slash) are done. */
+  discordSettled(): Promise<void>;
   /** Names of commands currently registered, and jobs (`plugin:job`). */
   commands(): string[];
   jobs(): string[];
@@ -150,6 +153,12 @@ export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
     const paths = fixtures === true ? [FIXTURES_DIR] : fixtures === false ? [] : [...fixtures];
     const imported = paths.length > 0 ? await importPaths(importer, paths, { source: 'fixtures' }) : null;
     if (options.scheduler) started.scheduler.start();
+    const settled = async () => {
+      if (!fake) return;
+      if (!started.container.isRegistered(DiscordServices.Bot.id, true)) throw new Error('the bot did not log into the fake Discord (see the logger for why)');
+      await started.container.resolve<import('../transports/discord/discord-bot').DiscordBot>(DiscordServices.Bot.id).settled();
+    };
+    await settled();
 
     const run = async (line: string, o: RunOptions = {}): Promise<Reply> => {
       const caller: Caller = { id: o.as ?? DEFAULT_TEST_USER_ID, name: o.name ?? 'tester', roleIds: o.roleIds ?? [], isAdmin: o.admin ?? false };
@@ -168,7 +177,7 @@ export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
       async runJob(pluginId, jobName) {
         const id = `${pluginId}:${jobName}`;
         if (!started.scheduler.list().some((j) => j.id === id)) {
-          const known = started.scheduler.list().map((j) => j.id);
+          const known = started.scheduler.list().map((j) => j.id).sort();
           throw new Error(`no job '${id}' (registered: ${known.join(', ') || 'none'})`);
         }
         await started.scheduler.runNow(id);
@@ -178,6 +187,7 @@ export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
       emit: (event, payload) => started.events.emit(event, payload),
       importFile: (...p) => importPaths(importer, p, { source: 'test' }),
       commands: () => started.registry.names().sort(),
+      discordSettled: settled,
       jobs: () => started.scheduler.list().map((j) => j.id).sort(),
       stop: cleanup,
     };

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { bootApp, type GlobalOptions } from '../boot';
+import { registerPluginsNewCommand } from './plugins-new';
 
 export function registerPluginsCommand(program: Command, globals: () => GlobalOptions): Command {
   const plugins = program.command('plugins').description('list and manage plugins');
@@ -24,5 +25,6 @@ export function registerPluginsCommand(program: Command, globals: () => GlobalOp
         await app.stop();
       }
     });
+  registerPluginsNewCommand(plugins);
   return plugins;
 }

@@ -1,0 +1,235 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { PLUGIN_API_VERSION } from '../../plugin-api/version';
+import { CliUsageError } from '../exit-codes';
+
+/** dist/core/cli/commands -> the etbot package folder. */
+const ETBOT_ROOT = path.resolve(__dirname, '../../../..');
+const NAME = /^[a-z][a-z0-9-]{0,31}$/;
+
+export interface ScaffoldOptions {
+  name: string;
+  /** Plugin folder; default `<cwd>/plugins/<name>` with the test in `<cwd>/test/plugins/<name>.test.ts`. */
+  dir?: string;
+  cwd?: string;
+}
+
+export interface ScaffoldResult {
+  /** Absolute paths of the files written. */
+  files: string[];
+  pluginDir: string;
+  /** The `path` to put in plugins.json (relative to the working folder, where plugins.json is). */
+  pluginsJsonPath: string;
+  /** Whether the folder is a package of its own (outside the etbot tree: own package.json and tsconfig.json). */
+  standalone: boolean;
+  testFile: string;
+}
+
+/** Writes a working plugin (manifest, a command with a typed argument, a test) and returns what it wrote. */
+export function scaffoldPlugin(options: ScaffoldOptions): ScaffoldResult {
+  const { name } = options;
+  if (!NAME.test(name)) {
+    throw new CliUsageError(
+      `plugin name '${name}' is not valid: use 1-32 lower-case letters, digits and dashes, starting with a letter (e.g. demo-thing)`,
+    );
+  }
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const pluginDir = options.dir ? path.resolve(cwd, options.dir) : path.join(cwd, 'plugins', name);
+  const standalone = options.dir !== undefined && !isInside(pluginDir, ETBOT_ROOT);
+  const testFile = options.dir ? path.join(pluginDir, 'test', `${name}.test.ts`) : path.join(cwd, 'test', 'plugins', `${name}.test.ts`);
+  if (fs.existsSync(pluginDir)) throw new CliUsageError(`${pluginDir} already exists: choose another name or --dir (nothing was written)`);
+  if (fs.existsSync(testFile)) throw new CliUsageError(`${testFile} already exists: choose another name (nothing was written)`);
+
+  // Where the compiled test finds the plugin: the in-tree layout compiles into dist/ beside it.
+  const pluginFromTest = options.dir
+    ? `path.resolve(__dirname, '..')`
+    : `path.resolve(__dirname, '../../..', 'plugins', ${JSON.stringify(name)})`;
+  const files: [string, string][] = [
+    [path.join(pluginDir, 'index.ts'), pluginSource(name)],
+    [testFile, testSource(name, pluginFromTest)],
+  ];
+  if (standalone) {
+    files.push([path.join(pluginDir, 'package.json'), packageJson(name)]);
+    files.push([path.join(pluginDir, 'tsconfig.json'), tsconfigJson()]);
+  }
+  for (const [file, text] of files) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text, { flag: 'wx' });
+  }
+  const relative = path.relative(cwd, pluginDir);
+  return {
+    files: files.map(([f]) => f),
+    pluginDir,
+    pluginsJsonPath: relative.startsWith('..') || path.isAbsolute(relative) ? pluginDir : relative.split(path.sep).join('/'),
+    standalone,
+    testFile,
+  };
+}
+
+export function registerPluginsNewCommand(plugins: Command): void {
+  plugins
+    .command('new <name>')
+    .description('create a plugin folder with a manifest, a command and a test')
+    .option('--dir <dir>', 'plugin folder (default: plugins/<name>, test in test/plugins/<name>.test.ts)')
+    .action((name: string, options: { dir?: string }) => {
+      const result = scaffoldPlugin({ name, dir: options.dir });
+      process.stdout.write(describe(name, result));
+    });
+}
+
+function describe(name: string, r: ScaffoldResult): string {
+  const cwd = process.cwd();
+  const shown = (f: string) => (isInside(f, cwd) ? path.relative(cwd, f) : f);
+  const entry = JSON.stringify({ path: r.pluginsJsonPath, enabled: true, options: {} });
+  const lines = ['Created:', ...r.files.map((f) => `  ${shown(f)}`), '', 'Next:'];
+  if (r.standalone) {
+    lines.push(
+      `  1. cd ${shown(r.pluginDir)} && npm install && npm test    (builds it and runs its test against etbot)`,
+      `  2. enable it: add ${JSON.stringify({ path: path.join(r.pluginDir, 'dist'), enabled: true, options: {} })} to plugins.json`,
+    );
+  } else {
+    lines.push(
+      `  1. npm run build`,
+      `  2. npx mocha '${path.relative(cwd, r.testFile).replace(/^(.*)\.ts$/, 'dist/$1.js')}'`,
+      `  3. enable it: add ${entry} to "plugins" in plugins.json`,
+    );
+  }
+  lines.push(`  Then \`etbot run "!${name}"\` answers. See PLUGINS.md for commands, jobs, events, options and tables.`, '');
+  return lines.join('\n');
+}
+
+function isInside(file: string, folder: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function pluginSource(name: string): string {
+  const major = PLUGIN_API_VERSION.split('.')[0];
+  return `import { Colors, DataServices, defineCommand, definePlugin, nameFormatter, num, z } from 'etbot/plugin-api';
+
+/** Options in plugins.json: { "path": "...", "options": { "greeting": "Hi" } }. */
+const options = z.object({ greeting: z.string().min(1).max(40).default('Hello') }).strict();
+
+export default definePlugin({
+  manifest: {
+    id: ${JSON.stringify(name)},
+    version: '0.1.0',
+    apiVersion: '^${major}.0.0',
+    description: 'Generated by etbot plugins new',
+  },
+  configSchema: options,
+  register(api) {
+    const db = api.services.get(DataServices.Database);
+    api.command(
+      defineCommand({
+        name: ${JSON.stringify(name)},
+        description: 'Greets someone and says how many rounds are imported',
+        args: [{ name: 'who', type: 'string', description: 'Who to greet; default: you', rest: true }] as const,
+        async run(ctx, args) {
+          const row = await db.read((sql) => sql.one('SELECT COUNT(*) AS n FROM rounds'));
+          const rounds = num(row?.n ?? 0);
+          const esc = nameFormatter(ctx.transport);
+          return {
+            embeds: [
+              {
+                title: \`\${api.options.greeting}, \${esc(args.who ?? ctx.caller.name)}!\`,
+                description: \`\${rounds} rounds imported so far.\`,
+                color: Colors.primary,
+              },
+            ],
+          };
+        },
+      }),
+    );
+  },
+});
+`;
+}
+
+function testSource(name: string, pluginFromTest: string): string {
+  return `import { expect } from 'chai';
+import path from 'node:path';
+import { createTestBot, replyText, type TestBot } from 'etbot/testing';
+
+/** The compiled plugin folder. */
+const PLUGIN = ${pluginFromTest};
+
+describe('${name} plugin', () => {
+  let bot: TestBot;
+
+  before(async () => {
+    // A fresh SQLite database with etbot's fixtures imported (20 round files).
+    bot = await createTestBot({ plugins: [{ path: PLUGIN }] });
+  });
+
+  after(async () => {
+    await bot?.stop();
+  });
+
+  it('loads through the plugin host', () => {
+    const status = bot.app.plugins.list().find((p) => p.id === ${JSON.stringify(name)});
+    expect(status?.state, status?.error ?? 'not listed').to.equal('enabled');
+  });
+
+  it('answers its command', async () => {
+    const reply = await bot.run('!${name} Snake');
+    expect(replyText(reply)).to.equal('Hello, Snake!\\n20 rounds imported so far.');
+  });
+
+  it('takes its greeting from the options', async () => {
+    const other = await createTestBot({ plugins: [{ path: PLUGIN, options: { greeting: 'Hi' } }], fixtures: false });
+    try {
+      expect(await other.text('!${name}', { name: 'alice' })).to.equal('Hi, alice!\\n0 rounds imported so far.');
+    } finally {
+      await other.stop();
+    }
+  });
+});
+`;
+}
+
+function packageJson(name: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const etbot = require(path.join(ETBOT_ROOT, 'package.json')) as { version: string; devDependencies?: Record<string, string> };
+  const dev = etbot.devDependencies ?? {};
+  const pick = (pkg: string) => (dev[pkg] ? { [pkg]: dev[pkg] } : {});
+  return `${JSON.stringify(
+    {
+      name: `etbot-plugin-${name}`,
+      version: '0.1.0',
+      description: `An etbot plugin: ${name}`,
+      main: 'dist/index.js',
+      scripts: { build: 'tsc -p tsconfig.json', test: "tsc -p tsconfig.json && mocha 'dist/test/**/*.test.js'" },
+      peerDependencies: { etbot: `^${etbot.version}` },
+      // The etbot this was generated by, linked from its folder (etbot is not on the npm registry).
+      devDependencies: { etbot: `file:${ETBOT_ROOT}`, ...pick('typescript'), ...pick('mocha'), ...pick('chai'), ...pick('@types/mocha'), ...pick('@types/node'), ...pick('@types/chai') },
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+function tsconfigJson(): string {
+  return `${JSON.stringify(
+    {
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        lib: ['ES2023'],
+        types: ['node', 'mocha'],
+        rootDir: '.',
+        outDir: 'dist',
+        strict: true,
+        experimentalDecorators: true,
+        emitDecoratorMetadata: true,
+        esModuleInterop: true,
+        skipLibCheck: true,
+      },
+      include: ['*.ts', 'test/**/*.ts'],
+    },
+    null,
+    2,
+  )}\n`;
+}
