@@ -16,20 +16,27 @@ const snake = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').to
 const COLUMN = Object.fromEntries([...CUMULATIVE, ...PER_ROUND].map((c) => [c, snake(c)])) as Record<string, string>;
 const RAW_COLUMN = Object.fromEntries(CUMULATIVE.map((c) => [c, `raw_${snake(c)}`])) as Record<string, string>;
 
-const PLAYER_COLUMNS = [
+export const PLAYER_COLUMNS = [
   'round_id', 'guid', 'line_number', 'raw_name', 'clean_name', 'team', 'era', 'derivation', 'counted', 'in_totals',
   ...CUMULATIVE.map((c) => `raw_${snake(c)}`),
   ...CUMULATIVE.map(snake),
   'time_played_seconds',
   ...PER_ROUND.map(snake),
 ];
-const WEAPON_COLUMNS = [
+export const WEAPON_COLUMNS = [
   'round_id', 'guid', 'weapon', 'in_totals',
   'raw_hits', 'raw_shots', 'raw_kills', 'raw_deaths', 'raw_headshots', 'hits', 'shots', 'kills', 'deaths', 'headshots',
 ];
 
 /** Writes a round's player and weapon rows (raw and derived). `valid`: the round is not an orphan. */
 export async function insertRoundRows(sql: Sql, roundId: number, players: readonly DerivedPlayer[], valid: boolean): Promise<void> {
+  const { playerRows, weaponRows } = roundRowValues(roundId, players, valid);
+  await sql.insertMany('player_rounds', PLAYER_COLUMNS, playerRows);
+  await sql.insertMany('weapon_rounds', WEAPON_COLUMNS, weaponRows);
+}
+
+/** The values of a round's player_rounds and weapon_rounds rows, in PLAYER_COLUMNS / WEAPON_COLUMNS order (bulk writers use it too). */
+export function roundRowValues(roundId: number, players: readonly DerivedPlayer[], valid: boolean): { playerRows: SqlValue[][]; weaponRows: SqlValue[][] } {
   const playerRows: SqlValue[][] = [];
   const weaponRows: SqlValue[][] = [];
   for (const p of players) {
@@ -50,8 +57,7 @@ export async function insertRoundRows(sql: Sql, roundId: number, players: readon
       ]);
     }
   }
-  await sql.insertMany('player_rounds', PLAYER_COLUMNS, playerRows);
-  await sql.insertMany('weapon_rounds', WEAPON_COLUMNS, weaponRows);
+  return { playerRows, weaponRows };
 }
 
 export async function deleteRoundRows(sql: Sql, roundIds: readonly number[]): Promise<void> {

@@ -64,9 +64,15 @@ export async function regroupSessions(sql: Sql, serverId: string, endedAtMs: num
 
 /** Recomputes a session's start, end, counts and persistent teams from its rounds. */
 export async function refreshSession(sql: Sql, sessionId: number, shrunk: boolean): Promise<void> {
+  // PostgreSQL: LATERAL keeps this an index lookup per round even when the table statistics are
+  // stale (a server without autovacuum otherwise picks a full scan of player_rounds).
+  const players =
+    sql.kind === 'postgres'
+      ? 'LEFT JOIN LATERAL (SELECT x.guid, x.team, x.counted FROM player_rounds x WHERE x.round_id = r.id OFFSET 0) p ON TRUE'
+      : 'LEFT JOIN player_rounds p ON p.round_id = r.id';
   const rows = await sql.all(
     `SELECT r.id, r.round_number, r.status, r.ended_at_utc, r.ended_at_local, p.guid, p.team, p.counted
-     FROM rounds r LEFT JOIN player_rounds p ON p.round_id = r.id
+     FROM rounds r ${players}
      WHERE r.session_id = ? ORDER BY r.ended_at_utc, ${sql.bytewise('r.file_name')}, r.id, ${sql.bytewise('p.guid')}`,
     [sessionId],
   );
