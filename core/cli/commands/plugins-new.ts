@@ -155,7 +155,9 @@ import { createTestBot, replyText, type TestBot } from 'etbot/testing';
 /** The compiled plugin folder. */
 const PLUGIN = ${pluginFromTest};
 
-describe('${name} plugin', () => {
+describe('${name} plugin', function () {
+  // Starting a bot and importing the fixtures takes a few seconds.
+  this.timeout(60_000);
   let bot: TestBot;
 
   before(async () => {
