@@ -140,17 +140,33 @@ export async function stopEmbeddedPostgres(): Promise<void> {
   embedded = undefined;
 }
 
-/** A fresh PostgreSQL database on the server of `postgresAdminUrl()`; `drop` removes it. */
+/**
+ * A fresh PostgreSQL database on the server of `postgresAdminUrl()`; `drop` removes it. Where the
+ * role may not create databases, a fresh schema in the given database instead (search_path).
+ */
 export async function createPostgresDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = await postgresAdminUrl();
   const name = `${prefix}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`));
-  return {
-    url: withDatabase(admin, name),
-    drop: async () => {
-      await withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    },
-  };
+  try {
+    await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`));
+    return {
+      url: withDatabase(admin, name),
+      drop: async () => {
+        await withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      },
+    };
+  } catch (err) {
+    if ((err as { code?: string }).code !== '42501') throw err; // insufficient_privilege
+    await withClient(admin, (c) => c.query(`CREATE SCHEMA ${name}`));
+    const u = new URL(admin);
+    u.searchParams.set('options', `-c search_path=${name}`);
+    return {
+      url: u.toString(),
+      drop: async () => {
+        await withClient(admin, (c) => c.query(`DROP SCHEMA IF EXISTS ${name} CASCADE`));
+      },
+    };
+  }
 }
 
 // Root-level hook (under mocha): stop the embedded server once the whole run is over.
