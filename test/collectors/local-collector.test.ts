@@ -52,7 +52,7 @@ forEachDatabase('local folder collector', (tdb) => {
     fs.writeFileSync(path.join(dir, b), roundFileText({ players: 3, tag: 'b' }));
     const c = collector();
     await c.start();
-    await waitFor('both files to be imported', () => sink.calls.length === 2);
+    await waitFor('both files to be imported and recorded', () => c.status().filesFetched === 2);
     expect(sink.calls.map((x) => [x.name, x.status, x.serverId, x.source])).to.have.deep.members([
       [a, 'imported', 'gs1', 'local-gs1'],
       [b, 'imported', 'gs1', 'local-gs1'],

@@ -35,7 +35,8 @@ forEachDatabase('SFTP collector', (tdb) => {
       fx.writeRemote(name, roundFileText({ players: 3, tag: 'a' }));
       const c = fx.collector();
       await c.start();
-      await waitFor('the file to be imported', () => fx.sink.callsFor(name).length === 1);
+      await waitFor('the file to be imported and recorded', () => c.status().filesFetched === 1);
+      expect(fx.sink.callsFor(name)).to.have.length(1);
       expect(fx.sink.callsFor(name)[0]).to.include({ status: 'imported', serverId: 'gs1', source: 'gs1' });
       expect(await roundCount(db, name)).to.deep.equal({ rounds: 1, players: 3 });
       expect(c.status()).to.include({ state: 'running', filesFetched: 1, consecutiveFailures: 0, lastError: null });
@@ -63,7 +64,8 @@ forEachDatabase('SFTP collector', (tdb) => {
       fx.writeRemote(name, roundFileText({ players: 2, tag: 'pw' }));
       const c = fx.collector({ privateKeyPath: undefined, passwordEnv: 'GS1_SSH_PASSWORD', env: { GS1_SSH_PASSWORD: password } });
       await c.start();
-      await waitFor('the file to be imported', () => fx.sink.callsFor(name).length === 1);
+      await waitFor('the file to be imported and recorded', () => c.status().filesFetched === 1);
+      expect(fx.sink.callsFor(name)).to.have.length(1);
       expect(fx.server.logins.accepted).to.be.greaterThan(0);
       expect(fx.log.output()).to.not.include(password);
       expect(fx.log.output()).to.include('file handed to importer');
@@ -81,8 +83,8 @@ forEachDatabase('SFTP collector', (tdb) => {
       fx.writeRemote(name, roundFileText({ players: 2, tag: 'pp' }));
       const c = fx.collector({ privateKeyPath: keyPath, passphraseEnv: 'GS1_KEY_PASSPHRASE', env: { GS1_KEY_PASSPHRASE: passphrase } });
       await c.start();
-      await waitFor('the file to be imported', () => fx.sink.callsFor(name).length === 1);
-      expect(fx.log.output()).to.not.include(passphrase);
+      await waitFor('the file to be imported and recorded', () => c.status().filesFetched === 1);
+      expect(fx.log.output()).to.include('file handed to importer').and.not.include(passphrase);
     });
 
     it('names the missing environment variable when a secret is not set', async () => {
