@@ -38,21 +38,23 @@ export class Database {
     const work = async (): Promise<T> => {
       const runner = this.dataSource.createQueryRunner();
       const sql = new Sql(runner, this.kind);
+      let begun = false;
       try {
         if (this.kind === 'postgres') {
+          begun = true; // BEGIN is sent with the prelude: roll back whatever part of it ran
           await sql.simple(options.prelude ? `BEGIN; ${options.prelude}` : 'BEGIN');
         } else {
           await sql.run('BEGIN IMMEDIATE');
+          begun = true;
           if (options.prelude) await sql.run(options.prelude);
         }
-        try {
-          const result = await fn(sql);
-          await sql.simple('COMMIT');
-          return result;
-        } catch (err) {
-          await sql.simple('ROLLBACK').catch(() => undefined);
-          throw err;
-        }
+        const result = await fn(sql);
+        await sql.simple('COMMIT');
+        begun = false;
+        return result;
+      } catch (err) {
+        if (begun) await sql.simple('ROLLBACK').catch(() => undefined);
+        throw err;
       } finally {
         await runner.release();
       }
