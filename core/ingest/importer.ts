@@ -8,7 +8,7 @@ import { ChangeSet } from './store/change-set';
 import { insertRound, removeRoundOfFile, type RoundSettings } from './store/rounds-store';
 import { reconcilePairing } from './store/pairing-store';
 import { refreshSession, regroupSessions } from './store/sessions-store';
-import { renamePlayers } from './store/players-store';
+import { rebuildAliases, renamePlayers } from './store/players-store';
 import { importPaths, type ImportPathsOptions, type ImportSummary } from './import-paths';
 
 export type ImportStatus = 'imported' | 'duplicate' | 'rejected' | 'replaced' | 'unchanged';
@@ -223,6 +223,7 @@ export class Importer {
     }
     for (const id of changes.sessionIds) await refreshSession(sql, id, changes.shrunkSessionIds.has(id));
     if (changes.guidsToRename.size > 0) await renamePlayers(sql, [...changes.guidsToRename]);
+    if (changes.guidsToRealias.size > 0) await rebuildAliases(sql, [...changes.guidsToRealias]);
   }
 
   private async saveFile(

@@ -89,6 +89,15 @@ forEachDatabase('importing exactly once', (db) => {
     const database = await db.open();
     const row = await database.read((sql) => sql.one(`SELECT damage_given FROM player_rounds WHERE guid = ?`, ['B70C1A74']));
     expect(Number(row!.damage_given)).to.equal(2999);
+
+    // A third version renames him: the name of the replaced content is no longer an alias.
+    const renamed = changed.replace('B70C1A74\\^6Mr. ^7Pink\\', 'B70C1A74\\^6Mr. ^7Blue\\');
+    expect(renamed).to.not.equal(changed);
+    expect((await importer.importContent(R1, renamed, { source: 'test' })).status).to.equal('replaced');
+    const aliases = await database.read((sql) => sql.all(`SELECT clean_name FROM player_aliases WHERE guid = ?`, ['B70C1A74']));
+    expect(aliases).to.deep.equal([{ clean_name: 'Mr. Blue' }]);
+    const player = await database.read((sql) => sql.one(`SELECT name FROM players WHERE guid = ?`, ['B70C1A74']));
+    expect(player).to.deep.equal({ name: 'Mr. Blue' });
   });
 
   it('re-derives the R2 when its R1 is replaced, and promotes a duplicate when the holder changes', async () => {

@@ -12,6 +12,8 @@ export class ChangeSet {
   readonly rederivedRoundIds = new Set<number>();
   /** Players whose display name must be looked up again (a round left the totals). */
   readonly guidsToRename = new Set<string>();
+  /** Players who lost a round: their aliases are rebuilt from what is left. */
+  readonly guidsToRealias = new Set<string>();
 
   touchRound(serverId: string, map: string, endedAtMs: number, sessionId: number | null): void {
     this.pairingPoints.push({ serverId, map, endedAtMs });

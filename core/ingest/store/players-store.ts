@@ -1,4 +1,4 @@
-import type { Sql } from '../../data/sql';
+import { Sql } from '../../data/sql';
 import type { DerivedPlayer } from '../derive/types';
 
 export interface RoundKey {
@@ -80,3 +80,33 @@ export async function renamePlayers(sql: Sql, guids: readonly string[]): Promise
   }
 }
 
+
+/** Rebuilds the aliases of players from the rounds now stored (after a round of theirs was removed). */
+export async function rebuildAliases(sql: Sql, guids: readonly string[]): Promise<void> {
+  if (guids.length === 0) return;
+  const rows = await sql.all(
+    `SELECT p.guid, p.clean_name, p.raw_name, r.ended_at_utc, r.file_name FROM player_rounds p JOIN rounds r ON r.id = p.round_id
+     WHERE p.guid IN ${Sql.list(guids)}`,
+    guids,
+  );
+  const aliases = new Map<string, { guid: string; clean: string; raw: string; first: string; last: string; lastKey: string }>();
+  for (const row of rows) {
+    const guid = String(row.guid);
+    const clean = String(row.clean_name);
+    const at = String(row.ended_at_utc);
+    const key = `${at}|${String(row.file_name)}`;
+    const id = `${guid}\u0000${clean}`;
+    const a = aliases.get(id);
+    if (!a) aliases.set(id, { guid, clean, raw: String(row.raw_name), first: at, last: at, lastKey: key });
+    else {
+      if (at < a.first) a.first = at;
+      if (key > a.lastKey) Object.assign(a, { last: at, lastKey: key, raw: String(row.raw_name) });
+    }
+  }
+  await sql.run(`DELETE FROM player_aliases WHERE guid IN ${Sql.list(guids)}`, guids);
+  await sql.insertMany(
+    'player_aliases',
+    ['guid', 'clean_name', 'clean_name_lower', 'raw_name', 'first_seen_utc', 'last_seen_utc'],
+    [...aliases.values()].map((a) => [a.guid, a.clean, a.clean.toLowerCase(), a.raw, a.first, a.last]),
+  );
+}

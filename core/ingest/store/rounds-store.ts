@@ -91,8 +91,9 @@ export async function removeRoundOfFile(sql: Sql, fileId: number, changes: Chang
   const round = await sql.one(`SELECT id, server_id, map, ended_at_utc, session_id, match_id, status FROM rounds WHERE file_id = ?`, [fileId]);
   if (!round) return;
   const id = num(round.id);
-  if (round.status === 'valid') {
-    for (const g of await sql.all(`SELECT guid FROM player_rounds WHERE round_id = ?`, [id])) changes.guidsToRename.add(String(g.guid));
+  for (const g of await sql.all(`SELECT guid FROM player_rounds WHERE round_id = ?`, [id])) {
+    changes.guidsToRealias.add(String(g.guid));
+    if (round.status === 'valid') changes.guidsToRename.add(String(g.guid));
   }
   await deleteRoundRows(sql, [id]);
   if (round.match_id !== null) await sql.run(`DELETE FROM matches WHERE id = ?`, [num(round.match_id)]);
