@@ -13,8 +13,8 @@ const REBUILD_DELAY_MS = 10_000;
  * every player row on each import (a full aggregate takes seconds at 100,000 rounds).
  *
  * Built once by one aggregate query, then kept up to date: each `round.imported` queues its round
- * ids synchronously, and the next read re-aggregates just the GUIDs that played those rounds (an
- * indexed query over their rows). A replaced file that drops a player leaves no trace of that
+ * ids synchronously and starts re-aggregating just the GUIDs that played those rounds (an indexed
+ * query over their rows); a read waits for that refresh, so it never misses the new round. A replaced file that drops a player leaves no trace of that
  * player in the event, so a full rebuild also runs in the background a little after the last
  * import and swaps in when no import happened meanwhile.
  */
@@ -57,6 +57,8 @@ export class AllTimeTotals {
   roundImported(payload: EventMap['round.imported']): void {
     this.imports++;
     this.pendingRounds.push(payload.roundId, ...payload.rederivedRoundIds);
+    // Refresh now, in the background: the import pays for it, not the next `!top`.
+    if (this.totals && !this.closed) void this.rows().catch(this.onError);
     this.scheduleRebuild();
   }
 

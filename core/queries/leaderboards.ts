@@ -53,11 +53,12 @@ export class LeaderboardService {
     return this.cache.wrap(`all-totals:${windowKey(window)}`, () =>
       this.db.read(async (sql) => {
         const w = windowCondition(window);
-        const join = window.kind === 'all' ? '' : ' JOIN rounds r ON r.id = pr.round_id';
+        // A window starts from the rounds in it (indexed by time), then their player rows.
+        const from = window.kind === 'all' ? 'player_rounds pr' : 'rounds r JOIN player_rounds pr ON pr.round_id = r.id';
         const rows = await sql.all(
           `SELECT t.*, p.name AS player_name FROM (
              SELECT pr.guid AS guid, ${totalsSelect()}
-               FROM player_rounds pr${join}
+               FROM ${from}
               WHERE pr.in_totals = TRUE${w.sql}
               GROUP BY pr.guid
            ) t JOIN players p ON p.guid = t.guid`,

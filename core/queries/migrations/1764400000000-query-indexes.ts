@@ -9,6 +9,8 @@ export class QueryIndexes1764400000000 implements MigrationInterface {
   name = 'QueryIndexes1764400000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // Date-range windows (`!top kills 2025-10`) filter rounds on the server's local time.
+    await q.createIndex('rounds', new TableIndex({ name: 'ix_rounds_local_time', columnNames: ['ended_at_local'] }));
     await q.createIndex(
       'weapon_rounds',
       new TableIndex({
@@ -20,5 +22,6 @@ export class QueryIndexes1764400000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.dropIndex('weapon_rounds', 'ix_weapon_rounds_player_sums');
+    await q.dropIndex('rounds', 'ix_rounds_local_time');
   }
 }
