@@ -14,6 +14,21 @@ export function nameFormatter(transport: Transport): (name: string) => string {
   return transport === 'discord' ? escapeName : (name) => name;
 }
 
+/** Cuts text to Discord's limits (1024 for a field, 4096 for a description) at a line end, saying how much was left out. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    if (length + line.length + 1 > max - 24) break;
+    kept.push(line);
+    length += line.length + 1;
+  }
+  if (kept.length === 0) return `${text.slice(0, max - 1)}…`;
+  return `${kept.join('\n')}\n…and ${lines.length - kept.length} more`;
+}
+
 /** `12h 35m` (minutes floored); `35m` under an hour. */
 export function formatDuration(seconds: number): string {
   const h = Math.floor(seconds / 3600);

@@ -1,6 +1,6 @@
 import { CoreServices } from '../../core/app/tokens';
 import { Colors, defineCommand, definePlugin, PLUGIN_API_VERSION } from '../../core/plugin-api';
-import { formatRatio, nameFormatter, playerProblemReply, QueryServices } from '../../core/queries';
+import { clip, formatRatio, nameFormatter, playerProblemReply, QueryServices } from '../../core/queries';
 
 const maps = defineCommand({
   name: 'maps',
@@ -39,7 +39,7 @@ export default definePlugin({
           embeds: [
             {
               title: `Maps of ${esc(resolved.player.name)}`,
-              description: lines.length > 0 ? lines.join('\n') : 'No rounds recorded.',
+              description: lines.length > 0 ? clip(lines.join('\n'), 4096) : 'No rounds recorded.',
               color: Colors.primary,
             },
           ],

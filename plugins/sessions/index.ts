@@ -1,7 +1,7 @@
 import { CoreServices } from '../../core/app/tokens';
 import { UsageError } from '../../core/commands/errors';
 import { Colors, defineCommand, definePlugin, PLUGIN_API_VERSION, type Reply } from '../../core/plugin-api';
-import { NO_ROUNDS_MESSAGE, nameFormatter, QueryServices } from '../../core/queries';
+import { clip, NO_ROUNDS_MESSAGE, nameFormatter, QueryServices } from '../../core/queries';
 import { sessionEmbed, sessionLine } from './render';
 
 const sessionsCommand = defineCommand({
@@ -51,7 +51,7 @@ export default definePlugin({
           embeds: [
             {
               title: `Gaming sessions in ${month}`,
-              description: list.length > 0 ? list.map((s) => sessionLine(s, esc)).join('\n') : `No sessions in ${month}.`,
+              description: list.length > 0 ? clip(list.map((s) => sessionLine(s, esc)).join('\n'), 4096) : `No sessions in ${month}.`,
               color: Colors.primary,
               footer: `${runner.prefix}session <number> shows one${others.length > 0 ? ` · other months: ${others.join(', ')}` : ''}`,
             },

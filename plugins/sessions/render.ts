@@ -1,5 +1,5 @@
 import { Colors, type Embed } from '../../core/plugin-api';
-import { formatDuration, formatLocalTime, type SessionDetail, type SessionSummary } from '../../core/queries';
+import { clip, formatDuration, formatLocalTime, type SessionDetail, type SessionSummary } from '../../core/queries';
 
 function scoreText(score: { A: number; B: number } | null): string {
   return score === null ? 'score unknown' : `team A ${score.A} - ${score.B} team B`;
@@ -20,7 +20,7 @@ export function sessionLine(s: SessionSummary, esc: (s: string) => string): stri
 
 export function sessionEmbed(s: SessionDetail, esc: (s: string) => string): Embed {
   const teamNames = (team: 'A' | 'B') =>
-    s.players.filter((p) => p.team === team).map((p) => `${esc(p.player.name)} (${p.kills}/${p.deaths})`).join(', ') || '-';
+    clip(s.players.filter((p) => p.team === team).map((p) => `${esc(p.player.name)} (${p.kills}/${p.deaths})`).join(', ') || '-', 1024);
   const matches = s.matches.map((m) => `${esc(m.map)}: ${m.score ? `A ${m.score.A} - ${m.score.B} B` : 'score unknown'}`);
   const unpaired = s.roundList.filter((r) => r.orphan).length;
   const fields = [
@@ -29,7 +29,7 @@ export function sessionEmbed(s: SessionDetail, esc: (s: string) => string): Embe
     { name: 'Maps', value: String(s.maps), inline: true },
     { name: 'Players', value: String(s.playerCount), inline: true },
     { name: 'Score', value: scoreText(s.score) },
-    { name: 'Maps played', value: matches.length > 0 ? matches.join('\n') : '-' },
+    { name: 'Maps played', value: matches.length > 0 ? clip(matches.join('\n'), 1024) : '-' },
     { name: 'Team A (kills/deaths)', value: teamNames('A') },
     { name: 'Team B (kills/deaths)', value: teamNames('B') },
   ];

@@ -1,6 +1,6 @@
 import { CoreServices } from '../../core/app/tokens';
 import { Colors, defineCommand, definePlugin, PLUGIN_API_VERSION } from '../../core/plugin-api';
-import { formatPercent, nameFormatter, playerProblemReply, QueryServices } from '../../core/queries';
+import { clip, formatPercent, nameFormatter, playerProblemReply, QueryServices } from '../../core/queries';
 
 const weapons = defineCommand({
   name: 'weapons',
@@ -38,7 +38,7 @@ export default definePlugin({
           embeds: [
             {
               title: `Weapons of ${esc(resolved.player.name)}`,
-              description: lines.length > 0 ? lines.join('\n') : 'No weapon use recorded.',
+              description: lines.length > 0 ? clip(lines.join('\n'), 4096) : 'No weapon use recorded.',
               color: Colors.primary,
               footer: 'Deaths by it: times killed by that weapon. Headshots: head hits as a share of hits.',
             },

@@ -4,7 +4,7 @@ import { escapeLike } from '../../core/queries/like';
 import { kdRatio, percent, perMinute, ratio2 } from '../../core/queries/ratios';
 import { describeWindow, parseTimeWindow, windowCondition } from '../../core/queries/time-window';
 import { findLeaderboardStat, LEADERBOARD_STATS } from '../../core/queries/leaderboard-stats';
-import { formatDuration } from '../../core/queries/format';
+import { clip, formatDuration } from '../../core/queries/format';
 
 describe('queries: ratios round half up from sums', () => {
   it('rounds .xx5 up where binary floats would not', () => {
@@ -56,6 +56,13 @@ describe('queries: time windows', () => {
 describe('queries: small helpers', () => {
   it('escapes LIKE wildcards and the escape character', () => {
     expect(escapeLike('100%_a\\b')).to.equal('100\\%\\_a\\\\b');
+  });
+
+  it("clips long lists to Discord's limits at a line end", () => {
+    const text = Array.from({ length: 10 }, (_, i) => `line ${i}`).join('\n'); // 10 lines of 6 chars
+    expect(clip(text, 1000)).to.equal(text);
+    // Limit 50: room for 50 - 24 = 26 characters of lines: 3 lines of 7 (with the newline).
+    expect(clip(text, 50)).to.equal('line 0\nline 1\nline 2\n…and 7 more');
   });
 
   it('shows time played as hours and minutes', () => {
