@@ -53,22 +53,22 @@ export class StreakStore {
     return this.db.read(() => this.db.dataSource.getRepository(PlayerStreak).findOneBy({ guid }));
   }
 
+  /** Recomputes these players in one read and one write (a round has a dozen players). */
   private async replace(sql: Sql, guids: readonly string[]): Promise<void> {
-    for (const guid of guids) {
-      const rows = (await this.roundsOf(sql, guid)).get(guid);
-      await sql.run(`DELETE FROM ${TABLE} WHERE guid = ?`, [guid]);
-      if (rows) await sql.insertMany(TABLE, COLUMNS, [this.toRow(guid, rows)]);
-    }
+    if (guids.length === 0) return;
+    const byGuid = await this.roundsOf(sql, guids);
+    await sql.run(`DELETE FROM ${TABLE} WHERE guid IN (${guids.map(() => '?').join(', ')})`, [...guids]);
+    await sql.insertMany(TABLE, COLUMNS, [...byGuid].map(([guid, rows]) => this.toRow(guid, rows)));
   }
 
   /** Counted rounds (spec §9: time above 0, not an orphan), per player, oldest first. */
-  private async roundsOf(sql: Sql, guid: string | null): Promise<Map<string, { name: string; rows: PlayerRoundRow[] }>> {
+  private async roundsOf(sql: Sql, guids: readonly string[] | null): Promise<Map<string, { name: string; rows: PlayerRoundRow[] }>> {
     const rows = await sql.all<RoundRow & Record<string, unknown>>(
       `SELECT pr.guid, p.name, pr.kills, pr.deaths, pr.killing_spree AS spree, r.map, r.round_number, r.ended_at_local
          FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id JOIN players p ON p.guid = pr.guid
-        WHERE pr.in_totals = TRUE ${guid === null ? '' : 'AND pr.guid = ?'}
+        WHERE pr.in_totals = TRUE ${guids === null ? '' : `AND pr.guid IN (${guids.map(() => '?').join(', ')})`}
         ORDER BY ${sql.bytewise('pr.guid')}, r.ended_at_utc, ${sql.bytewise('r.file_name')}`,
-      guid === null ? [] : [guid],
+      guids === null ? [] : [...guids],
     );
     const byGuid = new Map<string, { name: string; rows: PlayerRoundRow[] }>();
     for (const r of rows) {
