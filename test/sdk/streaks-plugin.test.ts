@@ -1,6 +1,9 @@
 import { expect } from 'chai';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { coreMigrations } from '../../core/data/migrations';
-import { createTestBot, ManualClock, replyText, type TestBot } from '../../core/testing';
+import { createTestBot, FIXTURES_DIR, ManualClock, replyText, type TestBot } from '../../core/testing';
 import { forEachDatabase } from '../support/databases';
 import { PROJECT_ROOT } from '../support/run-cli';
 
@@ -85,6 +88,26 @@ forEachDatabase('streaks example plugin', (handle) => {
     expect(await bot.text('!streaks nobody-like-this')).to.contain("No player matches 'nobody-like-this'");
   });
 
+  it('its round.imported handler recomputes the players of the round it is told about (emit)', async () => {
+    await bot.db.transaction((sql) => sql.run(`DELETE FROM streaks_player_streaks`));
+    const round = await bot.db.read((sql) => sql.one<{ id: unknown }>(`SELECT id FROM rounds WHERE file_name = '2025-11-09-233856-te_escape2-round-1.txt'`));
+    await bot.emit('round.imported', {
+      roundId: Number(round!.id),
+      file: '2025-11-09-233856-te_escape2-round-1.txt',
+      serverId: 'default',
+      map: 'te_escape2',
+      round: 1,
+      endedAt: '2025-11-09T23:38:56',
+      rederivedRoundIds: [],
+    });
+    const rows = await bot.db.read((sql) => sql.all<{ guid: string; longest_run: unknown }>('SELECT guid, longest_run FROM streaks_player_streaks'));
+    // The 14 lines of that file (the bot's identity is OMNIBOT0 + its clean name).
+    expect(rows.map((r) => r.guid).sort()).to.deep.equal(
+      ['12FDAAA7', '1E4887BA', '39137DDE', '434960FE', '66CED760', '713D6612', '786EC1CB', '998081B5', 'B0B0BEAF', 'B3539E31', 'B5F6FD48', 'B70C1A74', 'FC2A053D', 'OMNIBOT0[BOT]Bolt'].sort(),
+    );
+    expect(Number(rows.find((r) => r.guid === 'B5F6FD48')!.longest_run)).to.equal(14);
+  });
+
   it('its job recomputes the table and prunes players without counted rounds (runJob)', async () => {
     await bot.db.transaction(async (sql) => {
       await sql.run(`UPDATE streaks_player_streaks SET longest_run = 99 WHERE guid = 'B5F6FD48'`);
@@ -127,6 +150,24 @@ forEachDatabase('streaks example plugin', (handle) => {
     await bot.app.plugins.enable('streaks');
     expect(bot.jobs()).to.deep.equal(['streaks:recompute']);
     expect(await bot.text('!streaks slasher')).to.contain('14 rounds');
+  });
+
+  it('a newly imported round extends the run (importFile): slasher with his 12/4 line on a later evening', async () => {
+    // One more R1, two days later, holding only slasher's line of the 2025-11-10 sw_goldrush_te R1 (12 kills, 4 deaths).
+    const source = fs.readFileSync(path.join(FIXTURES_DIR, '2025-11-10-003633-sw_goldrush_te-round-1.txt'), 'utf8').split('\n');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-streaks-'));
+    try {
+      const file = path.join(dir, '2025-11-12-200000-sw_goldrush_te-round-1.txt');
+      fs.writeFileSync(file, `${source[0]}\n${source.find((l) => l.startsWith('B5F6FD48\\'))}\n`);
+      const summary = await bot.importFile(file);
+      expect(summary.imported, JSON.stringify(summary)).to.equal(1);
+      const text = await bot.text('!streaks slasher');
+      expect(text).to.contain('Current run: 5 rounds');
+      expect(text).to.contain('Rounds counted: 20');
+      expect(text).to.contain('Longest run (K/D ≥ 1): 14 rounds');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
