@@ -15,9 +15,10 @@ forEachDatabase('admin commands through `etbot run --as`', (db) => {
     env = { DATABASE_URL: db.url };
   });
 
-  const etbot = (...args: string[]) => runCli(args, { cwd: dir, env, timeoutMs: 90_000 });
+  const etbot = (...args: string[]) => runCli(args, { cwd: dir, env, timeoutMs: 180_000 });
 
-  it('refuses a normal user (exit 1, logged) and changes nothing', async () => {
+  it('refuses a normal user (exit 1, logged) and changes nothing', async function () {
+    this.timeout(300_000);
     const status = await etbot('run', '!status', '--as', USER_ID);
     expect(status.code, status.stderr).to.equal(1);
     expect(status.stdout, status.stderr).to.contain('`!status` is for admins only.');
@@ -28,7 +29,8 @@ forEachDatabase('admin commands through `etbot run --as`', (db) => {
     expect(pluginsJson(dir).find((p) => p.id === 'help')!.enabled, 'plugins.json untouched').to.equal(undefined);
   });
 
-  it('runs them for a configured admin and for the local operator', async () => {
+  it('runs them for a configured admin and for the local operator', async function () {
+    this.timeout(300_000);
     const status = await etbot('run', '!status', '--as', ADMIN_ID);
     expect(status.code, status.stderr).to.equal(0);
     expect(status.stdout).to.contain('etbot status: healthy');
@@ -46,7 +48,8 @@ forEachDatabase('admin commands through `etbot run --as`', (db) => {
     expect((await etbot('run', '!help')).code).to.equal(0);
   });
 
-  it('leaves every admin action, refusals included, in the audit table', async () => {
+  it('leaves every admin action, refusals included, in the audit table', async function () {
+    this.timeout(300_000);
     const database = await db.open();
     const rows = await database.read((sql) => sql.all(`SELECT user_id, command, input, outcome, transport FROM admin_actions ORDER BY id`));
     expect(rows.map((r) => [String(r.user_id), String(r.command), String(r.input), String(r.outcome), String(r.transport)])).to.deep.equal([

@@ -17,7 +17,8 @@ function withPassword(url: string): { url: string; password: string } {
 }
 
 forEachDatabase('!config masks every secret', (db) => {
-  it('shows the effective configuration without the token, URL passwords or collector secrets, in the reply and the logs', async () => {
+  it('shows the effective configuration without the token, URL passwords or collector secrets, in the reply and the logs', async function () {
+    this.timeout(300_000);
     const database = db.kind === 'postgres' ? withPassword(db.url) : { url: db.url, password: null };
     const dir = cliWorkdir({
       collectors: [
@@ -42,7 +43,7 @@ forEachDatabase('!config masks every secret', (db) => {
       ETBOT_KEY_PASSPHRASE: KEY_PASSPHRASE,
     };
     for (const args of [['run', '!config'], ['run', '!config', '--json']]) {
-      const result = await runCli(['--log-level', 'trace', ...args], { cwd: dir, env, timeoutMs: 90_000 });
+      const result = await runCli(['--log-level', 'trace', ...args], { cwd: dir, env, timeoutMs: 180_000 });
       expect(result.code, result.stderr).to.equal(0);
       const everything = result.stdout + result.stderr;
       const secrets = [DISCORD_TOKEN, REDIS_PASSWORD, SFTP_PASSWORD, KEY_PASSPHRASE, ...(database.password ? [database.password] : [])];
