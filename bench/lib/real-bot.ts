@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const READY = /etbot ready in (\d+) ms/;
+
+export interface RunningBot {
+  pid: number;
+  /** From spawn to the "etbot ready" log line, ms. */
+  readyMs: number;
+  /** What the bot itself logged (from its start to ready). */
+  selfReportedMs: number;
+  /** Resident memory now, MB (VmRSS). */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns the real `etbot start` (bin/etbot.js, the project's plugins.json) on a copy of an SQLite
+ * database, with DISCORD_TOKEN, DATABASE_URL and REDIS_URL unset, and waits for "etbot ready".
+ * The copy keeps plugin tables the bot creates at its first start out of the cached database.
+ */
+export async function startRealBot(sqlitePath: string): Promise<RunningBot> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-bench-start-'));
+  const db = path.join(dir, 'etbot.sqlite');
+  fs.copyFileSync(sqlitePath, db);
+  const config = path.join(dir, 'etbot.config.json');
+  fs.writeFileSync(
+    config,
+    JSON.stringify({ logLevel: 'info', dataDir: dir, database: { url: `sqlite:${db}` }, pluginsFile: path.join(ROOT, 'plugins.json'), console: { outputDir: path.join(dir, 'out') } }),
+  );
+  const env = { ...process.env };
+  for (const k of ['DISCORD_TOKEN', 'DATABASE_URL', 'REDIS_URL', 'ETBOT_LOG_LEVEL']) delete env[k];
+  const start = process.hrtime.bigint();
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/etbot.js'), 'start', '--config', config], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+  let output = '';
+  try {
+    const selfReportedMs = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`etbot start not ready after 300 s:\n${output.slice(-2000)}`)), 300_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const m = READY.exec(output);
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`etbot start exited with ${code} before ready:\n${output.slice(-2000)}`));
+      });
+    });
+    const readyMs = Number(process.hrtime.bigint() - start) / 1e6;
+    child.stdout!.resume();
+    child.stderr!.resume();
+    return { pid: child.pid!, readyMs, selfReportedMs, rssMb: () => vmRssMb(child.pid!), stop: () => stop(child).finally(cleanup) };
+  } catch (err) {
+    await stop(child).finally(cleanup);
+    throw err;
+  }
+}
+
+function vmRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const m = /VmRSS:\s+(\d+) kB/.exec(status);
+  if (!m) throw new Error(`no VmRSS in /proc/${pid}/status`);
+  return Number(m[1]) / 1024;
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
