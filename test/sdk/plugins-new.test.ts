@@ -84,6 +84,16 @@ describe('etbot plugins new', function () {
     expect(tested.output).to.contain('3 passing');
   });
 
+  it('outside an etbot checkout, the default plugins/<name> is a package of its own', async () => {
+    const cwd = path.join(tmp, 'deployment');
+    fs.mkdirSync(cwd);
+    const made = await runCli(['plugins', 'new', 'side-thing'], { cwd });
+    expect(made.code, made.stderr).to.equal(0);
+    const files = ['index.ts', 'test/side-thing.test.ts', 'package.json', 'tsconfig.json'];
+    for (const file of files) expect(fs.existsSync(path.join(cwd, 'plugins/side-thing', file)), file).to.equal(true);
+    expect(fs.existsSync(path.join(cwd, 'test'))).to.equal(false);
+  });
+
   it('refuses an existing folder and a bad name, writing nothing', async () => {
     const cwd = path.join(tmp, 'refusals');
     fs.mkdirSync(path.join(cwd, 'plugins', 'taken'), { recursive: true });

@@ -10,7 +10,10 @@ const NAME = /^[a-z][a-z0-9-]{0,31}$/;
 
 export interface ScaffoldOptions {
   name: string;
-  /** Plugin folder; default `<cwd>/plugins/<name>` with the test in `<cwd>/test/plugins/<name>.test.ts`. */
+  /**
+   * Plugin folder. Default: in an etbot checkout `plugins/<name>` with the test in
+   * `test/plugins/<name>.test.ts`; elsewhere `./plugins/<name>` as a package of its own.
+   */
   dir?: string;
   cwd?: string;
 }
@@ -35,16 +38,19 @@ export function scaffoldPlugin(options: ScaffoldOptions): ScaffoldResult {
     );
   }
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const pluginDir = options.dir ? path.resolve(cwd, options.dir) : path.join(cwd, 'plugins', name);
-  const standalone = options.dir !== undefined && !isInside(pluginDir, ETBOT_ROOT);
-  const testFile = options.dir ? path.join(pluginDir, 'test', `${name}.test.ts`) : path.join(cwd, 'test', 'plugins', `${name}.test.ts`);
+  // Inside an etbot checkout the plugin is built with the project; anywhere else it is a package of its own.
+  const root = etbotProjectAround(cwd);
+  const pluginDir = options.dir ? path.resolve(cwd, options.dir) : path.join(root ?? cwd, 'plugins', name);
+  const standalone = root === null || !isInside(pluginDir, root);
+  const inTreeDefault = !options.dir && !standalone;
+  const testFile = inTreeDefault ? path.join(root!, 'test', 'plugins', `${name}.test.ts`) : path.join(pluginDir, 'test', `${name}.test.ts`);
   if (fs.existsSync(pluginDir)) throw new CliUsageError(`${pluginDir} already exists: choose another name or --dir (nothing was written)`);
   if (fs.existsSync(testFile)) throw new CliUsageError(`${testFile} already exists: choose another name (nothing was written)`);
 
   // Where the compiled test finds the plugin: the in-tree layout compiles into dist/ beside it.
-  const pluginFromTest = options.dir
-    ? `path.resolve(__dirname, '..')`
-    : `path.resolve(__dirname, '../../..', 'plugins', ${JSON.stringify(name)})`;
+  const pluginFromTest = inTreeDefault
+    ? `path.resolve(__dirname, '../../..', 'plugins', ${JSON.stringify(name)})`
+    : `path.resolve(__dirname, '..')`;
   const files: [string, string][] = [
     [path.join(pluginDir, 'index.ts'), pluginSource(name)],
     [testFile, testSource(name, pluginFromTest)],
@@ -71,7 +77,7 @@ export function registerPluginsNewCommand(plugins: Command): void {
   plugins
     .command('new <name>')
     .description('create a plugin folder with a manifest, a command and a test')
-    .option('--dir <dir>', 'plugin folder (default: plugins/<name>, test in test/plugins/<name>.test.ts)')
+    .option('--dir <dir>', 'plugin folder (default: plugins/<name> with its test in test/plugins/<name>.test.ts)')
     .action((name: string, options: { dir?: string }) => {
       const result = scaffoldPlugin({ name, dir: options.dir });
       process.stdout.write(describe(name, result));
@@ -97,6 +103,19 @@ function describe(name: string, r: ScaffoldResult): string {
   }
   lines.push(`  Then \`etbot run "!${name}"\` answers. See PLUGINS.md for commands, jobs, events, options and tables.`, '');
   return lines.join('\n');
+}
+
+/** The nearest folder at or above `from` whose package.json is etbot's, or null. */
+function etbotProjectAround(from: string): string | null {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === 'etbot') return dir;
+    } catch {
+      /* no package.json here */
+    }
+    if (path.dirname(dir) === dir) return null;
+  }
 }
 
 function isInside(file: string, folder: string): boolean {
