@@ -8,7 +8,7 @@ import { writeBigDatabases } from './build';
 import { roundFileChunks } from './source-files';
 
 /** Bump when the builder writes different rows for the same size and seed. */
-const BUILDER_VERSION = 1;
+const BUILDER_VERSION = 2;
 
 export interface BigDbRequest {
   rounds: number;

@@ -14,6 +14,10 @@ export interface RunningBot {
   selfReportedMs: number;
   /** Resident memory now, MB (VmRSS). */
   rssMb(): number;
+  /** Peak resident memory so far, MB (VmHWM). */
+  peakRssMb(): number;
+  /** CPU time used so far (user + system), seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -29,7 +33,7 @@ export async function startRealBot(sqlitePath: string): Promise<RunningBot> {
   const config = path.join(dir, 'etbot.config.json');
   fs.writeFileSync(
     config,
-    JSON.stringify({ logLevel: 'info', dataDir: dir, database: { url: `sqlite:${db}` }, pluginsFile: path.join(ROOT, 'plugins.json'), console: { outputDir: path.join(dir, 'out') } }),
+    JSON.stringify({ logLevel: 'info', dataDir: dir, database: { url: `sqlite:${db}` }, pluginsFile: process.env.ETBOT_BENCH_PLUGINS_FILE ?? path.join(ROOT, 'plugins.json'), console: { outputDir: path.join(dir, 'out') } }),
   );
   const env = { ...process.env };
   for (const k of ['DISCORD_TOKEN', 'DATABASE_URL', 'REDIS_URL', 'ETBOT_LOG_LEVEL']) delete env[k];
@@ -58,18 +62,25 @@ export async function startRealBot(sqlitePath: string): Promise<RunningBot> {
     const readyMs = Number(process.hrtime.bigint() - start) / 1e6;
     child.stdout!.resume();
     child.stderr!.resume();
-    return { pid: child.pid!, readyMs, selfReportedMs, rssMb: () => vmRssMb(child.pid!), stop: () => stop(child).finally(cleanup) };
+    return { pid: child.pid!, readyMs, selfReportedMs, rssMb: () => statusMb(child.pid!, 'VmRSS'), peakRssMb: () => statusMb(child.pid!, 'VmHWM'), cpuSeconds: () => cpuSeconds(child.pid!), stop: () => stop(child).finally(cleanup) };
   } catch (err) {
     await stop(child).finally(cleanup);
     throw err;
   }
 }
 
-function vmRssMb(pid: number): number {
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const m = /VmRSS:\s+(\d+) kB/.exec(status);
-  if (!m) throw new Error(`no VmRSS in /proc/${pid}/status`);
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
+  if (!m) throw new Error(`no ${field} in /proc/${pid}/status`);
   return Number(m[1]) / 1024;
+}
+
+function cpuSeconds(pid: number): number {
+  // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th.
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function stop(child: ChildProcess): Promise<void> {
