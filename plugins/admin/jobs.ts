@@ -39,18 +39,24 @@ export function adminJobs(api: PluginApi<AdminOptions>, s: AdminServices): { job
     },
   };
 
+  // Job failures are counted by the scheduler; the log reports those since the previous line.
+  const jobFailures = () => s.scheduler.list().reduce((n, j) => n + j.failures, 0);
+  let failuresBefore = jobFailures();
   const metricsLog: JobDefinition = {
     name: 'metrics-log',
     every: o.metricsEvery,
     run({ logger }) {
       const metrics = s.metrics();
       if (!metrics) return;
+      const failuresNow = jobFailures();
+      const failedJobs = Math.max(0, failuresNow - failuresBefore);
+      failuresBefore = failuresNow;
       const w = metrics.takeWindow();
       const ms = (v: number | null) => (v === null ? '-' : `${Math.round(v)}ms`);
       logger.info(
-        { metrics: w },
+        { metrics: { ...w, failedJobs } },
         `metrics since ${w.since}: ${w.imports} imports, ${w.rejects} rejects, ${w.duplicates} duplicates, ${w.commands} commands ` +
-          `(reply p50 ${ms(w.latencyP50Ms)}, p95 ${ms(w.latencyP95Ms)}), ${w.errors} errors`,
+          `(reply p50 ${ms(w.latencyP50Ms)}, p95 ${ms(w.latencyP95Ms)}), ${w.errors} command errors, ${failedJobs} failed job runs`,
       );
     },
   };

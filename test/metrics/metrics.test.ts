@@ -88,7 +88,7 @@ describe('metrics: counts, the hourly log and the Prometheus endpoint', () => {
   it('logs the hour\'s figures and starts a new window', async () => {
     await app.scheduler.runNow('admin:metrics-log');
     expect(logs()).to.contain(
-      'metrics since 2025-03-01T12:00:00.000Z: 20 imports, 0 rejects, 0 duplicates, 13 commands (reply p50 500ms, p95 1000ms), 1 errors',
+      'metrics since 2025-03-01T12:00:00.000Z: 20 imports, 0 rejects, 0 duplicates, 13 commands (reply p50 500ms, p95 1000ms), 1 command errors, 0 failed job runs',
     );
     const metrics = app.container.resolve<OpsMetrics>(MetricsServices.Metrics.id);
     expect(metrics.snapshot().window).to.include({ imports: 0, commands: 0, errors: 0, latencyP50Ms: null });
