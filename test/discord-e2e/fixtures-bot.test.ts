@@ -170,6 +170,16 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const stored = e.fake.message(reply.response.id)!;
         expect(stored.attachments.map((a: { filename: string }) => a.filename)).to.deep.equal(['last-session.png']);
       });
+
+      it('defers `/last_session`, then edits the reply with the same PNG and embed', async () => {
+        const i = e.fake.sendSlashCommand('last_session');
+        expect((await e.fake.waitForCallback(i)).body.type).to.equal(5);
+        const edit = await e.fake.waitForOriginalEdit(i, 60_000);
+        expect(edit.files.map((f) => f.name)).to.deep.equal(['last-session.png']);
+        expect(pngSize(edit.files[0]!.data)).to.deep.equal({ width: 1800, height: 1500 });
+        expect((edit.body.embeds as { image?: { url: string } }[]).map((em) => em.image?.url).filter(Boolean)).to.deep.equal(['attachment://last-session.png']);
+        expect(e.fake.originalMessage(i)!.attachments.map((a: { filename: string }) => a.filename)).to.deep.equal(['last-session.png']);
+      });
     });
 
     describe('gateway drops', () => {
