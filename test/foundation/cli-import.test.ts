@@ -29,7 +29,7 @@ describe('etbot import and export (real binary, SQLite)', () => {
       expect(JSON.parse(exported.stdout), kind).to.deep.equal(truth[kind]);
     }
     const csv = await runCli(['export', 'sessions', '--format', 'csv'], { cwd });
-    expect(csv.stdout.split('\n')[0]).to.equal('index,start,end,rounds,maps');
+    expect(csv.stdout.split(/\r?\n/)[0]).to.equal('index,start,end,rounds,maps');
 
     const again = await runCli(['import', FIXTURES], { cwd });
     expect(again.stdout).to.contain(`0 imported, 0 replaced, ${roundFiles} unchanged`);
