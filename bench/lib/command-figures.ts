@@ -1,4 +1,5 @@
 import { openDatabase } from '../../core/data';
+import { num } from '../../core/data/sql';
 import { LEADERBOARD_STATS } from '../../core/queries/leaderboard-stats';
 import os from 'node:os';
 import { round, type Figure } from './figures';
@@ -17,18 +18,31 @@ export interface CommandBenchOptions {
   cachedRuns: number;
 }
 
-/** Players the commands ask about: humans, spread over the GUID range. */
-async function sampleGuids(url: string, count: number): Promise<string[]> {
+/**
+ * Players the commands ask about: humans spread over the GUID range (one community's players each),
+ * and the regulars the big database gives rows all through its history (see source-files.ts),
+ * with how many counted rounds each has.
+ */
+async function samplePlayers(url: string, count: number): Promise<{ typical: string[]; regulars: string[]; regularRounds: number; typicalRounds: number }> {
   const db = await openDatabase({ url, dataDir: os.tmpdir(), migrate: false });
   try {
-    const rows = await db.read((sql) => sql.all('SELECT guid FROM players WHERE is_bot = ? ORDER BY guid', [false]));
-    const all = rows.map((r) => String(r.guid));
-    const step = Math.max(1, Math.floor(all.length / count));
-    return all.filter((_, i) => i % step === 0).slice(0, count);
+    return await db.read(async (sql) => {
+      const rows = await sql.all('SELECT guid FROM players WHERE is_bot = ? ORDER BY guid', [false]);
+      const all = rows.map((r) => String(r.guid));
+      const regulars = all.filter((g) => g.startsWith(REGULAR_PREFIX));
+      const others = all.filter((g) => !g.startsWith(REGULAR_PREFIX));
+      const step = Math.max(1, Math.floor(others.length / count));
+      const typical = others.filter((_, i) => i % step === 0).slice(0, count);
+      const rounds = async (guid: string | undefined) =>
+        guid === undefined ? 0 : num((await sql.one('SELECT COUNT(*) AS n FROM player_rounds WHERE guid = ? AND in_totals = ?', [guid, true]))!.n);
+      return { typical, regulars, regularRounds: await rounds(regulars[0]), typicalRounds: await rounds(typical[0]) };
+    });
   } finally {
     await db.close();
   }
 }
+
+const REGULAR_PREFIX = '0FEED';
 
 /**
  * Reply times of !stats, !top <stat>, !compare and !last_session through the App's command runner
@@ -37,9 +51,11 @@ async function sampleGuids(url: string, count: number): Promise<string[]> {
  * asked again.
  */
 export async function benchCommands(o: CommandBenchOptions): Promise<Figure[]> {
-  const guids = await sampleGuids(o.url, 40);
-  if (guids.length < 2) throw new Error(`the ${o.size} ${o.kind} database has fewer than 2 players`);
+  const players = await samplePlayers(o.url, 40);
+  const guids = players.typical;
+  if (guids.length < 2 || players.regulars.length === 0) throw new Error(`the ${o.size} ${o.kind} database has too few players`);
   const stats = (i: number) => `!stats ${guids[(i * 7) % guids.length]}`;
+  const regularStats = (i: number) => `!stats ${players.regulars[i % players.regulars.length]}`;
   const compare = (i: number) => `!compare ${guids[i % guids.length]} ${guids[(i + 1) % guids.length]}`;
   const figures: Figure[] = [];
   const at = `${o.kind}, ${o.size} rounds`;
@@ -65,7 +81,8 @@ export async function benchCommands(o: CommandBenchOptions): Promise<Figure[]> {
     const pg = o.kind === 'PostgreSQL';
     if (!o.full) {
       for (const [label, line] of [
-        ['!stats', stats],
+        ['!stats (typical player)', stats],
+        ['!stats (regular)', regularStats],
         ['!top kills', () => '!top kills'],
         ['!compare', compare],
         ['!last_session', () => '!last_session'],
@@ -76,7 +93,8 @@ export async function benchCommands(o: CommandBenchOptions): Promise<Figure[]> {
       return figures;
     }
     figures.push({ name: `first !top after start (builds the in-memory all-time totals) (${at})`, value: round(firstTopMs), unit: 'ms' });
-    push('!stats uncached', await uncached(stats), pg ? 20 : undefined);
+    push(`!stats uncached, typical player (~${players.typicalRounds} rounds)`, await uncached(stats), pg ? 20 : undefined);
+    push(`!stats uncached, regular (~${players.regularRounds} rounds)`, await uncached(regularStats), pg ? 20 : undefined);
     push('!stats cached', await cached(stats), 1, true);
     for (const s of LEADERBOARD_STATS) {
       push(`!top ${s.key} uncached`, await uncached(() => `!top ${s.key}`), pg ? 50 : undefined);
