@@ -94,8 +94,8 @@ async function buildDatabase(db: Database): Promise<{ rounds: number; playerRoun
       }
     }
   });
-  if (db.kind === 'postgres') await db.read((sql) => sql.run('ANALYZE'));
-  else await db.read((sql) => sql.run('ANALYZE'));
+  // As autovacuum would have by then (PostgreSQL index-only scans need the visibility map).
+  await db.read((sql) => sql.run(db.kind === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE'));
   return db.read(async (sql) => ({
     rounds: Number((await sql.one<{ n: number }>('SELECT COUNT(*) AS n FROM rounds'))!.n),
     playerRounds: Number((await sql.one<{ n: number }>('SELECT COUNT(*) AS n FROM player_rounds'))!.n),

@@ -53,6 +53,21 @@ export class AllTimeTotals {
     });
   }
 
+  /**
+   * One player's all-time totals from memory (after any pending refresh), or 'not-built' when the
+   * totals have not been built yet (the caller then aggregates the player's rows itself).
+   */
+  async playerTotals(guid: string): Promise<PlayerTotalsRow | null | 'not-built'> {
+    if (!this.totals) return 'not-built';
+    await this.rows();
+    return this.totals?.get(guid) ?? null;
+  }
+
+  /** Builds the totals now, in the background (the bot calls it at start). */
+  warmUp(): void {
+    if (!this.totals) void this.rows().catch(this.onError);
+  }
+
   /** Call from the `round.imported` handler (synchronously queues the rounds). */
   roundImported(payload: EventMap['round.imported']): void {
     this.imports++;

@@ -40,11 +40,10 @@ export function queriesModule(): CoreModule {
         c.register(token.id, { useFactory: instanceCachingFactory(make) });
 
       single(QueryServices.Players, (r) => new PlayerLookupService(db(r), cache(r)));
-      single(QueryServices.PlayerStats, (r) => new PlayerStatsService(db(r), cache(r)));
-      single(QueryServices.Leaderboards, (r) => {
-        allTime = new AllTimeTotals(db(r), (err) => ctx.logger.error({ err }, 'queries: rebuilding the all-time totals failed'));
-        return new LeaderboardService(db(r), cache(r), allTime);
-      });
+      const totals = (r: DependencyContainer) =>
+        (allTime ??= new AllTimeTotals(db(r), (err) => ctx.logger.error({ err }, 'queries: building the all-time totals failed')));
+      single(QueryServices.PlayerStats, (r) => new PlayerStatsService(db(r), cache(r), totals(r)));
+      single(QueryServices.Leaderboards, (r) => new LeaderboardService(db(r), cache(r), totals(r)));
       single(QueryServices.Sessions, (r) => new SessionService(db(r), cache(r)));
       single(QueryServices.SessionReplyExtensions, () => new SessionReplyExtensions());
       single(QueryServices.DataStatus, (r) => new DataStatusService(db(r), cache(r)));
@@ -77,6 +76,11 @@ export function queriesModule(): CoreModule {
       }
       // Synchronous: the rounds are queued before any later read can run.
       subscription = events.on('round.imported', (payload) => allTime?.roundImported(payload), 'queries');
+      // The long-running bot builds the all-time totals right away, so the first `!top` does not wait.
+      if (ctx.mode === 'start' && ctx.container.isRegistered(DataServices.Database.id, true)) {
+        ctx.container.resolve<LeaderboardService>(QueryServices.Leaderboards.id);
+        allTime?.warmUp();
+      }
     },
     stop() {
       subscription?.dispose();

@@ -5,6 +5,7 @@ import { WEAPONS } from '../parsing/weapons';
 import { kdRatio, percent, perMinute } from './ratios';
 import { windowCondition, windowKey, ALL_TIME, type TimeWindow } from './time-window';
 import { toTotals, totalsSelect } from './totals';
+import type { AllTimeTotals } from './all-time-totals';
 import type { MapTotals, PlayerProfile, PlayerRef, PlayerSummary, WeaponTotals } from './types';
 
 /** One player's totals, weapons, maps and names. Every answer is cached until the next import. */
@@ -12,10 +13,24 @@ export class PlayerStatsService {
   constructor(
     private readonly db: Database,
     private readonly cache: QueryCache,
+    /** All-time totals kept in memory (leaderboards build them); all-time summaries read them. */
+    private readonly allTime?: AllTimeTotals,
   ) {}
 
   summary(player: PlayerRef, window: TimeWindow = ALL_TIME): Promise<PlayerSummary> {
     return this.cache.wrap(`summary:${player.guid}:${windowKey(window)}`, async () => {
+      const kept = window.kind === 'all' && this.allTime ? await this.allTime.playerTotals(player.guid) : 'not-built';
+      if (kept !== 'not-built') {
+        const seen = await this.mapRounds(player);
+        const firsts = seen.map((r) => r.firstSeen).sort();
+        const lasts = seen.map((r) => r.lastSeen).sort();
+        return {
+          player,
+          totals: kept ? kept.totals : toTotals({}),
+          firstSeen: firsts[0] ?? null,
+          lastSeen: lasts[lasts.length - 1] ?? null,
+        };
+      }
       const rows = await this.perMap(player, window);
       const firsts = rows.map((r) => String(r.first_seen)).sort();
       const lasts = rows.map((r) => String(r.last_seen)).sort();
@@ -29,7 +44,26 @@ export class PlayerStatsService {
   }
 
   /**
-   * The one heavy query of `!stats`: the player's rows summed per map (every §5 sum, wins, first
+   * Rounds, first and last round per map (all time) without reading the wide player rows: the
+   * index (guid, in_totals, round_id) and the rounds' primary key answer it.
+   */
+  private mapRounds(player: PlayerRef): Promise<{ map: string; rounds: number; firstSeen: string; lastSeen: string }[]> {
+    return this.cache.wrap(`map-rounds:${player.guid}`, () =>
+      this.db.read(async (sql) => {
+        const rows = await sql.all(
+          `SELECT r.map AS map, COUNT(*) AS rounds, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
+             FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
+            WHERE pr.guid = ? AND pr.in_totals = TRUE
+            GROUP BY r.map`,
+          [player.guid],
+        );
+        return rows.map((r) => ({ map: String(r.map), rounds: num(r.rounds), firstSeen: String(r.first_seen), lastSeen: String(r.last_seen) }));
+      }),
+    );
+  }
+
+  /**
+   * The heavy query of `!stats` over a window (and of `!maps`): the player's rows summed per map (every §5 sum, wins, first
    * and last round). Totals add the maps' sums up; `maps()` reads it as it is.
    */
   private perMap(player: PlayerRef, window: TimeWindow): Promise<Record<string, unknown>[]> {
@@ -99,13 +133,9 @@ export class PlayerStatsService {
   /** Everything `!stats` shows. */
   profile(player: PlayerRef, window: TimeWindow = ALL_TIME): Promise<PlayerProfile> {
     return this.cache.wrap(`profile:${player.guid}:${windowKey(window)}`, async () => {
-      const [summary, weapons, maps, otherNames] = await Promise.all([
-        this.summary(player, window),
-        this.weapons(player, window),
-        this.maps(player, window),
-        this.otherNames(player),
-      ]);
-      const top = maps[0];
+      const [summary, weapons, otherNames] = await Promise.all([this.summary(player, window), this.weapons(player, window), this.otherNames(player)]);
+      const maps = window.kind === 'all' ? await this.mapRounds(player) : await this.maps(player, window);
+      const top = [...maps].sort((a, b) => b.rounds - a.rounds || (a.map < b.map ? -1 : a.map > b.map ? 1 : 0))[0];
       return {
         ...summary,
         topWeapons: weapons.filter((w) => w.kills > 0).slice(0, 3),

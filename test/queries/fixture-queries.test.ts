@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { QueryServices } from '../../core/queries/tokens';
 import { parseTimeWindow } from '../../core/queries/time-window';
+import { CacheServices } from '../../core/cache/tokens';
+import type { QueryCache } from '../../core/cache/query-cache';
 import type { PlayerLookupService } from '../../core/queries/player-lookup';
 import type { PlayerStatsService } from '../../core/queries/player-stats';
 import type { LeaderboardService } from '../../core/queries/leaderboards';
@@ -40,9 +42,9 @@ forEachDatabase('query services on the fixtures', (database) => {
     expect(bot.imported!.imported).to.equal(truth.rounds.length);
   });
 
-  it("gives every player's totals exactly as truth.json has them", async () => {
+  const checkAllTotals = async () => {
     for (const t of truth.players) {
-      const { totals, player } = await stats.summary({ guid: t.guid, name: t.name });
+      const { totals, player, firstSeen } = await stats.summary({ guid: t.guid, name: t.name });
       expect(player.guid).to.equal(t.guid);
       const got = {
         rounds: totals.rounds,
@@ -71,7 +73,17 @@ forEachDatabase('query services on the fixtures', (database) => {
       };
       const { guid: _g, name: _n, ...expected } = t;
       expect(got, `${t.name} (${t.guid})`).to.deep.equal(expected);
+      const firstRound = truth.rounds.filter((r) => r.status === 'valid').map((r) => r.endedAt).sort()[0]!;
+      expect(firstSeen! >= firstRound).to.equal(true);
     }
+  };
+
+  it("gives every player's totals exactly as truth.json has them (aggregated from the player's rows)", checkAllTotals);
+
+  it('gives the same totals from the all-time totals kept in memory', async () => {
+    await boards.board('kills'); // builds them
+    bot.app.container.resolve<QueryCache>(CacheServices.QueryCache.id).invalidate();
+    await checkAllTotals();
   });
 
   it('per-weapon and per-map sums add up to the player totals of truth.json', async () => {
