@@ -30,3 +30,9 @@ export function codeBlock(text: string, language = '', max = 1900): string {
 export function unavailable(what: string): { text: string; isError: true; ephemeral: true } {
   return { text: `${what} is not available: its core module is not running in this process.`, isError: true, ephemeral: true };
 }
+
+/** An embed field within Discord's limits (name 256, value 1024 characters). */
+export function field(name: string, value: string, inline?: boolean): { name: string; value: string; inline?: boolean } {
+  const clamp = (t: string, max: number) => (t.length > max ? `${t.slice(0, max - 1)}…` : t);
+  return { name: clamp(name, 256), value: clamp(value || '-', 1024), ...(inline ? { inline } : {}) };
+}

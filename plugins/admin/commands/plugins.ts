@@ -23,7 +23,8 @@ export function pluginsCommand(s: AdminServices) {
                 const what = p.state === 'enabled' ? ` - ${p.commands} commands, ${p.jobs} jobs, ${p.handlers} handlers` : '';
                 return `${bold(p.id)} ${p.version ?? ''} ${p.state}${what}${p.error ? `\n  ${p.error}` : ''}`;
               })
-              .join('\n'),
+              .join('\n')
+              .slice(0, 4000),
             footer: '!plugin enable|disable|reload <id>',
           },
         ],

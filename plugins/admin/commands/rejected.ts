@@ -1,7 +1,7 @@
 import { Colors, defineCommand, type Reply } from '../../../core/plugin-api';
 import type { Database } from '../../../core/data/database';
 import { num } from '../../../core/data/sql';
-import { unavailable } from '../format';
+import { field, unavailable } from '../format';
 import type { AdminServices } from '../services';
 
 async function rejectedPage(db: Database, page: number, pageSize: number): Promise<Reply> {
@@ -20,7 +20,7 @@ async function rejectedPage(db: Database, page: number, pageSize: number): Promi
       {
         title: `Rejected files (${total})`,
         color: Colors.warning,
-        fields: rows.map((r) => ({ name: String(r.name), value: `${String(r.reason ?? 'no reason recorded')}\n(from ${String(r.source)}, ${String(r.updated_at).slice(0, 19).replace('T', ' ')})` })),
+        fields: rows.map((r) => field(String(r.name), `${String(r.reason ?? 'no reason recorded')}\n(from ${String(r.source)}, ${String(r.updated_at).slice(0, 19).replace('T', ' ')})`)),
         footer: `Page ${page + 1} of ${pageCount} - !reimport <file> after fixing one`,
       },
     ],

@@ -1,7 +1,7 @@
 import { num } from '../../../core/data/sql';
 import { checkDatabase } from '../../../core/health/health-checks';
 import { Colors, defineCommand, type EmbedField } from '../../../core/plugin-api';
-import { formatBytes, formatUptime } from '../format';
+import { field, formatBytes, formatUptime } from '../format';
 import type { AdminServices } from '../services';
 
 export function statusCommand(s: AdminServices, version: string) {
@@ -71,7 +71,15 @@ export function statusCommand(s: AdminServices, version: string) {
       fields.push({ name: 'Memory', value: `${formatBytes(mem.rss)} resident, ${formatBytes(mem.heapUsed)} heap`, inline: true });
       fields.push({ name: 'Uptime', value: formatUptime(process.uptime()), inline: true });
       fields.push({ name: 'Version', value: `etbot ${version}, Node ${process.versions.node}`, inline: true });
-      return { embeds: [{ title: healthy ? 'etbot status: healthy' : 'etbot status: PROBLEMS', color: healthy ? Colors.success : Colors.error, fields }] };
+      return {
+        embeds: [
+          {
+            title: healthy ? 'etbot status: healthy' : 'etbot status: PROBLEMS',
+            color: healthy ? Colors.success : Colors.error,
+            fields: fields.slice(0, 25).map((f) => field(f.name, f.value, f.inline)),
+          },
+        ],
+      };
     },
   });
 }
