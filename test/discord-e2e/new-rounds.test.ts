@@ -17,11 +17,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
   describe(`Discord end to end: a new round while the bot is online [${kind}]`, function () {
     this.timeout(120_000);
     let e: E2EBot;
-    // Ended five minutes ago: recent enough for the announcer (the fixtures, from 2025, are a backfill).
-    const round = handWrittenRound(new Date(Date.now() - 5 * 60_000), 'supply', PLAYERS);
+    let round: { name: string; content: string };
     const announcePosts = () => e.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${e.fake.world.otherChannelId}/messages`);
 
     before(async () => {
+      // Ended five minutes ago: recent enough for the announcer (the fixtures, from 2025, are a backfill).
+      round = handWrittenRound(new Date(Date.now() - 5 * 60_000), 'supply', PLAYERS);
       e = await startE2EBot({
         database: kind,
         plugins: ALL_PLUGINS.map((id) => (id === 'announcer' ? { id, enabled: true, options: { sessionSummary: false } } : id)),
