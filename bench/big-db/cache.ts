@@ -30,11 +30,12 @@ export function cacheDir(): string {
   return process.env.ETBOT_BENCH_CACHE ?? path.join(os.tmpdir(), 'etbot-bench-cache');
 }
 
-/** Size, seed, the schema (every migration's name) and the builder's version. */
+/** Size, seed, the schema (every migration's name and code) and the builder's version. */
 export function cacheKey(rounds: number, seed: number): string {
   const schema = crypto
     .createHash('sha256')
-    .update(`${BUILDER_VERSION}:${coreMigrations.map((m) => m.name).join(',')}`)
+    // The migrations' compiled code, not only their names: an index added to an existing migration counts.
+    .update(`${BUILDER_VERSION}:${coreMigrations.map((m) => `${m.name}:${String((m.prototype as { up?: unknown }).up)}`).join(',')}`)
     .digest('hex')
     .slice(0, 10);
   return `${rounds}_${seed}_${schema}`;
