@@ -45,7 +45,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
  * GUIDs) until the database holds TARGET_ROUNDS rounds: a community of about 16 x PLAYER_GROUPS
  * players. Copies are made in SQL so a 100,000-round database builds in a couple of minutes.
  */
-async function buildDatabase(db: Database): Promise<{ rounds: number; playerRounds: number; players: number }> {
+export async function buildDatabase(db: Database): Promise<{ rounds: number; playerRounds: number; players: number }> {
   const sessions = Math.ceil(IMPORTED_FILES / 9);
   const files = generateFixtures({ seed: 7, sessions, era: 38, startDate: '2024-01-05' }).files.slice(0, IMPORTED_FILES);
   const importer = new Importer(db);
@@ -194,14 +194,19 @@ async function benchOn(kind: string, url: string): Promise<BenchResult[]> {
   }
 }
 
-/** `!stats` and `!top` reply times, cached and uncached, on SQLite and (when reachable) PostgreSQL. */
+/**
+ * `!stats` and `!top` reply times, cached and uncached, on SQLite and PostgreSQL (DATABASE_URL or
+ * embedded). ETBOT_BENCH_QUERY_ROUNDS (default 100,000), ETBOT_BENCH_SQLITE=0 / ETBOT_BENCH_POSTGRES=0 skip one.
+ */
 export async function benchQueries(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'etbot-bench-queries-'));
-  try {
-    results.push(...(await benchOn('SQLite', `sqlite:${path.join(dir, 'bench.sqlite')}`)));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  if (process.env.ETBOT_BENCH_SQLITE !== '0') {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'etbot-bench-queries-'));
+    try {
+      results.push(...(await benchOn('SQLite', `sqlite:${path.join(dir, 'bench.sqlite')}`)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   if (process.env.ETBOT_BENCH_POSTGRES !== '0') {
     const database = await createPostgresDatabase('etbot_bench_queries');

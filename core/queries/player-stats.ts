@@ -1,6 +1,6 @@
 import type { QueryCache } from '../cache/query-cache';
 import type { Database } from '../data/database';
-import { num } from '../data/sql';
+import { num, Sql } from '../data/sql';
 import { WEAPONS } from '../parsing/weapons';
 import { kdRatio, percent, perMinute } from './ratios';
 import { windowCondition, windowKey, ALL_TIME, type TimeWindow } from './time-window';
@@ -45,19 +45,37 @@ export class PlayerStatsService {
 
   /**
    * Rounds, first and last round per map (all time) without reading the wide player rows: the
-   * index (guid, in_totals, round_id) and the rounds' primary key answer it.
+   * player's round ids from the index (guid, in_totals, round_id), then those rounds by primary key.
+   * Two steps on purpose: as one join, PostgreSQL hashes the whole rounds table.
    */
   private mapRounds(player: PlayerRef): Promise<{ map: string; rounds: number; firstSeen: string; lastSeen: string }[]> {
     return this.cache.wrap(`map-rounds:${player.guid}`, () =>
       this.db.read(async (sql) => {
-        const rows = await sql.all(
-          `SELECT r.map AS map, COUNT(*) AS rounds, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
-             FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
-            WHERE pr.guid = ? AND pr.in_totals = TRUE
-            GROUP BY r.map`,
-          [player.guid],
-        );
-        return rows.map((r) => ({ map: String(r.map), rounds: num(r.rounds), firstSeen: String(r.first_seen), lastSeen: String(r.last_seen) }));
+        const ids = (
+          await sql.all<{ round_id: number }>('SELECT round_id FROM player_rounds WHERE guid = ? AND in_totals = TRUE', [player.guid])
+        ).map((r) => num(r.round_id));
+        const byMap = new Map<string, { map: string; rounds: number; firstSeen: string; lastSeen: string }>();
+        for (let i = 0; i < ids.length; i += 5000) {
+          const chunk = ids.slice(i, i + 5000);
+          const rows = await sql.all(
+            `SELECT map, COUNT(*) AS rounds, MIN(ended_at_local) AS first_seen, MAX(ended_at_local) AS last_seen
+               FROM rounds WHERE id IN ${Sql.list(chunk)} GROUP BY map`,
+            chunk,
+          );
+          for (const r of rows) {
+            const map = String(r.map);
+            const seen = byMap.get(map);
+            const first = String(r.first_seen);
+            const last = String(r.last_seen);
+            if (!seen) byMap.set(map, { map, rounds: num(r.rounds), firstSeen: first, lastSeen: last });
+            else {
+              seen.rounds += num(r.rounds);
+              if (first < seen.firstSeen) seen.firstSeen = first;
+              if (last > seen.lastSeen) seen.lastSeen = last;
+            }
+          }
+        }
+        return [...byMap.values()];
       }),
     );
   }
