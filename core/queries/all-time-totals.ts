@@ -73,7 +73,7 @@ export class AllTimeTotals {
     this.imports++;
     this.pendingRounds.push(payload.roundId, ...payload.rederivedRoundIds);
     // Refresh now, in the background: the import pays for it, not the next `!top`.
-    if (this.totals && !this.closed) void this.rows().catch(this.onError);
+    if (this.totals && !this.closed) void this.rows().catch((err) => this.closed || this.onError(err));
     this.scheduleRebuild();
   }
 
