@@ -17,6 +17,8 @@ import {
   type TimeWindow,
 } from '../../core/queries';
 import { formatValue, entryLine } from './lines';
+import { RatingServices } from '../../core/rating/tokens';
+import { RATING_CHOICE, ratingBoardReply } from './rating-board';
 
 const optionsSchema = z
   .object({
@@ -42,12 +44,12 @@ const top = defineCommand({
       type: 'choice',
       description: 'What to rank by',
       required: true,
-      choices: LEADERBOARD_STATS.map((s) => ({ name: s.label, value: s.key })),
+      choices: [...LEADERBOARD_STATS.map((s) => ({ name: s.label, value: s.key })), RATING_CHOICE],
     },
     { name: 'page', type: 'string', description: 'Page number, or a time window', rest: false },
     { name: 'period', type: 'string', description: 'all, 30d, 2025-10, 2025-10-01..2025-10-31', rest: false },
   ] as const,
-  examples: ['!top kills', '!top kd 2', '!top dpm 30d', '!top accuracy 2025-10-01..2025-10-31'],
+  examples: ['!top kills', '!top kd 2', '!top dpm 30d', '!top accuracy 2025-10-01..2025-10-31', '!top rating'],
   run: () => ({}),
 });
 
@@ -65,11 +67,12 @@ export default definePlugin<Options>({
     const resolver = api.services.get(QueryServices.PlayerResolver);
     const clock = api.services.get(CoreServices.Clock);
     const { minRounds, pageSize } = api.options;
+    // The rating board comes from the rating plugin's core service when that plugin is on.
+    const rating = api.services.has(RatingServices.Rating) ? api.services.get(RatingServices.Rating) : null;
 
     api.command({
       ...top,
       async run(ctx, args) {
-        const stat = findLeaderboardStat(args.stat)!;
         let page = 1;
         let window: TimeWindow = ALL_TIME;
         for (const word of [args.page, args.period]) {
@@ -84,9 +87,14 @@ export default definePlugin<Options>({
           window = parsed;
         }
         if (!(await status.hasRounds())) return { text: NO_ROUNDS_MESSAGE };
+        const esc = nameFormatter(ctx.transport);
+        if (args.stat === RATING_CHOICE.value) {
+          const me = await resolver.linkedPlayer(ctx.caller.id);
+          return ratingBoardReply(rating, { page, pageSize, windowGiven: window.kind !== 'all', me, esc });
+        }
+        const stat = findLeaderboardStat(args.stat)!;
         const board = await boards.board(stat, { window, minRounds: minRounds[stat.key] });
         const me = await resolver.linkedPlayer(ctx.caller.id);
-        const esc = nameFormatter(ctx.transport);
         const pageCount = Math.max(1, Math.ceil(board.entries.length / pageSize));
         if (page > pageCount) throw new UsageError(`there ${pageCount === 1 ? 'is 1 page' : `are ${pageCount} pages`}`);
         const render = async (index: number): Promise<Reply> => pageReply(board, index, pageCount, pageSize, me, esc, render);
