@@ -37,6 +37,7 @@ export function databaseModule(): CoreModule {
           sessionGapMinutes: ctx.config.import.sessionGapMinutes,
         },
         events,
+        { logger: ctx.logger },
       );
       c.register(DataServices.Database.id, { useValue: db });
       c.register(DataServices.DataSource.id, { useValue: db.dataSource });

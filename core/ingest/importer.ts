@@ -10,6 +10,7 @@ import { reconcilePairing } from './store/pairing-store';
 import { refreshSession, regroupSessions } from './store/sessions-store';
 import { rebuildAliases, renamePlayers } from './store/players-store';
 import { importPaths, type ImportPathsOptions, type ImportSummary } from './import-paths';
+import { withTransientRetry, type RetryOptions } from './retry';
 
 export type ImportStatus = 'imported' | 'duplicate' | 'rejected' | 'replaced' | 'unchanged';
 
@@ -60,6 +61,8 @@ export class Importer {
     private readonly db: Database,
     private readonly settings: ImporterSettings = DEFAULT_IMPORT_SETTINGS,
     private readonly events?: ImportEventSink,
+    /** Transient database failures (connection lost, server restarting, SQLite locked) are retried. */
+    private readonly retry: RetryOptions = {},
   ) {}
 
   /** Reads and imports one file; the name used is the file's base name. */
@@ -113,7 +116,7 @@ export class Importer {
     const events: PendingEvent[] = [];
     let outcome: ImportOutcome;
     try {
-      outcome = await this.db.transaction(
+      outcome = await withTransientRetry(name, () => this.db.transaction(
         async (sql) => {
           events.length = 0;
           return this.applyFile(sql, { name, text, hash, parsed, serverId, source: options.source, localPath, retry }, events);
@@ -126,7 +129,7 @@ export class Importer {
           prelude:
             this.db.kind === 'postgres' ? `SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY}); SET LOCAL synchronous_commit = off` : undefined,
         },
-      );
+      ), this.retry);
     } catch (err) {
       // Rolled back: nothing of this file was stored.
       throw new ImportFailedError(name, err);
