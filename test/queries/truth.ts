@@ -2,60 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FIXTURES_DIR } from '../support/fixture-bot';
 
-/** One player of fixtures/truth.json (the generator's own numbers, spec §9 export format). */
-export interface TruthPlayer {
-  guid: string;
-  name: string;
-  rounds: number;
-  timePlayedSeconds: number;
-  kills: number;
-  deaths: number;
-  headshots: number;
-  hits: number;
-  shots: number;
-  damageGiven: number;
-  damageReceived: number;
-  teamDamageGiven: number;
-  teamDamageReceived: number;
-  gibs: number;
-  selfKills: number;
-  teamKills: number;
-  teamGibs: number;
-  xp: number;
-  timesRevived: number;
-  revivesGiven: number | null;
-  killAssists: number;
-  dynamitesPlanted: number;
-  kd: number;
-  accuracy: number | null;
-  dpm: number;
-}
-
-export interface TruthRound {
-  file: string;
-  map: string;
-  round: number;
-  endedAt: string;
-  status: 'valid' | 'orphan';
-  pairedWith: string | null;
-  session: number;
-  players: number;
-  score: { r1Attackers: number; r2Attackers: number } | null;
-}
-
-export interface TruthSession {
-  index: number;
-  start: string;
-  end: string;
-  rounds: number;
-  maps: number;
-}
-
-export interface Truth {
-  players: TruthPlayer[];
-  rounds: TruthRound[];
-  sessions: TruthSession[];
-}
+export type { Truth, TruthPlayer, TruthRound, TruthSession } from '../../core/parsing/generator/truth';
+import type { Truth, TruthPlayer } from '../../core/parsing/generator/truth';
 
 export function loadTruth(): Truth {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES_DIR, 'truth.json'), 'utf8')) as Truth;

@@ -19,6 +19,7 @@ import type { PluginHost } from '../../core/plugin-host/plugin-host';
 import { queriesModule } from '../../core/queries/module';
 import type { Clock } from '../../core/scheduler/clock';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './databases';
+import { replyText } from '../../core/testing/reply-text';
 
 /** The generated fixtures (fixtures/ at the project root; this file runs from dist/test/support). */
 export const FIXTURES_DIR = path.resolve(__dirname, '../../../fixtures');
@@ -129,15 +130,4 @@ export async function createFixtureBot(options: FixtureBotOptions): Promise<Fixt
   };
 }
 
-/** A reply flattened to text, the way the console shows it (without writing files). */
-export function replyText(reply: Reply): string {
-  const lines: string[] = [];
-  if (reply.text) lines.push(reply.text);
-  for (const e of reply.embeds ?? []) {
-    if (e.title) lines.push(e.title);
-    if (e.description) lines.push(e.description);
-    for (const f of e.fields ?? []) lines.push(`${f.name}: ${f.value}`);
-    if (e.footer) lines.push(e.footer);
-  }
-  return lines.join('\n');
-}
+export { replyText };

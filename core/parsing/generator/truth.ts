@@ -1,54 +1,12 @@
 import type { Counters } from './counters';
 import { weaponTotals } from './counters';
 
-/** The export format of spec §9: what `etbot export` must print for the generated files. */
-export interface TruthPlayer {
-  guid: string;
-  name: string;
-  rounds: number;
-  timePlayedSeconds: number;
-  kills: number;
-  deaths: number;
-  headshots: number;
-  hits: number;
-  shots: number;
-  damageGiven: number;
-  damageReceived: number;
-  teamDamageGiven: number;
-  teamDamageReceived: number;
-  gibs: number;
-  selfKills: number;
-  teamKills: number;
-  teamGibs: number;
-  xp: number;
-  timesRevived: number;
-  revivesGiven: number | null;
-  killAssists: number;
-  dynamitesPlanted: number;
-  kd: number;
-  accuracy: number | null;
-  dpm: number;
-}
+import type { ExportPlayer, ExportRound, ExportSession } from '../../export/types';
 
-export interface TruthRound {
-  file: string;
-  map: string;
-  round: 1 | 2;
-  endedAt: string;
-  status: 'valid' | 'orphan';
-  pairedWith: string | null;
-  session: number;
-  players: number;
-  score: { r1Attackers: number; r2Attackers: number } | null;
-}
-
-export interface TruthSession {
-  index: number;
-  start: string;
-  end: string;
-  rounds: number;
-  maps: number;
-}
+/** The generator's truth is in the export format of spec §9: what `etbot export` must print. */
+export type TruthPlayer = ExportPlayer;
+export type TruthRound = ExportRound;
+export type TruthSession = ExportSession;
 
 export interface Truth {
   players: TruthPlayer[];
