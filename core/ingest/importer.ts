@@ -11,6 +11,7 @@ import { refreshSession, regroupSessions } from './store/sessions-store';
 import { rebuildAliases, renamePlayers } from './store/players-store';
 import { importPaths, type ImportPathsOptions, type ImportSummary } from './import-paths';
 import { withTransientRetry, type RetryOptions } from './retry';
+import { replaceNulBytes } from './nul-bytes';
 
 export type ImportStatus = 'imported' | 'duplicate' | 'rejected' | 'replaced' | 'unchanged';
 
@@ -77,7 +78,8 @@ export class Importer {
     return this.importContent(name, content, options, path.resolve(filePath));
   }
 
-  async importContent(name: string, content: Buffer | string, options: ImportOptions, localPath?: string): Promise<ImportOutcome> {
+  async importContent(name: string, raw: Buffer | string, options: ImportOptions, localPath?: string): Promise<ImportOutcome> {
+    const content = replaceNulBytes(raw);
     return this.importParsed(name, content, parseStatsFile(name, content), options, localPath);
   }
 
