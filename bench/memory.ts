@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ensureBigDatabases } from './big-db/cache';
 import { round, type Figure } from './lib/figures';
-import { startRealBot, type RunningBot } from './lib/real-bot';
+import { prepareBotHome, startRealBot, type RunningBot } from './lib/real-bot';
 import { sleep } from './lib/timing';
 
 const IDLE_MS = 5_000;
@@ -14,7 +14,11 @@ const MAX_SETTLE_MS = 180_000;
  */
 export async function benchMemory(rounds = Number(process.env.ETBOT_BENCH_ROUNDS ?? 100_000)): Promise<Figure[]> {
   const { sqlitePath } = await ensureBigDatabases({ rounds, log: (l) => console.error(l) });
-  const bot = await startRealBot(sqlitePath);
+  const home = prepareBotHome(sqlitePath);
+  // A first start creates the plugins' tables and rates every match; the figure is a restart.
+  const first = await startRealBot(home);
+  await waitUntilIdle(first).finally(() => first.stop());
+  const bot = await startRealBot(home);
   try {
     const atReady = bot.rssMb();
     const settleMs = await waitUntilIdle(bot);
@@ -23,16 +27,17 @@ export async function benchMemory(rounds = Number(process.env.ETBOT_BENCH_ROUNDS
     const size = `${rounds / 1000}k-round SQLite`;
     return [
       {
-        name: `etbot start: resident memory when idle (${size})`,
+        name: `etbot start: resident memory when idle, restart on its own database (${size})`,
         value: round(idle, 0),
         unit: 'MB',
         target: { op: '<=', value: 200 },
         note: `at ready ${round(atReady, 0)} MB; background work after ready ${round(settleMs / 1000, 1)} s; peak ${round(bot.peakRssMb(), 0)} MB`,
       },
-      { name: `etbot start: peak resident memory (start-up and its background work) (${size})`, value: round(bot.peakRssMb(), 0), unit: 'MB' },
+      { name: `etbot start: peak resident memory of that restart (${size})`, value: round(bot.peakRssMb(), 0), unit: 'MB' },
     ];
   } finally {
     await bot.stop();
+    home.remove();
   }
 }
 

@@ -21,25 +21,45 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/** A folder with a copy of a database and a config for `etbot start` (bots may start there several times). */
+export interface BotHome {
+  dir: string;
+  config: string;
+  remove(): void;
+}
+
 /**
- * Spawns the real `etbot start` (bin/etbot.js, the project's plugins.json) on a copy of an SQLite
- * database, with DISCORD_TOKEN, DATABASE_URL and REDIS_URL unset, and waits for "etbot ready".
- * The copy keeps plugin tables the bot creates at its first start out of the cached database.
+ * Copies an SQLite database into a new folder with a config naming it (and the project's
+ * plugins.json), so what the bot writes at start (plugin tables, ratings) stays out of the cache.
  */
-export async function startRealBot(sqlitePath: string): Promise<RunningBot> {
+export function prepareBotHome(sqlitePath: string): BotHome {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-bench-start-'));
   const db = path.join(dir, 'etbot.sqlite');
   fs.copyFileSync(sqlitePath, db);
   const config = path.join(dir, 'etbot.config.json');
   fs.writeFileSync(
     config,
-    JSON.stringify({ logLevel: 'info', dataDir: dir, database: { url: `sqlite:${db}` }, pluginsFile: process.env.ETBOT_BENCH_PLUGINS_FILE ?? path.join(ROOT, 'plugins.json'), console: { outputDir: path.join(dir, 'out') } }),
+    JSON.stringify({
+      logLevel: 'info',
+      dataDir: dir,
+      database: { url: `sqlite:${db}` },
+      pluginsFile: process.env.ETBOT_BENCH_PLUGINS_FILE ?? path.join(ROOT, 'plugins.json'),
+      console: { outputDir: path.join(dir, 'out') },
+    }),
   );
+  return { dir, config, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Spawns the real `etbot start` (bin/etbot.js) in `home`, with DISCORD_TOKEN, DATABASE_URL and
+ * REDIS_URL unset, and waits for "etbot ready".
+ */
+export async function startRealBot(home: BotHome): Promise<RunningBot> {
+  const { dir, config } = home;
   const env = { ...process.env };
   for (const k of ['DISCORD_TOKEN', 'DATABASE_URL', 'REDIS_URL', 'ETBOT_LOG_LEVEL']) delete env[k];
   const start = process.hrtime.bigint();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/etbot.js'), 'start', '--config', config], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
   let output = '';
   try {
     const selfReportedMs = await new Promise<number>((resolve, reject) => {
@@ -62,9 +82,9 @@ export async function startRealBot(sqlitePath: string): Promise<RunningBot> {
     const readyMs = Number(process.hrtime.bigint() - start) / 1e6;
     child.stdout!.resume();
     child.stderr!.resume();
-    return { pid: child.pid!, readyMs, selfReportedMs, rssMb: () => statusMb(child.pid!, 'VmRSS'), peakRssMb: () => statusMb(child.pid!, 'VmHWM'), cpuSeconds: () => cpuSeconds(child.pid!), stop: () => stop(child).finally(cleanup) };
+    return { pid: child.pid!, readyMs, selfReportedMs, rssMb: () => statusMb(child.pid!, 'VmRSS'), peakRssMb: () => statusMb(child.pid!, 'VmHWM'), cpuSeconds: () => cpuSeconds(child.pid!), stop: () => stop(child) };
   } catch (err) {
-    await stop(child).finally(cleanup);
+    await stop(child);
     throw err;
   }
 }
