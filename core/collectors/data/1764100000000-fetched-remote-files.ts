@@ -14,7 +14,7 @@ export class FetchedRemoteFiles1764100000000 implements MigrationInterface {
           { name: 'remote_name', type: 'varchar', length: '255' },
           { name: 'size', type: 'integer' },
           { name: 'mtime_ms', type: 'double precision' },
-          { name: 'skipped', type: 'boolean', default: false },
+          { name: 'skipped', type: 'boolean' },
           { name: 'fetched_at', type: 'varchar', length: '32' },
         ],
         indices: [new TableIndex({ name: 'uq_fetched_remote_files_collector_name', columnNames: ['collector', 'remote_name'], isUnique: true })],

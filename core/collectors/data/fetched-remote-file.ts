@@ -13,7 +13,7 @@ export class FetchedRemoteFile {
   /** Modification time at the source, ms since the epoch. */
   @Column({ type: 'double precision' }) mtimeMs!: number;
   /** Left out by the first start's look-back window rather than fetched. */
-  @Column({ type: 'boolean', default: false }) skipped!: boolean;
+  @Column({ type: 'boolean' }) skipped!: boolean;
   /** ISO instant (UTC). */
   @Column({ type: 'varchar', length: 32 }) fetchedAt!: string;
 }

@@ -10,6 +10,7 @@ export type RoundStatus = 'valid' | 'orphan';
 @Index('ix_rounds_time', ['endedAtUtc'])
 @Index('ix_rounds_session', ['sessionId'])
 @Index('ix_rounds_match', ['matchId'])
+@Index('ix_rounds_local_time', ['endedAtLocal'])
 export class Round {
   @PrimaryGeneratedColumn({ type: 'integer' }) id!: number;
   @Column({ type: 'integer' }) fileId!: number;
