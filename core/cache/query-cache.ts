@@ -30,6 +30,8 @@ export class QueryCache {
   private hits = 0;
   private misses = 0;
   private invalidations = 0;
+  private readonly invalidationListeners = new Set<() => void>();
+  private readonly peerListeners = new Set<() => void>();
 
   constructor(options: QueryCacheOptions) {
     this.lru =
@@ -61,12 +63,38 @@ export class QueryCache {
     return load;
   }
 
-  /** Forgets every answer (a round was imported, a link changed). */
+  /** Forgets every answer (a round was imported, a link changed) and tells the listeners (other instances). */
   invalidate(): void {
+    this.invalidateLocally();
+    for (const listener of this.invalidationListeners) listener();
+  }
+
+  /** Forgets every answer without telling anyone (another instance already knows: it sent the news). */
+  invalidateLocally(): void {
     this.generation++;
     this.invalidations++;
     this.inflight.clear();
     this.lru?.clear();
+  }
+
+  /**
+   * Another instance invalidated (it imported a round): forget everything here too, and tell the
+   * services that keep state of their own beyond this cache (all-time totals) to rebuild it.
+   */
+  invalidateFromPeer(): void {
+    this.invalidateLocally();
+    for (const listener of this.peerListeners) listener();
+  }
+
+  onPeerInvalidate(listener: () => void): () => void {
+    this.peerListeners.add(listener);
+    return () => this.peerListeners.delete(listener);
+  }
+
+  /** Called after every `invalidate()` (not `invalidateLocally()`); returns a function that stops it. */
+  onInvalidate(listener: () => void): () => void {
+    this.invalidationListeners.add(listener);
+    return () => this.invalidationListeners.delete(listener);
   }
 
   stats(): QueryCacheStats {

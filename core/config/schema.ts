@@ -75,9 +75,11 @@ export const configSchema = z
         ttlSeconds: z.number().min(0).default(600),
         /** Optional Redis for several instances. Env: REDIS_URL. */
         redisUrl: z.string().min(1).optional(),
+        /** Instances sharing this namespace invalidate each other's caches (several bots on one Redis: one each). */
+        redisNamespace: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - (1-64)').default('etbot'),
       })
       .strict()
-      .default({ maxEntries: 5000, ttlSeconds: 600 }),
+      .default({ maxEntries: 5000, ttlSeconds: 600, redisNamespace: 'etbot' }),
     discord: z
       .object({
         /** REST base; default Discord's. Env: DISCORD_API_URL. */

@@ -29,6 +29,7 @@ import type { Disposable } from '../plugin-api/disposable';
 export function queriesModule(): CoreModule {
   let allTime: AllTimeTotals | undefined;
   let subscription: Disposable | undefined;
+  let stopPeerListening: (() => void) | undefined;
   return {
     name: 'queries',
     register(ctx: ModuleContext) {
@@ -76,6 +77,10 @@ export function queriesModule(): CoreModule {
       }
       // Synchronous: the rounds are queued before any later read can run.
       subscription = events.on('round.imported', (payload) => allTime?.roundImported(payload), 'queries');
+      // Another instance imported (news through Redis): its rounds are unknown here, so rebuild the totals.
+      if (ctx.container.isRegistered(CacheServices.QueryCache.id, true)) {
+        stopPeerListening = ctx.container.resolve<QueryCache>(CacheServices.QueryCache.id).onPeerInvalidate(() => allTime?.reset());
+      }
       // The long-running bot builds the all-time totals right away, so the first `!top` does not wait.
       if (ctx.mode === 'start' && ctx.container.isRegistered(DataServices.Database.id, true)) {
         ctx.container.resolve<LeaderboardService>(QueryServices.Leaderboards.id);
@@ -83,6 +88,8 @@ export function queriesModule(): CoreModule {
       }
     },
     stop() {
+      stopPeerListening?.();
+      stopPeerListening = undefined;
       subscription?.dispose();
       subscription = undefined;
       allTime?.close();
