@@ -3,6 +3,11 @@ import path from 'node:path';
 import type { Embed, Reply } from '../../plugin-api/reply';
 import { stripEscapes } from '../discord/escape';
 
+/** Discord markdown as terminal text: bold markers go, escaped characters show as typed. */
+function plain(markdown: string): string {
+  return stripEscapes(markdown.replace(/(?<!\\)\*\*/g, ''));
+}
+
 export interface RenderedReply {
   text: string;
   /** Paths of the images written. */
@@ -11,17 +16,17 @@ export interface RenderedReply {
 
 function renderEmbed(embed: Embed): string[] {
   const lines: string[] = [];
-  const title = embed.title ? stripEscapes(embed.title) : undefined;
+  const title = embed.title ? plain(embed.title) : undefined;
   if (title) lines.push(title, '─'.repeat(Math.min(60, Math.max(3, [...title].length))));
-  if (embed.description) lines.push(stripEscapes(embed.description));
+  if (embed.description) lines.push(plain(embed.description));
   for (const field of embed.fields ?? []) {
-    const name = stripEscapes(field.name);
-    const value = stripEscapes(field.value);
+    const name = plain(field.name);
+    const value = plain(field.value);
     if (value.includes('\n')) lines.push(`${name}:`, ...value.split('\n').map((l) => `  ${l}`));
     else lines.push(`${name}: ${value}`);
   }
   if (embed.image) lines.push(`[image: ${embed.image}]`);
-  if (embed.footer) lines.push('', stripEscapes(embed.footer));
+  if (embed.footer) lines.push('', plain(embed.footer));
   return lines;
 }
 
@@ -31,7 +36,7 @@ function renderEmbed(embed: Embed): string[] {
  */
 export function renderReply(reply: Reply, outputDir: string): RenderedReply {
   const blocks: string[] = [];
-  if (reply.text) blocks.push(stripEscapes(reply.text));
+  if (reply.text) blocks.push(plain(reply.text));
   for (const embed of reply.embeds ?? []) blocks.push(renderEmbed(embed).join('\n'));
   const files: string[] = [];
   if (reply.files && reply.files.length > 0) {
