@@ -53,16 +53,22 @@ async function main(): Promise<void> {
     const names = generated.truth.players.map((p) => (p as { name?: string }).name ?? '').filter(Boolean);
     const lines = (i: number): string => {
       const name = names[i % names.length] ?? 'nobody';
-      return [`!stats ${name}`, '!top', '!top kd', `!weapons ${name}`, '!last_session', '!maps', `!compare ${name} ${names[(i + 7) % names.length]}`, '!help'][i % 8]!;
+      return [`!stats ${name}`, '!top kills', '!top kd', `!weapons ${name}`, '!last_session', '!maps', `!compare "${name}" "${names[(i + 7) % names.length]}"`, '!help'][i % 8]!;
     };
     const commandsStarted = Date.now();
-    let errors = 0;
+    const errors: Record<string, number> = {};
+    const firstError: Record<string, string> = {};
     for (let i = 0; i < COMMANDS; i++) {
-      const reply = await app.runner.runLine(lines(i), { caller: { id: '200000000000000001', name: 'soak', isAdmin: false }, transport: 'console' } as never);
-      if (!reply || reply.isError) errors++;
+      const line = lines(i);
+      const reply = await app.runner.runLine(line, { caller: { id: '200000000000000001', name: 'soak', isAdmin: false }, transport: 'console' } as never);
+      if (!reply || reply.isError) {
+        const command = line.split(' ')[0]!;
+        errors[command] = (errors[command] ?? 0) + 1;
+        firstError[command] ??= `${line}: ${reply?.text ?? 'no reply'}`;
+      }
       if ((i + 1) % 1000 === 0) samples.push(sample('commands', i + 1));
     }
-    console.log(`answered ${COMMANDS} commands in ${((Date.now() - commandsStarted) / 1000).toFixed(0)} s (${errors} error replies)`);
+    console.log(`answered ${COMMANDS} commands in ${((Date.now() - commandsStarted) / 1000).toFixed(0)} s `, 'error replies:', errors, firstError);
   } finally {
     await app.stop();
     fs.rmSync(dir, { recursive: true, force: true });
