@@ -135,10 +135,10 @@ export class SftpCollector implements Collector {
       if (this.state !== 'running') return; // stopping: not a failure
       const msg = errorMessage(err);
       this.tracker.failure(msg);
-      this.log.warn({ err: msg, consecutiveFailures: this.tracker.consecutiveFailures }, 'sftp poll failed');
+      next = backoffDelay(this.tracker.consecutiveFailures, pollMs, this.options.maxBackoffMs ?? 300_000);
+      this.log.warn({ err: msg, consecutiveFailures: this.tracker.consecutiveFailures, retryInMs: next }, 'sftp poll failed');
       this.session?.close();
       this.session = null;
-      next = backoffDelay(this.tracker.consecutiveFailures, pollMs, this.options.maxBackoffMs ?? 300_000);
     }
     this.schedule(next);
   }
