@@ -8,10 +8,15 @@ export { escapeName };
 
 /**
  * Names and other data go through this before they enter a reply's markdown: escaped for Discord
- * (core/transports/discord/escape.ts), shown as they are on the console.
+ * (core/transports/discord/escape.ts); on the console only what its renderer reads as markup
+ * (`**`, and the backslash itself) is escaped, so a name shows exactly as it is.
  */
 export function nameFormatter(transport: Transport): (name: string) => string {
-  return transport === 'discord' ? escapeName : (name) => name;
+  return transport === 'discord' ? escapeName : escapeForConsole;
+}
+
+function escapeForConsole(name: string): string {
+  return name.replace(/[\\*]/g, (c) => `\\${c}`);
 }
 
 /** Cuts text to Discord's limits (1024 for a field, 4096 for a description) at a line end, saying how much was left out. */

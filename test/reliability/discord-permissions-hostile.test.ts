@@ -2,25 +2,8 @@ import { expect } from 'chai';
 import type { Database } from '../../core/data';
 import { DataServices } from '../../core/data/tokens';
 import { ALL_PLUGINS, ask, messageOf, startE2EBot, type E2EBot } from '../discord-e2e/e2e-bot';
-import { handWrittenRound, type HandPlayer } from '../discord-e2e/round-file';
-
-/** Names no query may trip over: SQL metacharacters, LIKE wildcards, markdown, mentions, RTL, emoji, zero-width. */
-const HOSTILE_NAMES = ["'; DROP TABLE players; --", '100%_sure', 'back`tick`**bold**', '@everyone', 'ﬁrst\u200Bzero', 'عربي\u202Eltr', '🔥fire🔥'];
-const HOSTILE_ARGUMENTS = [
-  ...HOSTILE_NAMES,
-  'x'.repeat(10_000),
-  '<@123456789012345678> <@&123> @here',
-  "' OR '1'='1",
-  '%',
-  '_',
-  '\\',
-  '```js\nprocess.exit()\n```',
-  '\u0000\u0007',
-];
-
-function hand(guid: string, name: string, kills: number): HandPlayer {
-  return { guid, name, team: 1, hits: 10 + kills, shots: 40 + kills, kills, deaths: 3, headshots: 1, damageGiven: 500 + kills, damageReceived: 300, minutes: 12 };
-}
+import { handWrittenRound } from '../discord-e2e/round-file';
+import { hand, HOSTILE_ARGUMENTS, HOSTILE_NAMES } from './hostile-input';
 
 describe('reliability: admin powers and hostile input through the Discord fake [sqlite]', function () {
   this.timeout(180_000);
@@ -80,6 +63,7 @@ describe('reliability: admin powers and hostile input through the Discord fake [
       const reply = await ask(fake, `!stats ${name}`);
       const text = JSON.stringify(reply.body);
       expect(reply.body.allowed_mentions?.parse ?? [], name).to.deep.equal([]);
+      if (name.includes('**')) expect(text, 'markdown escaped').to.include('\\\\*\\\\*bold\\\\*\\\\*');
       // kills 11 + i, by hand, and nobody else's.
       expect(text, name).to.match(new RegExp(`\\b${11 + i} kills\\b`));
       for (const [j] of HOSTILE_NAMES.entries()) if (j !== i) expect(text, name).to.not.match(new RegExp(`\\b${11 + j} kills\\b`));
