@@ -85,12 +85,26 @@ export async function ensureBigDatabases(request: BigDbRequest): Promise<BigDbHa
     fs.renameSync(partialSqlite, sqlitePath);
   }
   if (needPostgres) await admin(request.postgresAdminUrl!, (c) => c.query(`ALTER DATABASE ${partialPg} RENAME TO ${pgName}`));
+  await dropStaleCopies(request.rounds, seed, key, request.postgresAdminUrl);
   const buildSeconds = (Date.now() - start) / 1000;
   log(
     `  built in ${buildSeconds.toFixed(0)} s: ${counts.rounds.toLocaleString('en')} rounds, ${counts.playerRounds.toLocaleString('en')} player rounds, ` +
       `${counts.weaponRounds.toLocaleString('en')} weapon rows, ${counts.sessions.toLocaleString('en')} sessions, ${counts.players.toLocaleString('en')} players`,
   );
   return { sqlitePath, postgresUrl, buildSeconds };
+}
+
+/** Cached databases of the same size and seed built for an older schema or builder: never used again. */
+async function dropStaleCopies(rounds: number, seed: number, key: string, adminUrl: string | undefined): Promise<void> {
+  const prefix = `bigdb_${rounds}_${seed}_`;
+  for (const f of fs.readdirSync(cacheDir())) {
+    if (f.startsWith(prefix) && f.endsWith('.sqlite') && f !== `bigdb_${key}.sqlite`) fs.rmSync(path.join(cacheDir(), f), { force: true });
+  }
+  if (!adminUrl) return;
+  await admin(adminUrl, async (c) => {
+    const stale = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ $1 AND datname <> $2`, [`^etbot_${prefix}[0-9a-f]+$`, `etbot_bigdb_${key}`]);
+    for (const d of stale.rows) await c.query(`DROP DATABASE IF EXISTS ${d.datname} WITH (FORCE)`);
+  });
 }
 
 async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
