@@ -61,10 +61,14 @@ export class RatingService {
     return this.active;
   }
 
-  /** Called by the rating plugin when enabled: rates everything from scratch in the background. */
+  /**
+   * Called by the rating plugin when enabled: brings the stored ratings up to date in the
+   * background. The stored maps' fingerprints tell whether anything changed while the plugin was
+   * off (then it recomputes from scratch); otherwise only new maps are rated, so a restart does
+   * not reload the whole history (at 100k rounds that held ~400 MB for nothing).
+   */
   activate(): void {
     this.active = true;
-    this.pendingFull = true;
     this.schedule(0);
   }
 

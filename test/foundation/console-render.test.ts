@@ -24,3 +24,10 @@ describe('console rendering', () => {
     expect(out.text).to.equal(`Image written: ${path.join(dir, 'graph.png')}`);
   });
 });
+
+describe('console rendering of code', () => {
+  it('leaves code blocks and spans as they are (a masked password stays ***)', () => {
+    const out = renderReply({ text: '**Config**\n```json\n{ "url": "redis://:***@127.0.0.1" }\n```\n`a\\_b` and a\\_b' }, os.tmpdir());
+    expect(out.text).to.equal('Config\n```json\n{ "url": "redis://:***@127.0.0.1" }\n```\n`a\\_b` and a_b');
+  });
+});

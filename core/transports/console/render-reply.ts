@@ -3,9 +3,15 @@ import path from 'node:path';
 import type { Embed, Reply } from '../../plugin-api/reply';
 import { stripEscapes } from '../discord/escape';
 
-/** Discord markdown as terminal text: bold markers go, escaped characters show as typed. */
+/**
+ * Discord markdown as terminal text: bold markers go and escaped characters show as typed,
+ * except inside code (```blocks``` and `spans`), which Discord shows literally too.
+ */
 function plain(markdown: string): string {
-  return stripEscapes(markdown.replace(/(?<!\\)\*\*/g, ''));
+  return markdown
+    .split(/(```[\s\S]*?```|`[^`\n]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : stripEscapes(part.replace(/(?<!\\)\*\*/g, ''))))
+    .join('');
 }
 
 export interface RenderedReply {
