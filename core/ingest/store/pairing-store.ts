@@ -1,4 +1,4 @@
-import { Sql, bool, num } from '../../data/sql';
+import { Sql, bool, num, type SqlValue } from '../../data/sql';
 import { pairRounds, type PairableRound } from '../derive/pairing';
 import { deriveRoundPlayers } from '../derive/round-values';
 import { mapScore } from '../derive/score';
@@ -137,7 +137,7 @@ async function reconcileMatches(
     const r2 = byId.get(r2Id)!;
     if (r1.matchId !== null) await sql.run(`DELETE FROM matches WHERE id = ?`, [r1.matchId]);
     const score = mapScore(r1.attackersSucceeded, r2.attackersSucceeded);
-    const matchId = await sql.insertReturningId('matches', {
+    const matchValues: Record<string, SqlValue> = {
       server_id: serverId,
       map,
       r1_round_id: r1Id,
@@ -147,8 +147,19 @@ async function reconcileMatches(
       r2_attackers_succeeded: r2.attackersSucceeded,
       score_r1_attackers: score?.r1Attackers ?? null,
       score_r2_attackers: score?.r2Attackers ?? null,
-    });
-    await sql.run(`UPDATE rounds SET match_id = ?, paired_round_id = CASE WHEN id = ? THEN CAST(? AS INTEGER) ELSE CAST(? AS INTEGER) END WHERE id IN (?, ?)`, [matchId, r1Id, r2Id, r1Id, r1Id, r2Id]);
+    };
+    const link = `UPDATE rounds SET match_id = ?, paired_round_id = CASE WHEN id = ? THEN CAST(? AS INTEGER) ELSE CAST(? AS INTEGER) END WHERE id IN (?, ?)`;
+    if (sql.kind === 'postgres') {
+      // The match and the link of its rounds in one round trip.
+      const cols = Object.keys(matchValues);
+      await sql.run(
+        `WITH new_match AS (INSERT INTO matches (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) RETURNING id) ${link.replace('match_id = ?', 'match_id = (SELECT id FROM new_match)')}`,
+        [...cols.map((c) => matchValues[c] ?? null), r1Id, r2Id, r1Id, r1Id, r2Id],
+      );
+    } else {
+      const matchId = await sql.insertReturningId('matches', matchValues);
+      await sql.run(link, [matchId, r1Id, r2Id, r1Id, r1Id, r2Id]);
+    }
     markChanged(r1, changes);
     markChanged(r2, changes);
   }

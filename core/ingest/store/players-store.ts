@@ -1,4 +1,4 @@
-import { Sql } from '../../data/sql';
+import { Sql, type Row, type SqlValue } from '../../data/sql';
 import type { DerivedPlayer } from '../derive/types';
 
 export interface RoundKey {
@@ -13,7 +13,27 @@ export interface RoundKey {
  * latest non-orphan round (by time, then file name), whether or not they had time in it.
  */
 export async function notePlayers(sql: Sql, players: readonly DerivedPlayer[], round: RoundKey): Promise<void> {
-  if (players.length === 0) return;
+  const items = await notePlayersWithItems(sql, players, round);
+  if (items.length > 0) await runWithItems(sql, items, 'SELECT 1');
+}
+
+/** A data-modifying WITH item (PostgreSQL runs every one of them, read or not). */
+export interface WithItem {
+  sql: string;
+  params: SqlValue[];
+}
+
+/** Runs `main` after WITH `items`, in one round trip (the items' `?` come first in the text). */
+export async function runWithItems(sql: Sql, items: readonly WithItem[], main: string, mainParams: readonly SqlValue[] = []): Promise<Row[]> {
+  return sql.all(`WITH ${items.map((i) => i.sql).join(', ')} ${main}`, [...items.flatMap((i) => i.params), ...mainParams]);
+}
+
+/**
+ * As notePlayers. PostgreSQL: the upserts are returned as WITH items for the caller to send with
+ * its own statement; SQLite: they are run here and the list is empty.
+ */
+export async function notePlayersWithItems(sql: Sql, players: readonly DerivedPlayer[], round: RoundKey): Promise<WithItem[]> {
+  if (players.length === 0) return [];
   const key = round.valid ? `${round.endedAtUtc}|${round.fileName}` : null;
   const at = round.endedAtUtc;
   const b = (e: string): string => sql.bytewise(e);
@@ -39,11 +59,14 @@ export async function notePlayers(sql: Sql, players: readonly DerivedPlayer[], r
     // Both upserts in one round trip.
     const aliases = await sql.unnestInsert('player_aliases', aliasColumns, aliasRows, aliasConflict);
     const main = await sql.unnestInsert('players', playerColumns, playerRows, playerConflict);
-    await sql.run(`WITH aliases AS (${aliases.sql}) ${main.sql}`, [...aliases.params, ...main.params]);
-    return;
+    return [
+      { sql: `noted_aliases AS (${aliases.sql})`, params: aliases.params },
+      { sql: `noted_players AS (${main.sql})`, params: main.params },
+    ];
   }
   await sql.insertMany('players', playerColumns, playerRows, playerConflict);
   await sql.insertMany('player_aliases', aliasColumns, aliasRows, aliasConflict);
+  return [];
 }
 
 /** Looks a player's name up again from the rounds now stored (after a round left the totals). */

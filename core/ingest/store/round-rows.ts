@@ -35,6 +35,29 @@ export async function insertRoundRows(sql: Sql, roundId: number, players: readon
   await sql.insertMany('weapon_rounds', WEAPON_COLUMNS, weaponRows);
 }
 
+/**
+ * PostgreSQL: the inserts of a round's player and weapon rows as WITH items, their round_id taken
+ * from `roundIdQuery` (e.g. the id a sibling WITH item's INSERT ... RETURNING gives), so that the
+ * round and its rows are written in one round trip.
+ */
+export async function roundRowsWithItems(sql: Sql, roundIdQuery: string, players: readonly DerivedPlayer[], valid: boolean): Promise<{ sql: string; params: SqlValue[] }[]> {
+  const { playerRows, weaponRows } = roundRowValues(0, players, valid);
+  const items: { sql: string; params: SqlValue[] }[] = [];
+  for (const [name, table, columns, rows] of [
+    ['new_player_rounds', 'player_rounds', PLAYER_COLUMNS, playerRows],
+    ['new_weapon_rounds', 'weapon_rounds', WEAPON_COLUMNS, weaponRows],
+  ] as const) {
+    if (rows.length === 0) continue;
+    const insert = await sql.unnestInsert(table, columns.slice(1), rows.map((r) => r.slice(1)));
+    const head = `INSERT INTO ${table} (`;
+    const select = 'SELECT * FROM unnest(';
+    if (!insert.sql.startsWith(head) || !insert.sql.includes(select)) throw new Error(`unexpected unnest insert for ${table}`);
+    const text = `INSERT INTO ${table} (round_id, ${insert.sql.slice(head.length).replace(select, `SELECT (${roundIdQuery}), * FROM unnest(`)}`;
+    items.push({ sql: `${name} AS (${text})`, params: insert.params });
+  }
+  return items;
+}
+
 /** The values of a round's player_rounds and weapon_rounds rows, in PLAYER_COLUMNS / WEAPON_COLUMNS order (bulk writers use it too). */
 export function roundRowValues(roundId: number, players: readonly DerivedPlayer[], valid: boolean): { playerRows: SqlValue[][]; weaponRows: SqlValue[][] } {
   const playerRows: SqlValue[][] = [];

@@ -1,13 +1,13 @@
 import type { ParsedRound } from '../../parsing';
-import { Sql, num } from '../../data/sql';
+import { Sql, num, type SqlValue } from '../../data/sql';
 import { deriveRoundPlayers } from '../derive/round-values';
 import { attackersSucceeded } from '../derive/score';
 import { localToUtcMs, utcIso } from '../derive/local-time';
 import { rawPlayerFromLine } from '../raw-player';
 import type { ChangeSet } from './change-set';
 import { loadComponent, pairingFor, rememberComponent } from './pairing-store';
-import { insertRoundRows, loadRawPlayers, deleteRoundRows } from './round-rows';
-import { notePlayers } from './players-store';
+import { insertRoundRows, loadRawPlayers, deleteRoundRows, roundRowsWithItems } from './round-rows';
+import { notePlayers, notePlayersWithItems, runWithItems, type WithItem } from './players-store';
 
 export interface RoundSettings {
   timezone: string;
@@ -37,7 +37,7 @@ export async function insertRound(sql: Sql, fileId: number, serverId: string, pa
   const derived = deriveRoundPlayers(raw, r1Raw, roundNumber === 1 ? 'r1' : valid ? 'r2' : 'orphan');
   const h = parsed.header;
   const succeeded = attackersSucceeded(h.defenderTeam, h.winnerTeam);
-  const roundId = await sql.insertReturningId('rounds', {
+  const roundValues: Record<string, SqlValue> = {
     file_id: fileId,
     file_name: parsed.file.name,
     server_id: serverId,
@@ -62,9 +62,23 @@ export async function insertRound(sql: Sql, fileId: number, serverId: string, pa
     session_id: null,
     attackers_succeeded: succeeded,
     player_count: derived.filter((p) => p.counted).length,
-  });
-  await insertRoundRows(sql, roundId, derived, valid);
-  await notePlayers(sql, derived, { endedAtUtc: utcIso(endedAtMs), fileName: parsed.file.name, valid });
+  };
+  const roundKey = { endedAtUtc: utcIso(endedAtMs), fileName: parsed.file.name, valid };
+  let roundId: number;
+  if (sql.kind === 'postgres') {
+    // The round, its rows and its players in one round trip.
+    const cols = Object.keys(roundValues);
+    const items: WithItem[] = [
+      { sql: `new_round AS (INSERT INTO rounds (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) RETURNING id)`, params: cols.map((c) => roundValues[c] ?? null) },
+      ...(await roundRowsWithItems(sql, 'SELECT id FROM new_round', derived, valid)),
+      ...(await notePlayersWithItems(sql, derived, roundKey)),
+    ];
+    roundId = num((await runWithItems(sql, items, 'SELECT id FROM new_round'))[0]!.id);
+  } else {
+    roundId = await sql.insertReturningId('rounds', roundValues);
+    await insertRoundRows(sql, roundId, derived, valid);
+    await notePlayers(sql, derived, roundKey);
+  }
   changes.insertedRoundIds.add(roundId);
   changes.touchRound(serverId, map, endedAtMs, null);
   rememberComponent(changes, serverId, map, endedAtMs, [
