@@ -4,6 +4,7 @@ import { Mutex } from '../data/mutex';
 import type { EventMap } from '../plugin-api/events';
 import { toTotals, totalsSelect } from './totals';
 import type { PlayerTotalsRow } from './leaderboards';
+import { aggregatePlayerDetails, type PlayerDetail } from './player-detail-sums';
 
 /** How long after the last import the background full rebuild runs (see below). */
 const REBUILD_DELAY_MS = 10_000;
@@ -20,6 +21,8 @@ const REBUILD_DELAY_MS = 10_000;
  */
 export class AllTimeTotals {
   private totals: Map<string, PlayerTotalsRow> | null = null;
+  /** Per player weapon sums and maps (all-time `!stats`), built and refreshed with `totals`. */
+  private details: Map<string, PlayerDetail> = new Map();
   private pendingRounds: number[] = [];
   private readonly mutex = new Mutex();
   private imports = 0;
@@ -41,16 +44,22 @@ export class AllTimeTotals {
   /** Every player with a counted round, up to date with every import seen so far. */
   rows(): Promise<PlayerTotalsRow[]> {
     return this.mutex.run(async () => {
-      if (!this.totals) {
-        this.pendingRounds = [];
-        this.totals = await this.aggregate(null);
-      } else if (this.pendingRounds.length > 0) {
-        const rounds = [...new Set(this.pendingRounds)];
-        this.pendingRounds = [];
-        await this.refreshRounds(this.totals, rounds);
-      }
-      return [...this.totals.values()];
+      await this.bringUpToDate();
+      return [...this.totals!.values()];
     });
+  }
+
+  private async bringUpToDate(): Promise<void> {
+    if (!this.totals) {
+      this.pendingRounds = [];
+      const built = await this.aggregate(null);
+      this.totals = built.totals;
+      this.details = built.details;
+    } else if (this.pendingRounds.length > 0) {
+      const rounds = [...new Set(this.pendingRounds)];
+      this.pendingRounds = [];
+      await this.refreshRounds(this.totals, this.details, rounds);
+    }
   }
 
   /**
@@ -59,8 +68,22 @@ export class AllTimeTotals {
    */
   async playerTotals(guid: string): Promise<PlayerTotalsRow | null | 'not-built'> {
     if (!this.totals) return 'not-built';
-    await this.rows();
-    return this.totals?.get(guid) ?? null;
+    return this.mutex.run(async () => {
+      await this.bringUpToDate();
+      return this.totals?.get(guid) ?? null;
+    });
+  }
+
+  /**
+   * One player's all-time weapons and maps from memory (after any pending refresh): no rows when
+   * the player has no counted round, 'not-built' before the first build (the caller uses SQL).
+   */
+  async playerDetail(guid: string): Promise<PlayerDetail | 'not-built'> {
+    if (!this.totals) return 'not-built';
+    return this.mutex.run(async () => {
+      await this.bringUpToDate();
+      return this.details.get(guid) ?? { weapons: [], maps: [] };
+    });
   }
 
   /** Builds the totals now, in the background (the bot calls it at start). */
@@ -81,6 +104,7 @@ export class AllTimeTotals {
   reset(): void {
     this.imports++;
     this.totals = null;
+    this.details = new Map();
   }
 
   close(): void {
@@ -112,7 +136,8 @@ export class AllTimeTotals {
           this.scheduleRebuild();
           return;
         }
-        this.totals = fresh;
+        this.totals = fresh.totals;
+        this.details = fresh.details;
         this.pendingRounds = [];
       });
     } catch (err) {
@@ -120,7 +145,7 @@ export class AllTimeTotals {
     }
   }
 
-  private async refreshRounds(totals: Map<string, PlayerTotalsRow>, roundIds: number[]): Promise<void> {
+  private async refreshRounds(totals: Map<string, PlayerTotalsRow>, details: Map<string, PlayerDetail>, roundIds: number[]): Promise<void> {
     const guids = await this.db.read(async (sql) => {
       const found = new Set<string>();
       for (let i = 0; i < roundIds.length; i += 500) {
@@ -133,15 +158,19 @@ export class AllTimeTotals {
     if (guids.length === 0) return;
     const fresh = await this.aggregate(guids);
     for (const guid of guids) {
-      const row = fresh.get(guid);
+      const row = fresh.totals.get(guid);
       if (row) totals.set(guid, row);
       else totals.delete(guid);
+      const detail = fresh.details.get(guid);
+      if (detail) details.set(guid, detail);
+      else details.delete(guid);
     }
   }
 
   /** All players (guids null) or just these. */
-  private aggregate(guids: string[] | null): Promise<Map<string, PlayerTotalsRow>> {
+  private aggregate(guids: string[] | null): Promise<{ totals: Map<string, PlayerTotalsRow>; details: Map<string, PlayerDetail> }> {
     return this.db.read(async (sql) => {
+      const details = await aggregatePlayerDetails(sql, guids);
       const result = new Map<string, PlayerTotalsRow>();
       const chunks = guids === null ? [null] : Array.from({ length: Math.ceil(guids.length / 500) }, (_, i) => guids.slice(i * 500, i * 500 + 500));
       for (const chunk of chunks) {
@@ -158,7 +187,7 @@ export class AllTimeTotals {
           result.set(guid, { player: { guid, name: String(row.player_name) }, totals: toTotals(row) });
         }
       }
-      return result;
+      return { totals: result, details };
     });
   }
 }

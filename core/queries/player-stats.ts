@@ -1,8 +1,8 @@
 import type { QueryCache } from '../cache/query-cache';
 import type { Database } from '../data/database';
 import { num, Sql } from '../data/sql';
-import { WEAPONS } from '../parsing/weapons';
-import { kdRatio, percent, perMinute } from './ratios';
+import { kdRatio, perMinute } from './ratios';
+import { toWeaponList, type MapSeen } from './player-detail-sums';
 import { windowCondition, windowKey, ALL_TIME, type TimeWindow } from './time-window';
 import { toTotals, totalsSelect } from './totals';
 import type { AllTimeTotals } from './all-time-totals';
@@ -21,7 +21,7 @@ export class PlayerStatsService {
     return this.cache.wrap(`summary:${player.guid}:${windowKey(window)}`, async () => {
       const kept = window.kind === 'all' && this.allTime ? await this.allTime.playerTotals(player.guid) : 'not-built';
       if (kept !== 'not-built') {
-        const seen = await this.mapRounds(player);
+        const seen = await this.allTimeMaps(player);
         const firsts = seen.map((r) => r.firstSeen).sort();
         const lasts = seen.map((r) => r.lastSeen).sort();
         return {
@@ -41,6 +41,12 @@ export class PlayerStatsService {
         lastSeen: lasts[lasts.length - 1] ?? null,
       };
     });
+  }
+
+  /** All-time rounds, first and last round per map: from memory once the all-time totals are built. */
+  private async allTimeMaps(player: PlayerRef): Promise<MapSeen[]> {
+    const kept = this.allTime ? await this.allTime.playerDetail(player.guid) : 'not-built';
+    return kept === 'not-built' ? this.mapRounds(player) : kept.maps;
   }
 
   /**
@@ -109,24 +115,28 @@ export class PlayerStatsService {
 
   /** Per weapon with any activity, most kills first. */
   weapons(player: PlayerRef, window: TimeWindow = ALL_TIME): Promise<WeaponTotals[]> {
-    return this.cache.wrap(`weapons:${player.guid}:${windowKey(window)}`, () =>
-      this.db.read(async (sql) => {
-        const w = windowCondition(window);
-        const join = window.kind === 'all' ? '' : ' JOIN rounds r ON r.id = wr.round_id';
-        const rows = await sql.all(
-          `SELECT wr.weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
-                  SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
-             FROM weapon_rounds wr${join}
-            WHERE wr.guid = ? AND wr.in_totals = TRUE${w.sql}
-            GROUP BY wr.weapon`,
-          [player.guid, ...w.params],
-        );
-        return rows
-          .map((row) => toWeapon(row))
-          .filter((x) => x.kills + x.deaths + x.hits + x.shots > 0)
-          .sort((a, b) => b.kills - a.kills || b.shots - a.shots || a.weapon - b.weapon);
-      }),
-    );
+    return this.cache.wrap(`weapons:${player.guid}:${windowKey(window)}`, async () => {
+      const kept = window.kind === 'all' && this.allTime ? await this.allTime.playerDetail(player.guid) : 'not-built';
+      if (kept !== 'not-built') return kept.weapons.map((w) => ({ ...w }));
+      return this.weaponsFromRows(player, window);
+    });
+  }
+
+  /** The player's weapon rows summed per weapon (over a window, or all time before the totals are built). */
+  private weaponsFromRows(player: PlayerRef, window: TimeWindow): Promise<WeaponTotals[]> {
+    return this.db.read(async (sql) => {
+      const w = windowCondition(window);
+      const join = window.kind === 'all' ? '' : ' JOIN rounds r ON r.id = wr.round_id';
+      const rows = await sql.all(
+        `SELECT wr.weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
+                SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
+           FROM weapon_rounds wr${join}
+          WHERE wr.guid = ? AND wr.in_totals = TRUE${w.sql}
+          GROUP BY wr.weapon`,
+        [player.guid, ...w.params],
+      );
+      return toWeaponList(rows);
+    });
   }
 
   /** Per map, most rounds first. */
@@ -152,7 +162,7 @@ export class PlayerStatsService {
   profile(player: PlayerRef, window: TimeWindow = ALL_TIME): Promise<PlayerProfile> {
     return this.cache.wrap(`profile:${player.guid}:${windowKey(window)}`, async () => {
       const [summary, weapons, otherNames] = await Promise.all([this.summary(player, window), this.weapons(player, window), this.otherNames(player)]);
-      const maps = window.kind === 'all' ? await this.mapRounds(player) : await this.maps(player, window);
+      const maps = window.kind === 'all' ? await this.allTimeMaps(player) : await this.maps(player, window);
       const top = [...maps].sort((a, b) => b.rounds - a.rounds || (a.map < b.map ? -1 : a.map > b.map ? 1 : 0))[0];
       return {
         ...summary,
@@ -162,24 +172,6 @@ export class PlayerStatsService {
       };
     });
   }
-}
-
-function toWeapon(row: Record<string, unknown>): WeaponTotals {
-  const weapon = num(row.weapon);
-  const hits = num(row.hits);
-  const shots = num(row.shots);
-  const headshots = num(row.headshots);
-  return {
-    weapon,
-    name: WEAPONS[weapon]?.name ?? `weapon ${weapon}`,
-    kills: num(row.kills),
-    deaths: num(row.deaths),
-    hits,
-    shots,
-    headshots,
-    accuracy: percent(hits, shots),
-    headshotPercent: percent(headshots, hits),
-  };
 }
 
 /** Adds aggregate rows column by column; a column null in every row stays null (spec §9 revivesGiven). */

@@ -1,0 +1,86 @@
+import { num, Sql } from '../data/sql';
+import { WEAPONS } from '../parsing/weapons';
+import { percent } from './ratios';
+import type { WeaponTotals } from './types';
+
+/** One map's counted rounds of a player, with the first and last round's local end time. */
+export interface MapSeen {
+  map: string;
+  rounds: number;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/** A player's all-time weapons (as `PlayerStatsService.weapons` lists them) and maps. */
+export interface PlayerDetail {
+  weapons: WeaponTotals[];
+  maps: MapSeen[];
+}
+
+/** Per weapon with any activity, most kills first (the order every weapons list uses). */
+export function toWeaponList(rows: Record<string, unknown>[]): WeaponTotals[] {
+  return rows
+    .map((row) => toWeapon(row))
+    .filter((x) => x.kills + x.deaths + x.hits + x.shots > 0)
+    .sort((a, b) => b.kills - a.kills || b.shots - a.shots || a.weapon - b.weapon);
+}
+
+/**
+ * Every counted weapon sum and map of the given players (all players when `guids` is null), by
+ * GUID: one pass over the weapon rows and one over the player rows joined to their rounds.
+ */
+export async function aggregatePlayerDetails(sql: Sql, guids: string[] | null): Promise<Map<string, PlayerDetail>> {
+  const result = new Map<string, PlayerDetail>();
+  const entry = (guid: string) => {
+    let d = result.get(guid);
+    if (!d) result.set(guid, (d = { weapons: [], maps: [] }));
+    return d;
+  };
+  const chunks = guids === null ? [null] : Array.from({ length: Math.ceil(guids.length / 500) }, (_, i) => guids.slice(i * 500, i * 500 + 500));
+  const weaponRows = new Map<string, Record<string, unknown>[]>();
+  for (const chunk of chunks) {
+    const wf = chunk === null ? '' : ` AND wr.guid IN ${Sql.list(chunk)}`;
+    const rows = await sql.all(
+      `SELECT wr.guid AS guid, wr.weapon AS weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
+              SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
+         FROM weapon_rounds wr WHERE wr.in_totals = TRUE${wf} GROUP BY wr.guid, wr.weapon`,
+      chunk ?? [],
+    );
+    for (const row of rows) {
+      const guid = String(row.guid);
+      let list = weaponRows.get(guid);
+      if (!list) weaponRows.set(guid, (list = []));
+      list.push(row);
+    }
+    const pf = chunk === null ? '' : ` AND pr.guid IN ${Sql.list(chunk)}`;
+    const maps = await sql.all(
+      `SELECT pr.guid AS guid, r.map AS map, COUNT(*) AS rounds, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
+         FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
+        WHERE pr.in_totals = TRUE${pf} GROUP BY pr.guid, r.map`,
+      chunk ?? [],
+    );
+    for (const r of maps) {
+      entry(String(r.guid)).maps.push({ map: String(r.map), rounds: num(r.rounds), firstSeen: String(r.first_seen), lastSeen: String(r.last_seen) });
+    }
+  }
+  for (const [guid, rows] of weaponRows) entry(guid).weapons = toWeaponList(rows);
+  return result;
+}
+
+function toWeapon(row: Record<string, unknown>): WeaponTotals {
+  const weapon = num(row.weapon);
+  const hits = num(row.hits);
+  const shots = num(row.shots);
+  const headshots = num(row.headshots);
+  return {
+    weapon,
+    name: WEAPONS[weapon]?.name ?? `weapon ${weapon}`,
+    kills: num(row.kills),
+    deaths: num(row.deaths),
+    hits,
+    shots,
+    headshots,
+    accuracy: percent(hits, shots),
+    headshotPercent: percent(headshots, hits),
+  };
+}
