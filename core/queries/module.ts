@@ -67,11 +67,12 @@ export function queriesModule(): CoreModule {
       if (ctx.container.isRegistered(DataServices.Database.id, true)) {
         const database = ctx.container.resolve<Database>(DataServices.Database.id);
         // Reads scan a player's rows spread over a large file: a bigger page cache and memory
-        // mapping keep them off the read() syscalls (SQLite's default cache is 2 MB).
+        // mapping keep them off the read() syscalls (SQLite's default cache is 2 MB). Both count
+        // towards the bot's resident memory, so they stay modest (16 MB cache, 64 MB mapped).
         if (database.kind === 'sqlite') {
           await database.read(async (sql) => {
-            await sql.run('PRAGMA cache_size = -65536');
-            await sql.run('PRAGMA mmap_size = 268435456');
+            await sql.run('PRAGMA cache_size = -16384');
+            await sql.run('PRAGMA mmap_size = 67108864');
           });
         }
       }
