@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../data/database';
-import { Sql, num } from '../data/sql';
+import { Sql, num, type SqlValue } from '../data/sql';
 import type { EventMap, EventName } from '../plugin-api/events';
 import { contentHash, parseStatsFile, type ParseResult, type ParseWarning } from '../parsing';
 import { ChangeSet } from './store/change-set';
@@ -177,13 +177,20 @@ export class Importer {
           await removeRoundOfFile(sql, num(holder.id), changes);
           await sql.run(`UPDATE stats_files SET status = 'duplicate', content = ? WHERE id = ?`, [f.text, num(holder.id)]);
         }
-        fileId = await this.saveFile(sql, existing, f, { status: 'imported', reason: null, warnings, duplicateOfId: null, content: null }, now);
-        if (holder) {
-          await sql.run(`UPDATE stats_files SET status = 'duplicate', duplicate_of_id = ?, content = ?, updated_at = ? WHERE id = ?`, [fileId, f.text, now, num(holder.id)]);
-          await sql.run(`UPDATE stats_files SET duplicate_of_id = ? WHERE duplicate_of_id = ?`, [fileId, num(holder.id)]);
-          events.push({ event: 'file.duplicate', payload: { file: String(holder.name), duplicateOf: f.name, source: f.source } });
+        const imported = { status: 'imported', reason: null, warnings, duplicateOfId: null, content: null };
+        let roundId: number;
+        if (!existing && !holder && sql.kind === 'postgres') {
+          // A new file: its row goes in with its round, in the same round trip.
+          roundId = await insertRound(sql, { insert: newFileInsert(f, imported, now) }, f.serverId, f.parsed.round, this.settings, changes);
+        } else {
+          fileId = await this.saveFile(sql, existing, f, imported, now);
+          if (holder) {
+            await sql.run(`UPDATE stats_files SET status = 'duplicate', duplicate_of_id = ?, content = ?, updated_at = ? WHERE id = ?`, [fileId, f.text, now, num(holder.id)]);
+            await sql.run(`UPDATE stats_files SET duplicate_of_id = ? WHERE duplicate_of_id = ?`, [fileId, num(holder.id)]);
+            events.push({ event: 'file.duplicate', payload: { file: String(holder.name), duplicateOf: f.name, source: f.source } });
+          }
+          roundId = await insertRound(sql, fileId, f.serverId, f.parsed.round, this.settings, changes);
         }
-        const roundId = await insertRound(sql, fileId, f.serverId, f.parsed.round, this.settings, changes);
         outcome = { status: existing ? 'replaced' : 'imported', file: f.name, warnings, roundId, rederivedRoundIds: [] };
         events.push({ event: 'round.imported', payload: roundEvent(f, roundId) });
       }
@@ -252,21 +259,7 @@ export class Importer {
       );
       return num(existing.id);
     }
-    return sql.insertReturningId('stats_files', {
-      server_id: f.serverId,
-      name: f.name,
-      content_hash: f.hash,
-      status: v.status,
-      reason: v.reason,
-      warnings,
-      duplicate_of_id: v.duplicateOfId,
-      content: v.content,
-      path: f.localPath ?? null,
-      source: f.source,
-      size: Buffer.byteLength(f.text),
-      first_seen_at: now,
-      updated_at: now,
-    });
+    return sql.insertReturningId('stats_files', newFileValues(f, v, now));
   }
 
   private async unchanged(sql: Sql, name: string, fileId: number, row: Record<string, unknown>): Promise<ImportOutcome> {
@@ -298,6 +291,33 @@ interface FileInput {
   source: string;
   localPath: string | undefined;
   retry: boolean;
+}
+
+type FileRowValues = { status: string; reason: string | null; warnings: ParseWarning[]; duplicateOfId: number | null; content: string | null };
+
+function newFileValues(f: FileInput, v: FileRowValues, now: string): Record<string, SqlValue> {
+  return {
+    server_id: f.serverId,
+    name: f.name,
+    content_hash: f.hash,
+    status: v.status,
+    reason: v.reason,
+    warnings: JSON.stringify(v.warnings),
+    duplicate_of_id: v.duplicateOfId,
+    content: v.content,
+    path: f.localPath ?? null,
+    source: f.source,
+    size: Buffer.byteLength(f.text),
+    first_seen_at: now,
+    updated_at: now,
+  };
+}
+
+/** The INSERT of a new file's row (no RETURNING), for a WITH item. */
+function newFileInsert(f: FileInput, v: FileRowValues, now: string): { sql: string; params: SqlValue[] } {
+  const values = newFileValues(f, v, now);
+  const cols = Object.keys(values);
+  return { sql: `INSERT INTO stats_files (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, params: cols.map((c) => values[c] ?? null) };
 }
 
 function roundEvent(f: { name: string; serverId: string; parsed: ParseResult }, roundId: number): EventMap['round.imported'] {

@@ -15,11 +15,16 @@ export interface RoundSettings {
   sessionGapMinutes: number;
 }
 
+/** PostgreSQL: the INSERT of a new stats_files row, written with its round (see insertRound). */
+export interface NewFile {
+  insert: { sql: string; params: SqlValue[] };
+}
+
 /**
  * Stores an accepted file's round, deriving its rows against its R1 when it is an R2 whose R1 is
  * already stored. Other rounds the new one affects are brought up to date later by reconcile.
  */
-export async function insertRound(sql: Sql, fileId: number, serverId: string, parsed: ParsedRound, settings: RoundSettings, changes: ChangeSet): Promise<number> {
+export async function insertRound(sql: Sql, fileId: number | NewFile, serverId: string, parsed: ParsedRound, settings: RoundSettings, changes: ChangeSet): Promise<number> {
   const endedAtMs = localToUtcMs(parsed.file.endedAtLocal, settings.timezone);
   const map = parsed.file.map;
   const roundNumber = parsed.header.round;
@@ -38,7 +43,7 @@ export async function insertRound(sql: Sql, fileId: number, serverId: string, pa
   const h = parsed.header;
   const succeeded = attackersSucceeded(h.defenderTeam, h.winnerTeam);
   const roundValues: Record<string, SqlValue> = {
-    file_id: fileId,
+    file_id: typeof fileId === 'number' ? fileId : null,
     file_name: parsed.file.name,
     server_id: serverId,
     map,
@@ -66,15 +71,21 @@ export async function insertRound(sql: Sql, fileId: number, serverId: string, pa
   const roundKey = { endedAtUtc: utcIso(endedAtMs), fileName: parsed.file.name, valid };
   let roundId: number;
   if (sql.kind === 'postgres') {
-    // The round, its rows and its players in one round trip.
-    const cols = Object.keys(roundValues);
+    // The round, its rows and its players (and the file's row, when new) in one round trip.
+    const newFile = typeof fileId === 'number' ? null : fileId;
+    const cols = Object.keys(roundValues).filter((c) => !(newFile && c === 'file_id'));
     const items: WithItem[] = [
-      { sql: `new_round AS (INSERT INTO rounds (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) RETURNING id)`, params: cols.map((c) => roundValues[c] ?? null) },
+      ...(newFile ? [{ sql: `new_file AS (${newFile.insert.sql} RETURNING id)`, params: newFile.insert.params }] : []),
+      {
+        sql: `new_round AS (INSERT INTO rounds (${newFile ? 'file_id, ' : ''}${cols.join(', ')}) VALUES (${newFile ? '(SELECT id FROM new_file), ' : ''}${cols.map(() => '?').join(', ')}) RETURNING id)`,
+        params: cols.map((c) => roundValues[c] ?? null),
+      },
       ...(await roundRowsWithItems(sql, 'SELECT id FROM new_round', derived, valid)),
       ...(await notePlayersWithItems(sql, derived, roundKey)),
     ];
     roundId = num((await runWithItems(sql, items, 'SELECT id FROM new_round'))[0]!.id);
   } else {
+    if (typeof fileId !== 'number') throw new Error('a new file row is sent with its round on PostgreSQL only');
     roundId = await sql.insertReturningId('rounds', roundValues);
     await insertRoundRows(sql, roundId, derived, valid);
     await notePlayers(sql, derived, roundKey);
