@@ -1,4 +1,4 @@
-import { Sql, num, type SqlValue } from '../../data/sql';
+import { Sql, num, type Row, type SqlValue } from '../../data/sql';
 import type { CumulativeValues, DerivedPlayer, PerRoundValues, RawPlayer } from '../derive/types';
 
 const CUMULATIVE: (keyof CumulativeValues)[] = [
@@ -91,11 +91,24 @@ export async function deleteRoundRows(sql: Sql, roundIds: readonly number[]): Pr
 
 /** Reads a round's raw rows back, exactly as they were imported. */
 export async function loadRawPlayers(sql: Sql, roundId: number): Promise<RawPlayer[]> {
-  const rows = await sql.all(
-    `SELECT guid, line_number, raw_name, clean_name, team, era, ${CUMULATIVE.map((c) => `raw_${snake(c)}`).join(', ')}, ${PER_ROUND.map(snake).join(', ')}
-     FROM player_rounds WHERE round_id = ? ORDER BY line_number`,
-    [roundId],
-  );
+  const columns = `guid, line_number, raw_name, clean_name, team, era, ${CUMULATIVE.map((c) => `raw_${snake(c)}`).join(', ')}, ${PER_ROUND.map(snake).join(', ')}`;
+  if (sql.kind === 'postgres') {
+    // One round trip: each player's weapons as a JSON array of integer arrays (exact).
+    const rows = await sql.all(
+      `SELECT ${columns.replace(/(^|, )/g, '$1p.')},
+         (SELECT json_agg(json_build_array(w.weapon, w.raw_hits, w.raw_shots, w.raw_kills, w.raw_deaths, w.raw_headshots) ORDER BY w.weapon)
+          FROM weapon_rounds w WHERE w.round_id = p.round_id AND w.guid = p.guid) AS weapons
+       FROM player_rounds p WHERE p.round_id = ? ORDER BY p.line_number`,
+      [roundId],
+    );
+    const byGuid = new Map<string, RawPlayer['weapons']>();
+    for (const row of rows) {
+      const list = (row.weapons ?? []) as number[][];
+      byGuid.set(String(row.guid), list.map(([weapon, hits, shots, kills, deaths, headshots]) => ({ weapon: weapon!, hits: hits!, shots: shots!, kills: kills!, deaths: deaths!, headshots: headshots! })));
+    }
+    return toRawPlayers(rows, byGuid);
+  }
+  const rows = await sql.all(`SELECT ${columns} FROM player_rounds WHERE round_id = ? ORDER BY line_number`, [roundId]);
   const weapons = await sql.all(
     `SELECT guid, weapon, raw_hits, raw_shots, raw_kills, raw_deaths, raw_headshots FROM weapon_rounds WHERE round_id = ? ORDER BY guid, weapon`,
     [roundId],
@@ -107,6 +120,10 @@ export async function loadRawPlayers(sql: Sql, roundId: number): Promise<RawPlay
     if (!list) byGuid.set(guid, (list = []));
     list.push({ weapon: num(w.weapon), hits: num(w.raw_hits), shots: num(w.raw_shots), kills: num(w.raw_kills), deaths: num(w.raw_deaths), headshots: num(w.raw_headshots) });
   }
+  return toRawPlayers(rows, byGuid);
+}
+
+function toRawPlayers(rows: readonly Row[], byGuid: ReadonlyMap<string, RawPlayer['weapons']>): RawPlayer[] {
   return rows.map((row) => {
     const cumulative = {} as CumulativeValues;
     for (const c of CUMULATIVE) cumulative[c] = num(row[RAW_COLUMN[c]]);
