@@ -169,8 +169,8 @@ export class AllTimeTotals {
 
   /** All players (guids null) or just these. */
   private aggregate(guids: string[] | null): Promise<{ totals: Map<string, PlayerTotalsRow>; details: Map<string, PlayerDetail> }> {
-    return this.db.read(async (sql) => {
-      const details = await aggregatePlayerDetails(sql, guids);
+    const details = aggregatePlayerDetails(this.db, guids);
+    const totals = this.db.read(async (sql) => {
       const result = new Map<string, PlayerTotalsRow>();
       const chunks = guids === null ? [null] : Array.from({ length: Math.ceil(guids.length / 500) }, (_, i) => guids.slice(i * 500, i * 500 + 500));
       for (const chunk of chunks) {
@@ -187,7 +187,8 @@ export class AllTimeTotals {
           result.set(guid, { player: { guid, name: String(row.player_name) }, totals: toTotals(row) });
         }
       }
-      return { totals: result, details };
+      return result;
     });
+    return Promise.all([totals, details]).then(([t, d]) => ({ totals: t, details: d }));
   }
 }

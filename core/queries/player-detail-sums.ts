@@ -1,3 +1,4 @@
+import type { Database } from '../data/database';
 import { num, Sql } from '../data/sql';
 import { WEAPONS } from '../parsing/weapons';
 import { percent } from './ratios';
@@ -27,43 +28,60 @@ export function toWeaponList(rows: Record<string, unknown>[]): WeaponTotals[] {
 
 /**
  * Every counted weapon sum and map of the given players (all players when `guids` is null), by
- * GUID: one pass over the weapon rows and one over the player rows joined to their rounds.
+ * GUID. The weapon rows and the player rows are read at the same time (two PostgreSQL
+ * connections; SQLite runs them one after the other).
  */
-export async function aggregatePlayerDetails(sql: Sql, guids: string[] | null): Promise<Map<string, PlayerDetail>> {
+export async function aggregatePlayerDetails(db: Database, guids: string[] | null): Promise<Map<string, PlayerDetail>> {
+  const chunks = guids === null ? [null] : Array.from({ length: Math.ceil(guids.length / 500) }, (_, i) => guids.slice(i * 500, i * 500 + 500));
+  const [weaponRows, mapRows] = await Promise.all([
+    db.read(async (sql) => {
+      const rows: Record<string, unknown>[] = [];
+      for (const chunk of chunks) {
+        const filter = chunk === null ? '' : ` AND wr.guid IN ${Sql.list(chunk)}`;
+        rows.push(
+          ...(await sql.all(
+            `SELECT wr.guid AS guid, wr.weapon AS weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
+                    SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
+               FROM weapon_rounds wr WHERE wr.in_totals = TRUE${filter} GROUP BY wr.guid, wr.weapon`,
+            chunk ?? [],
+          )),
+        );
+      }
+      return rows;
+    }),
+    db.read(async (sql) => {
+      const rows: Record<string, unknown>[] = [];
+      for (const chunk of chunks) {
+        const filter = chunk === null ? '' : ` AND pr.guid IN ${Sql.list(chunk)}`;
+        rows.push(
+          ...(await sql.all(
+            `SELECT pr.guid AS guid, r.map AS map, COUNT(*) AS rounds, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
+               FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
+              WHERE pr.in_totals = TRUE${filter} GROUP BY pr.guid, r.map`,
+            chunk ?? [],
+          )),
+        );
+      }
+      return rows;
+    }),
+  ]);
   const result = new Map<string, PlayerDetail>();
   const entry = (guid: string) => {
     let d = result.get(guid);
     if (!d) result.set(guid, (d = { weapons: [], maps: [] }));
     return d;
   };
-  const chunks = guids === null ? [null] : Array.from({ length: Math.ceil(guids.length / 500) }, (_, i) => guids.slice(i * 500, i * 500 + 500));
-  const weaponRows = new Map<string, Record<string, unknown>[]>();
-  for (const chunk of chunks) {
-    const wf = chunk === null ? '' : ` AND wr.guid IN ${Sql.list(chunk)}`;
-    const rows = await sql.all(
-      `SELECT wr.guid AS guid, wr.weapon AS weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
-              SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
-         FROM weapon_rounds wr WHERE wr.in_totals = TRUE${wf} GROUP BY wr.guid, wr.weapon`,
-      chunk ?? [],
-    );
-    for (const row of rows) {
-      const guid = String(row.guid);
-      let list = weaponRows.get(guid);
-      if (!list) weaponRows.set(guid, (list = []));
-      list.push(row);
-    }
-    const pf = chunk === null ? '' : ` AND pr.guid IN ${Sql.list(chunk)}`;
-    const maps = await sql.all(
-      `SELECT pr.guid AS guid, r.map AS map, COUNT(*) AS rounds, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
-         FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
-        WHERE pr.in_totals = TRUE${pf} GROUP BY pr.guid, r.map`,
-      chunk ?? [],
-    );
-    for (const r of maps) {
-      entry(String(r.guid)).maps.push({ map: String(r.map), rounds: num(r.rounds), firstSeen: String(r.first_seen), lastSeen: String(r.last_seen) });
-    }
+  for (const r of mapRows) {
+    entry(String(r.guid)).maps.push({ map: String(r.map), rounds: num(r.rounds), firstSeen: String(r.first_seen), lastSeen: String(r.last_seen) });
   }
-  for (const [guid, rows] of weaponRows) entry(guid).weapons = toWeaponList(rows);
+  const byGuid = new Map<string, Record<string, unknown>[]>();
+  for (const row of weaponRows) {
+    const guid = String(row.guid);
+    let list = byGuid.get(guid);
+    if (!list) byGuid.set(guid, (list = []));
+    list.push(row);
+  }
+  for (const [guid, rows] of byGuid) entry(guid).weapons = toWeaponList(rows);
   return result;
 }
 
