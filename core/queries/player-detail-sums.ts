@@ -4,6 +4,9 @@ import { WEAPONS } from '../parsing/weapons';
 import { percent } from './ratios';
 import type { WeaponTotals } from './types';
 
+/** Players per read of a build (a few players' rows each: short turns on SQLite's one connection). */
+const CHUNK = 250;
+
 /** One map's counted rounds of a player, with the first and last round's local end time. */
 export interface MapSeen {
   map: string;
@@ -27,44 +30,37 @@ export function toWeaponList(rows: Record<string, unknown>[]): WeaponTotals[] {
 }
 
 /**
- * Every counted weapon sum and map of the given players (all players when `guids` is null), by
- * GUID. The weapon rows and the player rows are read at the same time (two PostgreSQL
- * connections; SQLite runs them one after the other).
+ * Every counted weapon sum and map of the given players (every player when `guids` is null), by
+ * GUID. A few hundred players per read, so on SQLite (one connection, reads take turns) a full
+ * build lets commands in between; on PostgreSQL the weapon and the map reads run side by side.
  */
 export async function aggregatePlayerDetails(db: Database, guids: string[] | null): Promise<Map<string, PlayerDetail>> {
-  const chunks = guids === null ? [null] : Array.from({ length: Math.ceil(guids.length / 500) }, (_, i) => guids.slice(i * 500, i * 500 + 500));
-  const [weaponRows, mapRows] = await Promise.all([
-    db.read(async (sql) => {
-      const rows: Record<string, unknown>[] = [];
-      for (const chunk of chunks) {
-        const filter = chunk === null ? '' : ` AND wr.guid IN ${Sql.list(chunk)}`;
-        rows.push(
-          ...(await sql.all(
-            `SELECT wr.guid AS guid, wr.weapon AS weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
-                    SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
-               FROM weapon_rounds wr WHERE wr.in_totals = TRUE${filter} GROUP BY wr.guid, wr.weapon`,
-            chunk ?? [],
-          )),
-        );
-      }
-      return rows;
-    }),
-    db.read(async (sql) => {
-      const rows: Record<string, unknown>[] = [];
-      for (const chunk of chunks) {
-        const filter = chunk === null ? '' : ` AND pr.guid IN ${Sql.list(chunk)}`;
-        rows.push(
-          ...(await sql.all(
-            `SELECT pr.guid AS guid, r.map AS map, COUNT(*) AS rounds, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
-               FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
-              WHERE pr.in_totals = TRUE${filter} GROUP BY pr.guid, r.map`,
-            chunk ?? [],
-          )),
-        );
-      }
-      return rows;
-    }),
-  ]);
+  const all = guids ?? (await db.read(async (sql) => (await sql.all<{ guid: string }>('SELECT guid FROM players')).map((r) => String(r.guid))));
+  const weaponRows: Record<string, unknown>[] = [];
+  const mapRows: Record<string, unknown>[] = [];
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const chunk = all.slice(i, i + CHUNK);
+    const [weapons, maps] = await Promise.all([
+      db.read((sql) =>
+        sql.all(
+          `SELECT wr.guid AS guid, wr.weapon AS weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
+                  SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
+             FROM weapon_rounds wr WHERE wr.in_totals = TRUE AND wr.guid IN ${Sql.list(chunk)} GROUP BY wr.guid, wr.weapon`,
+          chunk,
+        ),
+      ),
+      db.read((sql) =>
+        sql.all(
+          `SELECT pr.guid AS guid, r.map AS map, COUNT(*) AS rounds, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
+             FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
+            WHERE pr.in_totals = TRUE AND pr.guid IN ${Sql.list(chunk)} GROUP BY pr.guid, r.map`,
+          chunk,
+        ),
+      ),
+    ]);
+    weaponRows.push(...weapons);
+    mapRows.push(...maps);
+  }
   const result = new Map<string, PlayerDetail>();
   const entry = (guid: string) => {
     let d = result.get(guid);
