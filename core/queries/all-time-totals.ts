@@ -1,9 +1,9 @@
 import type { Database } from '../data/database';
 import { Sql } from '../data/sql';
-import { Mutex } from '../data/mutex';
 import type { EventMap } from '../plugin-api/events';
 import { toTotals, totalsSelect } from './totals';
 import type { PlayerTotalsRow } from './leaderboards';
+import { KeptByGuid } from './kept-by-guid';
 import { aggregatePlayerDetails, type PlayerDetail } from './player-detail-sums';
 
 /** How long after the last import the background full rebuild runs (see below). */
@@ -11,20 +11,20 @@ const REBUILD_DELAY_MS = 10_000;
 
 /**
  * Every player's all-time totals, kept in memory so the all-time leaderboards do not aggregate
- * every player row on each import (a full aggregate takes seconds at 100,000 rounds).
+ * every player row on each import (a full aggregate takes seconds at 100,000 rounds), and beside
+ * them each player's weapon sums and maps, so an all-time `!stats` reads no player rows.
  *
  * Built once by one aggregate query, then kept up to date: each `round.imported` queues its round
  * ids synchronously and starts re-aggregating just the GUIDs that played those rounds (an indexed
- * query over their rows); a read waits for that refresh, so it never misses the new round. A replaced file that drops a player leaves no trace of that
- * player in the event, so a full rebuild also runs in the background a little after the last
- * import and swaps in when no import happened meanwhile.
+ * query over their rows); a read waits for that refresh, so it never misses the new round. The
+ * totals and the details are kept apart, so `!top` never waits for the (slower) weapon sums.
+ * A replaced file that drops a player leaves no trace of that player in the event, so a full
+ * rebuild also runs in the background a little after the last import and swaps in when no import
+ * happened meanwhile.
  */
 export class AllTimeTotals {
-  private totals: Map<string, PlayerTotalsRow> | null = null;
-  /** Per player weapon sums and maps (all-time `!stats`), built and refreshed with `totals`. */
-  private details: Map<string, PlayerDetail> = new Map();
-  private pendingRounds: number[] = [];
-  private readonly mutex = new Mutex();
+  private readonly totals: KeptByGuid<PlayerTotalsRow>;
+  private readonly details: KeptByGuid<PlayerDetail>;
   private imports = 0;
   private rebuildTimer: NodeJS.Timeout | null = null;
   private rebuilding: Promise<void> | null = null;
@@ -34,7 +34,10 @@ export class AllTimeTotals {
     private readonly db: Database,
     private readonly onError: (err: unknown) => void = () => undefined,
     private readonly rebuildDelayMs = REBUILD_DELAY_MS,
-  ) {}
+  ) {
+    this.totals = new KeptByGuid(db, (guids) => this.aggregateTotals(guids));
+    this.details = new KeptByGuid(db, (guids) => aggregatePlayerDetails(db, guids));
+  }
 
   /** Resolves when no background rebuild is waiting or running (tests, shutdown). */
   async settled(): Promise<void> {
@@ -42,24 +45,11 @@ export class AllTimeTotals {
   }
 
   /** Every player with a counted round, up to date with every import seen so far. */
-  rows(): Promise<PlayerTotalsRow[]> {
-    return this.mutex.run(async () => {
-      await this.bringUpToDate();
-      return [...this.totals!.values()];
-    });
-  }
-
-  private async bringUpToDate(): Promise<void> {
-    if (!this.totals) {
-      this.pendingRounds = [];
-      const built = await this.aggregate(null);
-      this.totals = built.totals;
-      this.details = built.details;
-    } else if (this.pendingRounds.length > 0) {
-      const rounds = [...new Set(this.pendingRounds)];
-      this.pendingRounds = [];
-      await this.refreshRounds(this.totals, this.details, rounds);
-    }
+  async rows(): Promise<PlayerTotalsRow[]> {
+    const totals = await this.totals.current();
+    // The weapon sums and maps follow in the background the first time (all-time `!stats`).
+    if (!this.details.built) this.inBackground(() => this.details.current());
+    return [...totals.values()];
   }
 
   /**
@@ -67,50 +57,58 @@ export class AllTimeTotals {
    * totals have not been built yet (the caller then aggregates the player's rows itself).
    */
   async playerTotals(guid: string): Promise<PlayerTotalsRow | null | 'not-built'> {
-    if (!this.totals) return 'not-built';
-    return this.mutex.run(async () => {
-      await this.bringUpToDate();
-      return this.totals?.get(guid) ?? null;
-    });
+    if (!this.totals.built) return 'not-built';
+    return (await this.totals.current()).get(guid) ?? null;
   }
 
   /**
-   * One player's all-time weapons and maps from memory (after any pending refresh): no rows when
-   * the player has no counted round, 'not-built' before the first build (the caller uses SQL).
+   * One player's all-time weapons and maps from memory (after any pending refresh): empty lists
+   * when the player has no counted round, 'not-built' until built (the caller then uses SQL).
    */
   async playerDetail(guid: string): Promise<PlayerDetail | 'not-built'> {
-    if (!this.totals) return 'not-built';
-    return this.mutex.run(async () => {
-      await this.bringUpToDate();
-      return this.details.get(guid) ?? { weapons: [], maps: [] };
-    });
+    if (!this.details.built) return 'not-built';
+    return (await this.details.current()).get(guid) ?? { weapons: [], maps: [] };
   }
 
-  /** Builds the totals now, in the background (the bot calls it at start). */
+  /** Builds (or brings up to date) the totals and the weapon sums and maps, and waits for both. */
+  async build(): Promise<void> {
+    await this.totals.current();
+    await this.details.current();
+  }
+
+  /** Builds the totals (then the weapon sums and maps) now, in the background (the bot calls it at start). */
   warmUp(): void {
-    if (!this.totals) void this.rows().catch(this.onError);
+    if (!this.totals.built) void this.rows().catch(this.onError);
   }
 
   /** Call from the `round.imported` handler (synchronously queues the rounds). */
   roundImported(payload: EventMap['round.imported']): void {
     this.imports++;
-    this.pendingRounds.push(payload.roundId, ...payload.rederivedRoundIds);
-    // Refresh now, in the background: the import pays for it, not the next `!top`.
-    if (this.totals && !this.closed) void this.rows().catch((err) => this.closed || this.onError(err));
+    const rounds = [payload.roundId, ...payload.rederivedRoundIds];
+    this.totals.queue(rounds);
+    this.details.queue(rounds);
+    // Refresh now, in the background: the import pays for it, not the next `!top` or `!stats`.
+    if (this.totals.built) this.inBackground(() => this.totals.current());
+    if (this.details.built) this.inBackground(() => this.details.current());
     this.scheduleRebuild();
   }
 
   /** Forget everything (the next read rebuilds). */
   reset(): void {
     this.imports++;
-    this.totals = null;
-    this.details = new Map();
+    this.totals.reset();
+    this.details.reset();
   }
 
   close(): void {
     this.closed = true;
     if (this.rebuildTimer) clearTimeout(this.rebuildTimer);
     this.rebuildTimer = null;
+  }
+
+  private inBackground(work: () => Promise<unknown>): void {
+    if (this.closed) return;
+    void work().catch((err) => this.closed || this.onError(err));
   }
 
   private scheduleRebuild(): void {
@@ -126,51 +124,22 @@ export class AllTimeTotals {
   }
 
   private async rebuildInBackground(): Promise<void> {
-    if (this.closed || !this.totals) return;
+    if (this.closed || !this.totals.built) return;
     const importsAtStart = this.imports;
+    // An import during the rebuild may be missing from it: keep the incremental state and try later.
+    const stale = () => this.imports !== importsAtStart || this.closed;
     try {
-      const fresh = await this.aggregate(null);
-      await this.mutex.run(async () => {
-        // An import during the rebuild may be missing from `fresh`: keep the incremental state and try later.
-        if (this.imports !== importsAtStart || this.closed) {
-          this.scheduleRebuild();
-          return;
-        }
-        this.totals = fresh.totals;
-        this.details = fresh.details;
-        this.pendingRounds = [];
-      });
+      const [totals, details] = await Promise.all([this.aggregateTotals(null), aggregatePlayerDetails(this.db, null)]);
+      const swapped = (await this.totals.replace(totals, stale)) && (await this.details.replace(details, stale));
+      if (!swapped) this.scheduleRebuild();
     } catch (err) {
       this.onError(err);
     }
   }
 
-  private async refreshRounds(totals: Map<string, PlayerTotalsRow>, details: Map<string, PlayerDetail>, roundIds: number[]): Promise<void> {
-    const guids = await this.db.read(async (sql) => {
-      const found = new Set<string>();
-      for (let i = 0; i < roundIds.length; i += 500) {
-        const chunk = roundIds.slice(i, i + 500);
-        const rows = await sql.all<{ guid: string }>(`SELECT DISTINCT guid FROM player_rounds WHERE round_id IN ${Sql.list(chunk)}`, chunk);
-        for (const r of rows) found.add(String(r.guid));
-      }
-      return [...found];
-    });
-    if (guids.length === 0) return;
-    const fresh = await this.aggregate(guids);
-    for (const guid of guids) {
-      const row = fresh.totals.get(guid);
-      if (row) totals.set(guid, row);
-      else totals.delete(guid);
-      const detail = fresh.details.get(guid);
-      if (detail) details.set(guid, detail);
-      else details.delete(guid);
-    }
-  }
-
   /** All players (guids null) or just these. */
-  private aggregate(guids: string[] | null): Promise<{ totals: Map<string, PlayerTotalsRow>; details: Map<string, PlayerDetail> }> {
-    const details = aggregatePlayerDetails(this.db, guids);
-    const totals = this.db.read(async (sql) => {
+  private aggregateTotals(guids: string[] | null): Promise<Map<string, PlayerTotalsRow>> {
+    return this.db.read(async (sql) => {
       const result = new Map<string, PlayerTotalsRow>();
       const chunks = guids === null ? [null] : Array.from({ length: Math.ceil(guids.length / 500) }, (_, i) => guids.slice(i * 500, i * 500 + 500));
       for (const chunk of chunks) {
@@ -189,6 +158,5 @@ export class AllTimeTotals {
       }
       return result;
     });
-    return Promise.all([totals, details]).then(([t, d]) => ({ totals: t, details: d }));
   }
 }

@@ -56,7 +56,7 @@ forEachDatabase('all-time weapons and maps kept in memory', (database) => {
   };
 
   it('equals SQL and the hand-worked figures after the first build and after imports', async () => {
-    await store.rows();
+    await store.build();
     // supply R1 only (hand-files.ts): a_b 10 hits, 40 shots, 4 kills, 2 deaths, 3 head hits.
     expect(await mp40(a_b)).to.deep.equal([['MP40', 4, 2, 10, 40, 3]]);
     expect(await maps(a_b)).to.deep.equal([['supply', 1]]);
@@ -99,7 +99,7 @@ forEachDatabase('all-time weapons and maps kept in memory', (database) => {
     store.reset();
     expect(await store.playerDetail(a_b.guid)).to.equal('not-built');
     expect(await fromMemory.weapons(a_b)).to.deep.equal(await fromSql.weapons(a_b));
-    await store.rows();
+    await store.build();
     expect(await mp40(axb)).to.deep.equal([['MP40', 3, 7, 12, 36, 1]]);
     expect(await maps(a_b)).to.deep.equal([
       ['radar', 1],
