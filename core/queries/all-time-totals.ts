@@ -46,10 +46,10 @@ export class AllTimeTotals {
 
   /** Every player with a counted round, up to date with every import seen so far. */
   async rows(): Promise<PlayerTotalsRow[]> {
-    const totals = await this.totals.current();
-    // The weapon sums and maps follow in the background the first time (all-time `!stats`).
-    if (!this.details.built) this.inBackground(() => this.details.current());
-    return [...totals.values()];
+    // The first build makes the weapon sums and maps too (side by side), so every all-time
+    // `!stats` after it reads memory; later refreshes keep them apart (`!top` never waits for them).
+    if (!this.totals.built) await Promise.all([this.totals.current(), this.details.current()]);
+    return [...(await this.totals.current()).values()];
   }
 
   /**
