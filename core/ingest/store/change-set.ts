@@ -19,10 +19,6 @@ export class ChangeSet {
    * PostgreSQL the refresh of that session writes them in its own round trip (see sessions-store).
    */
   pendingMove: { sessionId: number; roundIds: number[] } | null = null;
-  /** Rounds inserted or removed so far (a preload below is valid while this has not changed). */
-  roundWrites = 0;
-  /** PostgreSQL: regrouping's rows around a new round, read by the statement that inserted it. */
-  sessionPreload: { serverId: string; endedAtMs: number; roundWrites: number; rows: Record<string, unknown>[] } | null = null;
 
   touchRound(serverId: string, map: string, endedAtMs: number, sessionId: number | null): void {
     this.pairingPoints.push({ serverId, map, endedAtMs });

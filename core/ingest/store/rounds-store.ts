@@ -8,7 +8,6 @@ import type { ChangeSet } from './change-set';
 import { loadComponent, pairingFor, rememberComponent } from './pairing-store';
 import { insertRoundRows, loadRawPlayers, deleteRoundRows, roundRowsWithItems } from './round-rows';
 import { notePlayers, notePlayersWithItems, runWithItems, type WithItem } from './players-store';
-import { sessionNeighbourhood } from './sessions-store';
 
 export interface RoundSettings {
   timezone: string;
@@ -78,27 +77,16 @@ export async function insertRound(sql: Sql, fileId: number | NewFile, serverId: 
     const items: WithItem[] = [
       ...(newFile ? [{ sql: `new_file AS (${newFile.insert.sql} RETURNING id)`, params: newFile.insert.params }] : []),
       {
-        sql: `new_round AS (INSERT INTO rounds (${newFile ? 'file_id, ' : ''}${cols.join(', ')}) VALUES (${newFile ? '(SELECT id FROM new_file), ' : ''}${cols.map(() => '?').join(', ')}) RETURNING id, ended_at_utc, file_name, session_id)`,
+        sql: `new_round AS (INSERT INTO rounds (${newFile ? 'file_id, ' : ''}${cols.join(', ')}) VALUES (${newFile ? '(SELECT id FROM new_file), ' : ''}${cols.map(() => '?').join(', ')}) RETURNING id)`,
         params: cols.map((c) => roundValues[c] ?? null),
       },
       ...(await roundRowsWithItems(sql, 'SELECT id FROM new_round', derived, valid)),
       ...(await notePlayersWithItems(sql, derived, roundKey)),
     ];
-    // With regrouping's rows around it (this snapshot misses only the new round, added here).
-    const near = sessionNeighbourhood(serverId, endedAtMs, settings.sessionGapMinutes);
-    const rows = await runWithItems(
-      sql,
-      items,
-      `SELECT id, ended_at_utc, file_name, session_id, 1 AS inserted FROM new_round UNION ALL SELECT id, ended_at_utc, file_name, session_id, 0 FROM (${near.sql}) near_rounds`,
-      near.params,
-    );
-    roundId = num(rows.find((r) => num(r.inserted) === 1)!.id);
-    changes.roundWrites++;
-    changes.sessionPreload = { serverId, endedAtMs, roundWrites: changes.roundWrites, rows };
+    roundId = num((await runWithItems(sql, items, 'SELECT id FROM new_round'))[0]!.id);
   } else {
     if (typeof fileId !== 'number') throw new Error('a new file row is sent with its round on PostgreSQL only');
     roundId = await sql.insertReturningId('rounds', roundValues);
-    changes.roundWrites++;
     await insertRoundRows(sql, roundId, derived, valid);
     await notePlayers(sql, derived, roundKey);
   }
@@ -135,7 +123,6 @@ export async function removeRoundOfFile(sql: Sql, fileId: number, changes: Chang
   await deleteRoundRows(sql, [id]);
   if (round.match_id !== null) await sql.run(`DELETE FROM matches WHERE id = ?`, [num(round.match_id)]);
   await sql.run(`DELETE FROM rounds WHERE id = ?`, [id]);
-  changes.roundWrites++;
   changes.insertedRoundIds.delete(id);
   changes.forgetComponents(String(round.server_id), String(round.map));
   if (round.session_id !== null) changes.shrunkSessionIds.add(num(round.session_id));

@@ -1,4 +1,4 @@
-import { Sql, bool, num, type Row, type SqlValue } from '../../data/sql';
+import { Sql, bool, num } from '../../data/sql';
 import { groupSessions, type SessionRound } from '../derive/sessions';
 import { persistentTeams, type TeamRound } from '../derive/teams';
 import { utcIso } from '../derive/local-time';
@@ -14,25 +14,20 @@ interface SessionMember extends SessionRound {
  */
 export async function regroupSessions(sql: Sql, serverId: string, endedAtMs: number, gapMinutes: number, changes: ChangeSet): Promise<void> {
   await flushPendingMove(sql, changes);
-  const preload = changes.sessionPreload;
-  changes.sessionPreload = null;
+  const g = gapMinutes * 60_000;
+  const from = utcIso(endedAtMs - g);
+  const to = utcIso(endedAtMs + g);
   // Sessions a removed round belonged to may have no round near it any more.
   const extra = [...changes.sessionIds];
-  let rows: Row[];
-  if (preload && preload.serverId === serverId && preload.endedAtMs === endedAtMs && preload.roundWrites === changes.roundWrites) {
-    // Read with the round's insert, and no round came or went since (pairing leaves sessions alone).
-    rows = [...preload.rows];
-    const loaded = new Set(rows.map((r) => num(r.session_id, true)));
-    const missing = extra.filter((id) => !loaded.has(id));
-    if (missing.length > 0) rows.push(...(await sql.all(`SELECT id, ended_at_utc, file_name, session_id FROM rounds WHERE session_id IN ${Sql.list(missing)}`, missing)));
-  } else {
-    const near = sessionNeighbourhood(serverId, endedAtMs, gapMinutes);
-    rows = await sql.all(
-      `${near.sql}
-       ${extra.length > 0 ? `UNION SELECT id, ended_at_utc, file_name, session_id FROM rounds WHERE session_id IN ${Sql.list(extra)}` : ''}`,
-      [...near.params, ...extra],
-    );
-  }
+  // Rounds near it, and every round of the sessions those belong to (two index lookups, one trip).
+  const rows = await sql.all(
+    `SELECT id, ended_at_utc, file_name, session_id FROM rounds WHERE server_id = ? AND ended_at_utc >= ? AND ended_at_utc <= ?
+     UNION
+     SELECT id, ended_at_utc, file_name, session_id FROM rounds WHERE session_id IN (
+       SELECT session_id FROM rounds WHERE server_id = ? AND ended_at_utc >= ? AND ended_at_utc <= ? AND session_id IS NOT NULL)
+     ${extra.length > 0 ? `UNION SELECT id, ended_at_utc, file_name, session_id FROM rounds WHERE session_id IN ${Sql.list(extra)}` : ''}`,
+    [serverId, from, to, serverId, from, to, ...extra],
+  );
   const members = new Map(rows.map((r) => [num(r.id), toMember(r)]));
   const moves: { sessionId: number; roundIds: number[]; fromNone: boolean }[] = [];
   const free = new Set<number>(extra);
@@ -71,20 +66,6 @@ export async function regroupSessions(sql: Sql, serverId: string, endedAtMs: num
     await sql.run(`DELETE FROM gaming_sessions WHERE id = ?`, [id]);
     changes.sessionIds.delete(id);
   }
-}
-
-/** Rounds within the gap of `endedAtMs`, and every round of the sessions those belong to (two index lookups, one trip). */
-export function sessionNeighbourhood(serverId: string, endedAtMs: number, gapMinutes: number): { sql: string; params: SqlValue[] } {
-  const g = gapMinutes * 60_000;
-  const from = utcIso(endedAtMs - g);
-  const to = utcIso(endedAtMs + g);
-  return {
-    sql: `SELECT id, ended_at_utc, file_name, session_id FROM rounds WHERE server_id = ? AND ended_at_utc >= ? AND ended_at_utc <= ?
-     UNION
-     SELECT id, ended_at_utc, file_name, session_id FROM rounds WHERE session_id IN (
-       SELECT session_id FROM rounds WHERE server_id = ? AND ended_at_utc >= ? AND ended_at_utc <= ? AND session_id IS NOT NULL)`,
-    params: [serverId, from, to, serverId, from, to],
-  };
 }
 
 async function moveRounds(sql: Sql, sessionId: number, roundIds: readonly number[]): Promise<void> {
