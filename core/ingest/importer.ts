@@ -7,7 +7,7 @@ import { contentHash, parseStatsFile, type ParseResult, type ParseWarning } from
 import { ChangeSet } from './store/change-set';
 import { insertRound, removeRoundOfFile, type RoundSettings } from './store/rounds-store';
 import { reconcilePairing } from './store/pairing-store';
-import { flushPendingMove, refreshSession, regroupSessions } from './store/sessions-store';
+import { refreshSession, regroupSessions } from './store/sessions-store';
 import { rebuildAliases, renamePlayers } from './store/players-store';
 import { importPaths, type ImportPathsOptions, type ImportSummary } from './import-paths';
 import { withTransientRetry, type RetryOptions } from './retry';
@@ -233,13 +233,7 @@ export class Importer {
       seen.add(key);
       await regroupSessions(sql, p.serverId, p.endedAtMs, this.settings.sessionGapMinutes, changes);
     }
-    const pending = changes.pendingMove;
-    changes.pendingMove = null;
-    if (pending && !changes.sessionIds.has(pending.sessionId)) await flushPendingMove(sql, { pendingMove: pending });
-    for (const id of changes.sessionIds) {
-      const moved = pending && pending.sessionId === id ? pending.roundIds : [];
-      await refreshSession(sql, id, changes.shrunkSessionIds.has(id), moved);
-    }
+    for (const id of changes.sessionIds) await refreshSession(sql, id, changes.shrunkSessionIds.has(id));
     if (changes.guidsToRename.size > 0) await renamePlayers(sql, [...changes.guidsToRename]);
     if (changes.guidsToRealias.size > 0) await rebuildAliases(sql, [...changes.guidsToRealias]);
   }

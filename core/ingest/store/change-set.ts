@@ -14,11 +14,6 @@ export class ChangeSet {
   readonly guidsToRename = new Set<string>();
   /** Players who lost a round: their aliases are rebuilt from what is left. */
   readonly guidsToRealias = new Set<string>();
-  /**
-   * New rounds (no session before) that regrouping put into one session, not yet written: on
-   * PostgreSQL the refresh of that session writes them in its own round trip (see sessions-store).
-   */
-  pendingMove: { sessionId: number; roundIds: number[] } | null = null;
 
   touchRound(serverId: string, map: string, endedAtMs: number, sessionId: number | null): void {
     this.pairingPoints.push({ serverId, map, endedAtMs });

@@ -13,7 +13,6 @@ interface SessionMember extends SessionRound {
  * gap of it (a new round can merge them, a removed one split them) are rebuilt from their rounds.
  */
 export async function regroupSessions(sql: Sql, serverId: string, endedAtMs: number, gapMinutes: number, changes: ChangeSet): Promise<void> {
-  await flushPendingMove(sql, changes);
   const g = gapMinutes * 60_000;
   const from = utcIso(endedAtMs - g);
   const to = utcIso(endedAtMs + g);
@@ -29,7 +28,6 @@ export async function regroupSessions(sql: Sql, serverId: string, endedAtMs: num
     [serverId, from, to, serverId, from, to, ...extra],
   );
   const members = new Map(rows.map((r) => [num(r.id), toMember(r)]));
-  const moves: { sessionId: number; roundIds: number[]; fromNone: boolean }[] = [];
   const free = new Set<number>(extra);
   for (const m of members.values()) if (m.sessionId !== null) free.add(m.sessionId);
   for (const group of groupSessions([...members.values()], gapMinutes)) {
@@ -54,13 +52,9 @@ export async function regroupSessions(sql: Sql, serverId: string, endedAtMs: num
     const movedRounds = rounds.filter((r) => r.sessionId !== sessionId);
     for (const r of movedRounds) if (r.sessionId !== null) changes.shrunkSessionIds.add(r.sessionId);
     const moved = movedRounds.map((r) => r.id);
-    if (moved.length > 0) moves.push({ sessionId, roundIds: moved, fromNone: movedRounds.every((r) => r.sessionId === null) });
+    if (moved.length > 0) await sql.run(`UPDATE rounds SET session_id = ? WHERE id IN ${Sql.list(moved)}`, [sessionId, ...moved]);
     changes.sessionIds.add(sessionId);
   }
-  // Only new rounds joining one session: no other session's membership depends on the write.
-  const only = moves.length === 1 && moves[0]!.fromNone && sql.kind === 'postgres' ? moves[0]! : null;
-  if (only) changes.pendingMove = { sessionId: only.sessionId, roundIds: only.roundIds };
-  else for (const m of moves) await moveRounds(sql, m.sessionId, m.roundIds);
   for (const id of free) {
     await sql.run(`DELETE FROM session_team_members WHERE session_id = ?`, [id]);
     await sql.run(`DELETE FROM gaming_sessions WHERE id = ?`, [id]);
@@ -68,41 +62,20 @@ export async function regroupSessions(sql: Sql, serverId: string, endedAtMs: num
   }
 }
 
-async function moveRounds(sql: Sql, sessionId: number, roundIds: readonly number[]): Promise<void> {
-  await sql.run(`UPDATE rounds SET session_id = ? WHERE id IN ${Sql.list(roundIds)}`, [sessionId, ...roundIds]);
-}
-
-/** Writes the rounds regrouping left pending (before anything else reads rounds.session_id). */
-export async function flushPendingMove(sql: Sql, changes: Pick<ChangeSet, 'pendingMove'>): Promise<void> {
-  const pending = changes.pendingMove;
-  changes.pendingMove = null;
-  if (pending) await moveRounds(sql, pending.sessionId, pending.roundIds);
-}
-
-/**
- * Recomputes a session's start, end, counts and persistent teams from its rounds. `pendingMove`
- * (PostgreSQL): new rounds joining this session, written by the same statement that reads it.
- */
-export async function refreshSession(sql: Sql, sessionId: number, shrunk: boolean, pendingMove: readonly number[] = []): Promise<void> {
+/** Recomputes a session's start, end, counts and persistent teams from its rounds. */
+export async function refreshSession(sql: Sql, sessionId: number, shrunk: boolean): Promise<void> {
   // PostgreSQL: LATERAL keeps this an index lookup per round even when the table statistics are
   // stale (a server without autovacuum otherwise picks a full scan of player_rounds).
   const players =
     sql.kind === 'postgres'
       ? 'LEFT JOIN LATERAL (SELECT x.guid, x.team, x.counted FROM player_rounds x WHERE x.round_id = r.id OFFSET 0) p ON TRUE'
       : 'LEFT JOIN player_rounds p ON p.round_id = r.id';
-  const select = (where: string): string =>
+  const rows = await sql.all(
     `SELECT r.id, r.round_number, r.status, r.ended_at_utc, r.ended_at_local, p.guid, p.team, p.counted
      FROM rounds r ${players}
-     WHERE ${where} ORDER BY r.ended_at_utc, ${sql.bytewise('r.file_name')}, r.id, ${sql.bytewise('p.guid')}`;
-  // The moved rounds had no session: the statement's snapshot (before its own UPDATE) plus them
-  // is exactly the session after the UPDATE.
-  const rows =
-    pendingMove.length > 0
-      ? await sql.all(
-          `WITH moved AS (UPDATE rounds SET session_id = ? WHERE id IN ${Sql.list(pendingMove)}) ${select(`(r.session_id = ? OR r.id IN ${Sql.list(pendingMove)})`)}`,
-          [sessionId, ...pendingMove, sessionId, ...pendingMove],
-        )
-      : await sql.all(select('r.session_id = ?'), [sessionId]);
+     WHERE r.session_id = ? ORDER BY r.ended_at_utc, ${sql.bytewise('r.file_name')}, r.id, ${sql.bytewise('p.guid')}`,
+    [sessionId],
+  );
   if (rows.length === 0) {
     await sql.run(`DELETE FROM session_team_members WHERE session_id = ?`, [sessionId]);
     await sql.run(`DELETE FROM gaming_sessions WHERE id = ?`, [sessionId]);
