@@ -89,6 +89,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const target: DatabaseTarget = resolveDatabaseTarget(options);
   const dataSource = createDataSource(target, options);
   await dataSource.initialize();
+  if (target.kind === 'postgres') keepDeadConnectionsQuiet(dataSource);
   const db = new Database(dataSource, target.kind, describeTarget(target));
   try {
     if (options.migrate !== false) await db.migrate();
@@ -97,4 +98,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     throw err;
   }
   return db;
+}
+
+/**
+ * A PostgreSQL connection whose backend is terminated (a restart, `pg_terminate_backend`) can emit
+ * more than one 'error' event. TypeORM listens only until it has released the connection, so a
+ * late event would become an uncaught exception and take the process down. The failing query has
+ * already rejected (and the importer retries it), so the late event carries no news.
+ */
+function keepDeadConnectionsQuiet(dataSource: DataSource): void {
+  const pool = (dataSource.driver as unknown as { master?: { on(event: 'connect', fn: (client: { on(e: 'error', fn: () => void): void }) => void): void } }).master;
+  pool?.on('connect', (client) => client.on('error', () => undefined));
 }
