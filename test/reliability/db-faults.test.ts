@@ -27,11 +27,12 @@ describe('reliability: the importer\'s PostgreSQL connection is killed mid-trans
   this.timeout(120_000);
   let test: Awaited<ReturnType<typeof createTestDatabase>>;
   let database: Database;
-  before(async () => {
+  // A database of its own for each test: the killed connection's pool is not shared between them.
+  beforeEach(async () => {
     test = await createTestDatabase('postgres');
     database = await test.open();
   });
-  after(async () => test.destroy());
+  afterEach(async () => test.destroy());
 
   /** Holds the import lock on a second connection, so the importer's transaction waits (open) inside it. */
   async function withImportBlocked<T>(run: () => Promise<T>): Promise<{ result: Promise<T>; terminated: number }> {
