@@ -5,6 +5,8 @@ import { num } from '../../core/data/sql';
 import { Importer, DEFAULT_IMPORT_SETTINGS } from '../../core/ingest/importer';
 import { ratingEntities, ratingMigrations, RatingService } from '../../core/rating';
 import type { TestDatabase } from '../support/databases';
+import { shuffled } from '../support/shuffle';
+export { shuffled };
 
 export const FIXTURES = path.resolve(__dirname, '../../../fixtures');
 
@@ -15,22 +17,6 @@ export function fixtureFiles(): string[] {
     .sort();
 }
 
-/** A fixed pseudo-random permutation (mulberry32), so a failure can be replayed. */
-export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let a = seed;
-  const rnd = (): number => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 /** The suite's database emptied, opened with the rating tables migrated. */
 export async function openRatingDatabase(handle: TestDatabase): Promise<Database> {

