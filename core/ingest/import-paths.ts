@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { classifyFileName } from '../parsing';
 import type { ImportOptions, ImportOutcome, Importer } from './importer';
+import type { BatchOptions, ImportItem } from './import-batch';
 
 export interface ImportSummary {
   files: number;
@@ -13,7 +14,7 @@ export interface ImportSummary {
   warnings: { file: string; line: number; reason: string }[];
 }
 
-export interface ImportPathsOptions extends ImportOptions {
+export interface ImportPathsOptions extends ImportOptions, Pick<BatchOptions, 'maxFiles' | 'maxMs'> {
   onProgress?: (done: number, total: number, outcome: ImportOutcome) => void;
 }
 
@@ -37,16 +38,33 @@ export async function listStatsFiles(paths: readonly string[]): Promise<string[]
   return files.sort((a, b) => (path.basename(a) < path.basename(b) ? -1 : path.basename(a) > path.basename(b) ? 1 : a < b ? -1 : 1));
 }
 
+/** Files read ahead of the importer at once (their content is held in memory meanwhile). */
+const READ_AHEAD = 500;
+
 export async function importPaths(importer: Importer, paths: readonly string[], options: ImportPathsOptions): Promise<ImportSummary> {
   const files = await listStatsFiles(paths);
   const summary: ImportSummary = { files: files.length, imported: 0, replaced: 0, unchanged: 0, duplicates: [], rejected: [], warnings: [] };
   let done = 0;
-  for (const file of files) {
-    const outcome = await importer.importFile(file, options);
-    addToSummary(summary, outcome);
-    options.onProgress?.(++done, files.length, outcome);
+  for (let start = 0; start < files.length; start += READ_AHEAD) {
+    const items = await Promise.all(files.slice(start, start + READ_AHEAD).map(readItem));
+    await importer.importMany(items, {
+      ...options,
+      onOutcome: (outcome) => {
+        addToSummary(summary, outcome);
+        options.onProgress?.(++done, files.length, outcome);
+      },
+    });
   }
   return summary;
+}
+
+async function readItem(file: string): Promise<ImportItem> {
+  const localPath = path.resolve(file);
+  try {
+    return { name: path.basename(file), content: await fs.readFile(file), localPath };
+  } catch (err) {
+    return { name: path.basename(file), localPath, readError: `cannot read ${file}: ${(err as Error).message}` };
+  }
 }
 
 export function addToSummary(summary: ImportSummary, o: ImportOutcome): void {

@@ -1,16 +1,17 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../data/database';
-import { Sql, num, type SqlValue } from '../data/sql';
+import { Sql, num, type Row, type SqlValue } from '../data/sql';
 import type { EventMap, EventName } from '../plugin-api/events';
-import { contentHash, parseStatsFile, type ParseResult, type ParseWarning } from '../parsing';
+import { parseStatsFile, type ParseResult, type ParseWarning } from '../parsing';
 import { ChangeSet } from './store/change-set';
 import { insertRound, removeRoundOfFile, type RoundSettings } from './store/rounds-store';
 import { reconcilePairing } from './store/pairing-store';
 import { refreshSession, regroupSessions } from './store/sessions-store';
 import { rebuildAliases, renamePlayers } from './store/players-store';
 import { importPaths, type ImportPathsOptions, type ImportSummary } from './import-paths';
-import { withTransientRetry, type RetryOptions } from './retry';
+import { isTransientDatabaseError, withTransientRetry, type RetryOptions } from './retry';
+import { DEFAULT_BATCH, FILE_ROW_COLUMNS, ImportBatch, fileInput, type BatchOptions, type FileInput, type ImportItem, type PendingEvent } from './import-batch';
 import { replaceNulBytes } from './nul-bytes';
 
 export type ImportStatus = 'imported' | 'duplicate' | 'rejected' | 'replaced' | 'unchanged';
@@ -47,8 +48,6 @@ export const DEFAULT_IMPORT_SETTINGS: ImporterSettings = { timezone: 'UTC', pair
 
 /** Arbitrary constant: the PostgreSQL advisory lock every import transaction takes. */
 export const IMPORT_LOCK_KEY = 73_461_201;
-
-type PendingEvent = { [E in EventName]: { event: E; payload: EventMap[E] } }[EventName];
 
 /**
  * Imports round stats files exactly once (spec §8, §9): one transaction per file, duplicates by
@@ -112,50 +111,142 @@ export class Importer {
     localPath: string | undefined,
     retry = false,
   ): Promise<ImportOutcome> {
-    const serverId = options.serverId ?? 'default';
-    const text = typeof content === 'string' ? content : content.toString('utf8');
-    const hash = contentHash(content);
+    return this.importInput(fileInput(name, content, parsed, options, localPath, retry));
+  }
+
+  /** One file, one transaction. */
+  private async importInput(f: FileInput): Promise<ImportOutcome> {
     const events: PendingEvent[] = [];
     let outcome: ImportOutcome;
     try {
-      outcome = await withTransientRetry(name, () => this.db.transaction(
+      outcome = await withTransientRetry(f.name, () => this.db.transaction(
         async (sql) => {
           events.length = 0;
-          return this.applyFile(sql, { name, text, hash, parsed, serverId, source: options.source, localPath, retry }, events);
+          return this.applyFile(sql, f, events);
         },
-        // Every import, in any process, holds this lock until it commits: one file at a time.
-        // Asynchronous commit: a crash can lose the last fraction of a second of imports (never
-        // half of one); the files are still where they came from, and any later synchronous
-        // commit (e.g. a collector recording what it fetched) flushes these first.
-        {
-          prelude:
-            this.db.kind === 'postgres' ? `SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY}); SET LOCAL synchronous_commit = off` : undefined,
-        },
+        { prelude: this.importPrelude() },
       ), this.retry);
     } catch (err) {
       // Rolled back: nothing of this file was stored.
-      throw new ImportFailedError(name, err);
+      throw new ImportFailedError(f.name, err);
     }
     for (const e of events) await this.events?.emit(e.event, e.payload as never);
     return outcome;
   }
 
-  private async applyFile(sql: Sql, f: FileInput, events: PendingEvent[]): Promise<ImportOutcome> {
+  /**
+   * Imports many files (a folder, a backfill) with the same result as importing them one by one,
+   * several files to a transaction: their player, weapon and name rows are written together and
+   * pairing, sessions and teams are brought up to date once per batch. A batch closes after
+   * `maxFiles` files or `maxMs` of work (other readers of an SQLite database wait for it). If
+   * anything in a batch fails, the batch is rolled back and its files are imported one at a
+   * time, so a failure is reported for its own file and every other file still lands. Outcomes
+   * (and events) come after each batch commits, in the order of `files`.
+   */
+  async importMany(files: readonly ImportItem[], options: ImportOptions & BatchOptions = { source: 'import' }): Promise<ImportOutcome[]> {
+    const maxFiles = Math.max(1, options.maxFiles ?? DEFAULT_BATCH.maxFiles);
+    const maxMs = options.maxMs ?? DEFAULT_BATCH.maxMs;
+    const inputs = files.map((item) => {
+      if (item.readError !== undefined) return fileInput(item.name, '', { ok: false, fileName: item.name, reason: item.readError }, options, item.localPath);
+      const content = replaceNulBytes(item.content ?? '');
+      return fileInput(item.name, content, parseStatsFile(item.name, content), options, item.localPath);
+    });
+    const outcomes: ImportOutcome[] = [];
+    const done = (o: ImportOutcome): void => {
+      outcomes.push(o);
+      options.onOutcome?.(o, outcomes.length, inputs.length);
+    };
+    for (let next = 0; next < inputs.length; ) {
+      const start = next;
+      let attempted = 0;
+      let batch: ImportBatch;
+      try {
+        batch = await withTransientRetry(`${inputs[start]!.name} and the files after it`, () => this.db.transaction(
+          async (sql) => {
+            attempted = 0;
+            const run = new ImportBatch(await this.prefetchFiles(sql, inputs.slice(start, start + maxFiles)));
+            const began = Date.now();
+            while (start + attempted < inputs.length && attempted < maxFiles && (attempted === 0 || Date.now() - began < maxMs)) {
+              const f = inputs[start + attempted]!;
+              attempted++;
+              const events: PendingEvent[] = [];
+              run.results.push({ outcome: await this.applyFile(sql, f, events, run), events });
+            }
+            await run.pending.flush(sql);
+            await this.rederive(sql, run.changes);
+            return run;
+          },
+          { prelude: this.importPrelude() },
+        ), this.retry);
+      } catch (err) {
+        if (attempted === 0 || isTransientDatabaseError(err)) throw new ImportFailedError(inputs[start]!.name, err);
+        // Find the file that fails: one at a time, the others still land.
+        for (const f of inputs.slice(start, start + attempted)) done(await this.importInput(f));
+        next = start + attempted;
+        continue;
+      }
+      next = start + attempted;
+      const inserted = new Set(batch.results.map((r) => r.outcome.roundId));
+      const rederived = [...batch.changes.rederivedRoundIds].filter((id) => !inserted.has(id)).sort((a, b) => a - b);
+      // Rounds updated because of the batch are told once, with its last imported round.
+      const last = batch.results.findLast((r) => r.events.some((e) => e.event === 'round.imported'));
+      if (last) {
+        last.outcome.rederivedRoundIds = rederived;
+        for (const e of last.events) if (e.event === 'round.imported') e.payload.rederivedRoundIds = rederived;
+      }
+      for (const r of batch.results) {
+        for (const e of r.events) await this.events?.emit(e.event, e.payload as never);
+        done(r.outcome);
+      }
+    }
+    return outcomes;
+  }
+
+  /** Every import, in any process, holds the import lock until it commits: one file or batch at a time. */
+  private importPrelude(): string | undefined {
+    // Asynchronous commit: a crash can lose the last fraction of a second of imports (never
+    // half of one); the files are still where they came from, and any later synchronous
+    // commit (e.g. a collector recording what it fetched) flushes these first.
+    return this.db.kind === 'postgres' ? `SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY}); SET LOCAL synchronous_commit = off` : undefined;
+  }
+
+  /** The stored rows a batch's files may meet (by name on their server, or by content), in one query. */
+  private async prefetchFiles(sql: Sql, files: readonly FileInput[]): Promise<Row[]> {
+    if (files.length === 0) return [];
+    const names = [...new Set(files.map((f) => f.name))];
+    const hashes = [...new Set(files.map((f) => f.hash))];
+    const serverId = files[0]!.serverId;
+    if (files.some((f) => f.serverId !== serverId)) throw new Error('a batch holds the files of one server');
+    return sql.all(
+      `SELECT ${FILE_ROW_COLUMNS} FROM stats_files
+       WHERE (server_id = ? AND name IN ${Sql.list(names)}) OR (content_hash IN ${Sql.list(hashes)} AND status = 'imported')`,
+      [serverId, ...names, ...hashes],
+    );
+  }
+
+  private async applyFile(sql: Sql, f: FileInput, events: PendingEvent[], batch?: ImportBatch): Promise<ImportOutcome> {
     const now = new Date().toISOString();
     const warnings = f.parsed.ok ? f.parsed.round.warnings : [];
-    // The row of this name, and the row holding this content (one round trip).
-    const found = await sql.all(
-      `SELECT id, server_id, name, content_hash, status, reason, warnings, duplicate_of_id FROM stats_files
-       WHERE (server_id = ? AND name = ?) OR (content_hash = ? AND status = 'imported')`,
-      [f.serverId, f.name, f.hash],
-    );
+    // The row of this name, and the row holding this content (one round trip, or none in a batch).
+    const found =
+      batch?.knownRows(f) ??
+      (await sql.all(`SELECT ${FILE_ROW_COLUMNS} FROM stats_files WHERE (server_id = ? AND name = ?) OR (content_hash = ? AND status = 'imported')`, [
+        f.serverId,
+        f.name,
+        f.hash,
+      ]));
     const existing = found.find((r) => r.server_id === f.serverId && r.name === f.name);
     const holder = found.find((r) => r.content_hash === f.hash && r.status === 'imported');
     if (existing && existing.content_hash === f.hash && (existing.status !== 'rejected' || (!f.retry && !f.parsed.ok))) {
       return this.unchanged(sql, f.name, num(existing.id), existing);
     }
 
-    const changes = new ChangeSet();
+    // A new file's rows can wait for the batch's; anything else reads or removes stored rows.
+    const fresh = !existing && !holder;
+    batch?.noteFile(f, fresh);
+    if (batch && !fresh) await batch.pending.flush(sql);
+    const pending = fresh ? batch?.pending : undefined;
+    const changes = batch?.changes ?? new ChangeSet();
     const previousHash = existing && existing.status === 'imported' ? String(existing.content_hash) : null;
     if (previousHash) await removeRoundOfFile(sql, num(existing!.id), changes);
 
@@ -181,7 +272,7 @@ export class Importer {
         let roundId: number;
         if (!existing && !holder && sql.kind === 'postgres') {
           // A new file: its row goes in with its round, in the same round trip.
-          roundId = await insertRound(sql, { insert: newFileInsert(f, imported, now) }, f.serverId, f.parsed.round, this.settings, changes);
+          roundId = await insertRound(sql, { insert: newFileInsert(f, imported, now) }, f.serverId, f.parsed.round, this.settings, changes, pending);
         } else {
           fileId = await this.saveFile(sql, existing, f, imported, now);
           if (holder) {
@@ -189,7 +280,7 @@ export class Importer {
             await sql.run(`UPDATE stats_files SET duplicate_of_id = ? WHERE duplicate_of_id = ?`, [fileId, num(holder.id)]);
             events.push({ event: 'file.duplicate', payload: { file: String(holder.name), duplicateOf: f.name, source: f.source } });
           }
-          roundId = await insertRound(sql, fileId, f.serverId, f.parsed.round, this.settings, changes);
+          roundId = await insertRound(sql, fileId, f.serverId, f.parsed.round, this.settings, changes, pending);
         }
         outcome = { status: existing ? 'replaced' : 'imported', file: f.name, warnings, roundId, rederivedRoundIds: [] };
         events.push({ event: 'round.imported', payload: roundEvent(f, roundId) });
@@ -197,6 +288,7 @@ export class Importer {
     }
     if (previousHash) await this.promoteDuplicate(sql, previousHash, changes, events);
 
+    if (batch) return outcome; // re-derived once for the whole batch
     await this.rederive(sql, changes);
     outcome.rederivedRoundIds = [...changes.rederivedRoundIds].filter((id) => id !== outcome.roundId).sort((a, b) => a - b);
     for (const e of events) if (e.event === 'round.imported') e.payload.rederivedRoundIds = outcome.rederivedRoundIds;
@@ -217,21 +309,35 @@ export class Importer {
     events.push({ event: 'round.imported', payload: roundEvent(f, roundId) });
   }
 
-  /** Pairing, R2 values, matches, sessions, teams and names around everything this file touched. */
+  /** Pairing, R2 values, matches, sessions, teams and names around everything this transaction touched. */
   private async rederive(sql: Sql, changes: ChangeSet): Promise<void> {
-    const seen = new Set<string>();
-    for (const p of changes.pairingPoints) {
-      const key = `${p.serverId}\u0000${p.map}\u0000${p.endedAtMs}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      await reconcilePairing(sql, p.serverId, p.map, p.endedAtMs, this.settings.pairingWindowMinutes, changes);
+    // A point inside a component already reconciled belongs to that same component.
+    const done = new Map<string, { fromMs: number; toMs: number }[]>();
+    for (const p of [...changes.pairingPoints].sort((a, b) => a.endedAtMs - b.endedAtMs)) {
+      const key = `${p.serverId}\u0000${p.map}`;
+      const spans = done.get(key) ?? [];
+      if (spans.some((s) => p.endedAtMs >= s.fromMs && p.endedAtMs <= s.toMs)) continue;
+      const span = await reconcilePairing(sql, p.serverId, p.map, p.endedAtMs, this.settings.pairingWindowMinutes, changes);
+      if (span) done.set(key, [...spans, span]);
     }
-    seen.clear();
-    for (const p of changes.sessionPoints) {
-      const key = `${p.serverId}\u0000${p.endedAtMs}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      await regroupSessions(sql, p.serverId, p.endedAtMs, this.settings.sessionGapMinutes, changes);
+    // Sessions: one regrouping per stretch of changes closer together than two gaps, per server.
+    const gapMs = this.settings.sessionGapMinutes * 60_000;
+    const byServer = new Map<string, number[]>();
+    for (const p of changes.sessionPoints) byServer.set(p.serverId, [...(byServer.get(p.serverId) ?? []), p.endedAtMs]);
+    for (const [serverId, times] of byServer) {
+      times.sort((a, b) => a - b);
+      let extra = [...changes.sessionsLosingRounds].filter(([, server]) => server === serverId).map(([id]) => id);
+      let from = times[0]!;
+      let to = from;
+      for (const t of [...times.slice(1), Number.POSITIVE_INFINITY]) {
+        if (t - to <= 2 * gapMs) {
+          to = t;
+          continue;
+        }
+        await regroupSessions(sql, serverId, from, to, this.settings.sessionGapMinutes, changes, extra);
+        extra = [];
+        from = to = t;
+      }
     }
     for (const id of changes.sessionIds) await refreshSession(sql, id, changes.shrunkSessionIds.has(id));
     if (changes.guidsToRename.size > 0) await renamePlayers(sql, [...changes.guidsToRename]);
@@ -274,17 +380,6 @@ export class ImportFailedError extends Error {
   ) {
     super(`import of ${file} failed and was rolled back: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
-}
-
-interface FileInput {
-  name: string;
-  text: string;
-  hash: string;
-  parsed: ParseResult;
-  serverId: string;
-  source: string;
-  localPath: string | undefined;
-  retry: boolean;
 }
 
 type FileRowValues = { status: string; reason: string | null; warnings: ParseWarning[]; duplicateOfId: number | null; content: string | null };

@@ -23,7 +23,10 @@ export async function regroupAllSessions(db: Database, gapMinutes: number): Prom
       const sessionsBefore = await count();
       const rounds = await sql.all(`SELECT DISTINCT server_id, ended_at_utc FROM rounds ORDER BY server_id, ended_at_utc`);
       const changes = new ChangeSet();
-      for (const r of rounds) await regroupSessions(sql, String(r.server_id), Date.parse(String(r.ended_at_utc)), gapMinutes, changes);
+      for (const r of rounds) {
+        const at = Date.parse(String(r.ended_at_utc));
+        await regroupSessions(sql, String(r.server_id), at, at, gapMinutes, changes);
+      }
       for (const id of changes.sessionIds) await refreshSession(sql, id, true);
       return { rounds: rounds.length, sessionsBefore, sessionsAfter: await count() };
     },

@@ -6,6 +6,8 @@ export class ChangeSet {
   readonly sessionIds = new Set<number>();
   /** Sessions that lost rounds (their stored teams may name players no longer in them). */
   readonly shrunkSessionIds = new Set<number>();
+  /** Sessions a removed round belonged to, with their server: they may split or vanish when regrouped. */
+  readonly sessionsLosingRounds = new Map<number, string>();
   readonly insertedRoundIds = new Set<number>();
   /** Pairing components already loaded in this transaction, by server and map (see pairing-store). */
   readonly components = new Map<string, unknown>();
@@ -18,7 +20,10 @@ export class ChangeSet {
   touchRound(serverId: string, map: string, endedAtMs: number, sessionId: number | null): void {
     this.pairingPoints.push({ serverId, map, endedAtMs });
     this.sessionPoints.push({ serverId, endedAtMs });
-    if (sessionId !== null) this.sessionIds.add(sessionId);
+    if (sessionId !== null) {
+      this.sessionIds.add(sessionId);
+      this.sessionsLosingRounds.set(sessionId, serverId);
+    }
   }
 
   /** A round of this server and map was removed: components loaded before are stale. */

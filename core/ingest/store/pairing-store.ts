@@ -59,14 +59,22 @@ export async function loadComponent(sql: Sql, serverId: string, map: string, end
 
 /**
  * Brings pairing, orphan status, R2 derivations and matches of one component up to date with the
- * rounds now stored (order independent: the result depends only on the set of rounds).
+ * rounds now stored (order independent: the result depends only on the set of rounds). Returns
+ * the time span of the component: any other change inside it belongs to the same component.
  */
-export async function reconcilePairing(sql: Sql, serverId: string, map: string, endedAtMs: number, windowMinutes: number, changes: ChangeSet): Promise<void> {
+export async function reconcilePairing(
+  sql: Sql,
+  serverId: string,
+  map: string,
+  endedAtMs: number,
+  windowMinutes: number,
+  changes: ChangeSet,
+): Promise<{ fromMs: number; toMs: number } | null> {
   const key = `${serverId}\u0000${map}`;
   const cached = changes.components.get(key) as CachedComponent | undefined;
   changes.components.delete(key);
   const rounds = cached && cached.endedAtMs === endedAtMs ? cached.rounds : await loadComponent(sql, serverId, map, endedAtMs, windowMinutes);
-  if (rounds.length === 0) return;
+  if (rounds.length === 0) return null;
   const byId = new Map(rounds.map((r) => [r.id, r]));
   const pairs = pairRounds(rounds, windowMinutes);
   const r2OfR1 = new Map([...pairs].map(([r2, r1]) => [r1, r2]));
@@ -103,6 +111,7 @@ export async function reconcilePairing(sql: Sql, serverId: string, map: string, 
   }
 
   await reconcileMatches(sql, serverId, map, rounds, byId, pairs, changes);
+  return { fromMs: Math.min(...rounds.map((r) => r.endedAtMs)), toMs: Math.max(...rounds.map((r) => r.endedAtMs)) };
 }
 
 async function reconcileMatches(

@@ -123,6 +123,33 @@ export async function loadRawPlayers(sql: Sql, roundId: number): Promise<RawPlay
   return toRawPlayers(rows, byGuid);
 }
 
+/**
+ * Raw players exactly as loadRawPlayers would read them back once stored: in line order, weapons
+ * by number, per-round values the era lacks as null, bots known by their GUID.
+ */
+export function rawPlayersAsStored(raw: readonly RawPlayer[]): RawPlayer[] {
+  return [...raw]
+    .sort((a, b) => a.lineNumber - b.lineNumber)
+    .map((p) => {
+      const cumulative = {} as CumulativeValues;
+      for (const c of CUMULATIVE) cumulative[c] = p.cumulative[c] ?? 0;
+      const perRound = {} as Record<keyof PerRoundValues, number | null>;
+      for (const c of PER_ROUND) perRound[c] = p.perRound[c] ?? null;
+      return {
+        guid: p.guid,
+        lineNumber: p.lineNumber,
+        rawName: p.rawName,
+        cleanName: p.cleanName,
+        isBot: p.guid.startsWith('OMNIBOT0'),
+        team: p.team,
+        era: p.era,
+        weapons: [...p.weapons].sort((a, b) => a.weapon - b.weapon).map((w) => ({ weapon: w.weapon, hits: w.hits, shots: w.shots, kills: w.kills, deaths: w.deaths, headshots: w.headshots })),
+        cumulative,
+        perRound: perRound as unknown as PerRoundValues,
+      };
+    });
+}
+
 function toRawPlayers(rows: readonly Row[], byGuid: ReadonlyMap<string, RawPlayer['weapons']>): RawPlayer[] {
   return rows.map((row) => {
     const cumulative = {} as CumulativeValues;

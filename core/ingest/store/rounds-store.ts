@@ -8,6 +8,7 @@ import type { ChangeSet } from './change-set';
 import { loadComponent, pairingFor, rememberComponent } from './pairing-store';
 import { insertRoundRows, loadRawPlayers, deleteRoundRows, roundRowsWithItems } from './round-rows';
 import { notePlayers, notePlayersWithItems, runWithItems, type WithItem } from './players-store';
+import type { PendingRows } from './pending-rows';
 
 export interface RoundSettings {
   timezone: string;
@@ -24,7 +25,16 @@ export interface NewFile {
  * Stores an accepted file's round, deriving its rows against its R1 when it is an R2 whose R1 is
  * already stored. Other rounds the new one affects are brought up to date later by reconcile.
  */
-export async function insertRound(sql: Sql, fileId: number | NewFile, serverId: string, parsed: ParsedRound, settings: RoundSettings, changes: ChangeSet): Promise<number> {
+export async function insertRound(
+  sql: Sql,
+  fileId: number | NewFile,
+  serverId: string,
+  parsed: ParsedRound,
+  settings: RoundSettings,
+  changes: ChangeSet,
+  /** A batch import: the round's rows are held back here and written with the batch's. */
+  pending?: PendingRows,
+): Promise<number> {
   const endedAtMs = localToUtcMs(parsed.file.endedAtLocal, settings.timezone);
   const map = parsed.file.map;
   const roundNumber = parsed.header.round;
@@ -38,7 +48,7 @@ export async function insertRound(sql: Sql, fileId: number | NewFile, serverId: 
   const valid = roundNumber === 1 || partner !== null;
 
   const raw = parsed.players.map(rawPlayerFromLine);
-  const r1Raw = roundNumber === 2 && partner !== null ? await loadRawPlayers(sql, partner) : null;
+  const r1Raw = roundNumber === 2 && partner !== null ? (pending?.rawPlayers(partner) ?? (await loadRawPlayers(sql, partner))) : null;
   const derived = deriveRoundPlayers(raw, r1Raw, roundNumber === 1 ? 'r1' : valid ? 'r2' : 'orphan');
   const h = parsed.header;
   const succeeded = attackersSucceeded(h.defenderTeam, h.winnerTeam);
@@ -80,16 +90,19 @@ export async function insertRound(sql: Sql, fileId: number | NewFile, serverId: 
         sql: `new_round AS (INSERT INTO rounds (${newFile ? 'file_id, ' : ''}${cols.join(', ')}) VALUES (${newFile ? '(SELECT id FROM new_file), ' : ''}${cols.map(() => '?').join(', ')}) RETURNING id)`,
         params: cols.map((c) => roundValues[c] ?? null),
       },
-      ...(await roundRowsWithItems(sql, 'SELECT id FROM new_round', derived, valid)),
-      ...(await notePlayersWithItems(sql, derived, roundKey)),
+      ...(pending ? [] : await roundRowsWithItems(sql, 'SELECT id FROM new_round', derived, valid)),
+      ...(pending ? [] : await notePlayersWithItems(sql, derived, roundKey)),
     ];
     roundId = num((await runWithItems(sql, items, 'SELECT id FROM new_round'))[0]!.id);
   } else {
     if (typeof fileId !== 'number') throw new Error('a new file row is sent with its round on PostgreSQL only');
     roundId = await sql.insertReturningId('rounds', roundValues);
-    await insertRoundRows(sql, roundId, derived, valid);
-    await notePlayers(sql, derived, roundKey);
+    if (!pending) {
+      await insertRoundRows(sql, roundId, derived, valid);
+      await notePlayers(sql, derived, roundKey);
+    }
   }
+  pending?.addRound(roundId, derived, valid, roundKey);
   changes.insertedRoundIds.add(roundId);
   changes.touchRound(serverId, map, endedAtMs, null);
   rememberComponent(changes, serverId, map, endedAtMs, [

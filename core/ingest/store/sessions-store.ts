@@ -9,15 +9,22 @@ interface SessionMember extends SessionRound {
 }
 
 /**
- * Regroups the sessions around `endedAtMs` on one server: the sessions of every round within the
- * gap of it (a new round can merge them, a removed one split them) are rebuilt from their rounds.
+ * Regroups the sessions of one server between `fromMs` and `toMs` (the times of rounds added or
+ * removed): the sessions of every round within the gap of that span (a new round can merge them,
+ * a removed one split them) and the `extra` sessions that lost rounds are rebuilt from their rounds.
  */
-export async function regroupSessions(sql: Sql, serverId: string, endedAtMs: number, gapMinutes: number, changes: ChangeSet): Promise<void> {
+export async function regroupSessions(
+  sql: Sql,
+  serverId: string,
+  fromMs: number,
+  toMs: number,
+  gapMinutes: number,
+  changes: ChangeSet,
+  extra: readonly number[] = [],
+): Promise<void> {
   const g = gapMinutes * 60_000;
-  const from = utcIso(endedAtMs - g);
-  const to = utcIso(endedAtMs + g);
-  // Sessions a removed round belonged to may have no round near it any more.
-  const extra = [...changes.sessionIds];
+  const from = utcIso(fromMs - g);
+  const to = utcIso(toMs + g);
   // Rounds near it, and every round of the sessions those belong to (two index lookups, one trip).
   const rows = await sql.all(
     `SELECT id, ended_at_utc, file_name, session_id FROM rounds WHERE server_id = ? AND ended_at_utc >= ? AND ended_at_utc <= ?

@@ -1,0 +1,86 @@
+import type { Row } from '../data/sql';
+import { contentHash, type ParseResult } from '../parsing';
+import type { EventMap, EventName } from '../plugin-api/events';
+import type { ImportOptions, ImportOutcome } from './importer';
+import { ChangeSet } from './store/change-set';
+import { PendingRows } from './store/pending-rows';
+
+/** One file handed to Importer.importMany. */
+export interface ImportItem {
+  /** The file name (its base name). */
+  name: string;
+  content?: Buffer | string;
+  /** Where it was read from (kept so a rejected file can be retried from there). */
+  localPath?: string;
+  /** The file could not be read: it is recorded as rejected with this reason. */
+  readError?: string;
+}
+
+export interface BatchOptions {
+  /** Files per transaction at most (default 100). */
+  maxFiles?: number;
+  /** A batch takes no new file after this long (default 250 ms). */
+  maxMs?: number;
+  /** Each file's outcome, once its batch has committed. */
+  onOutcome?: (outcome: ImportOutcome, done: number, total: number) => void;
+}
+
+export const DEFAULT_BATCH = { maxFiles: 100, maxMs: 250 } as const;
+
+/** A file ready for the importer: parsed, hashed, with where it came from. */
+export interface FileInput {
+  name: string;
+  text: string;
+  hash: string;
+  parsed: ParseResult;
+  serverId: string;
+  source: string;
+  localPath: string | undefined;
+  retry: boolean;
+}
+
+export function fileInput(name: string, content: Buffer | string, parsed: ParseResult, options: ImportOptions, localPath: string | undefined, retry = false): FileInput {
+  return {
+    name,
+    text: typeof content === 'string' ? content : content.toString('utf8'),
+    hash: contentHash(content),
+    parsed,
+    serverId: options.serverId ?? 'default',
+    source: options.source,
+    localPath,
+    retry,
+  };
+}
+
+export type PendingEvent = { [E in EventName]: { event: E; payload: EventMap[E] } }[EventName];
+
+/** The stats_files columns the importer decides with. */
+export const FILE_ROW_COLUMNS = 'id, server_id, name, content_hash, status, reason, warnings, duplicate_of_id';
+
+/** What one batch transaction of Importer.importMany carries from file to file. */
+export class ImportBatch {
+  readonly changes = new ChangeSet();
+  readonly pending = new PendingRows();
+  readonly results: { outcome: ImportOutcome; events: PendingEvent[] }[] = [];
+  private readonly names = new Set<string>();
+  private readonly hashes = new Set<string>();
+
+  /** `prefetched`: the stored rows matching the batch's names or contents, read when it began. */
+  constructor(private prefetched: Row[] | null) {}
+
+  /**
+   * The stored rows of this file's name or content, as one query would find them now, or
+   * undefined when the batch cannot tell without asking (it changed such rows itself).
+   */
+  knownRows(f: FileInput): Row[] | undefined {
+    if (!this.prefetched || this.names.has(`${f.serverId}\u0000${f.name}`) || this.hashes.has(f.hash)) return undefined;
+    return this.prefetched.filter((r) => (r.server_id === f.serverId && r.name === f.name) || (r.content_hash === f.hash && r.status === 'imported'));
+  }
+
+  /** `fresh`: a new name with new content; anything else may change rows read at the start. */
+  noteFile(f: FileInput, fresh: boolean): void {
+    this.names.add(`${f.serverId}\u0000${f.name}`);
+    this.hashes.add(f.hash);
+    if (!fresh) this.prefetched = null;
+  }
+}
