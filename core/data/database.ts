@@ -49,6 +49,7 @@ export class Database {
           if (options.prelude) await sql.run(options.prelude);
         }
         const result = await fn(sql);
+        await sql.settle(); // a failed write not waited for must not be committed past (PostgreSQL would roll back silently)
         await sql.simple('COMMIT');
         begun = false;
         return result;

@@ -23,6 +23,30 @@ export class Sql {
     return (await this.all<T>(sql, params))[0];
   }
 
+  /**
+   * Issues a write whose result nobody needs and goes on without waiting for it (PostgreSQL; on
+   * SQLite it simply runs). Statements still run in the order they were issued; the first
+   * failure is thrown by `settle()`, which every transaction calls before it commits.
+   */
+  async later(sql: string, params: readonly SqlValue[] = []): Promise<void> {
+    if (this.kind !== 'postgres') {
+      await this.run(sql, params);
+      return;
+    }
+    const issued = this.run(sql, params);
+    issued.catch(() => undefined); // reported by settle()
+    this.unsettled.push(issued);
+  }
+
+  /** Waits for every `later` write; throws the first failure. */
+  async settle(): Promise<void> {
+    const pending = this.unsettled;
+    this.unsettled = [];
+    const failed = (await Promise.allSettled(pending)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+  private unsettled: Promise<unknown>[] = [];
+
   /** Runs a statement; returns the number of affected rows. */
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
     return (await this.execute(sql, params)).affected;
@@ -33,34 +57,59 @@ export class Sql {
    * the importer runs tens of thousands of small statements and TypeORM's per-query overhead
    * dominated them. Errors are wrapped with the statement, like TypeORM's QueryFailedError.
    */
-  private async execute(sql: string, params: readonly SqlValue[]): Promise<{ rows: Row[]; affected: number }> {
-    const connection = await this.runner.connect();
-    try {
-      if (this.kind === 'postgres') {
-        // Named (prepared once per connection) statements: planning dominated small statements.
-        const text = this.prepare(sql);
-        const result = await (connection as PgClient).query({ name: statementName(text), text, values: params as SqlValue[] });
-        return { rows: result.rows ?? [], affected: result.rowCount ?? 0 };
-      }
-      const stmt = cachedStatement(connection as SqliteHandle, sql);
-      const values = params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
-      if (stmt.reader) return { rows: stmt.all(...values) as Row[], affected: 0 };
-      return { rows: [], affected: stmt.run(...values).changes };
-    } catch (err) {
-      throw new SqlError(sql, err);
+  private execute(sql: string, params: readonly SqlValue[]): Promise<{ rows: Row[]; affected: number }> {
+    // PostgreSQL: the statement takes its turn now, so statements run in the order they were issued.
+    if (this.kind === 'postgres') {
+      return this.inTurn(async () => {
+        try {
+          const connection = (await this.runner.connect()) as PgClient;
+          // Named (prepared once per connection) statements: planning dominated small statements.
+          const text = this.prepare(sql);
+          const result = await connection.query({ name: statementName(text), text, values: params as SqlValue[] });
+          return { rows: result.rows ?? [], affected: result.rowCount ?? 0 };
+        } catch (err) {
+          throw new SqlError(sql, err);
+        }
+      });
     }
+    return (async () => {
+      try {
+        const connection = (await this.runner.connect()) as SqliteHandle;
+        const stmt = cachedStatement(connection, sql);
+        const values = params.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+        if (stmt.reader) return { rows: stmt.all(...values) as Row[], affected: 0 };
+        return { rows: [], affected: stmt.run(...values).changes };
+      } catch (err) {
+        throw new SqlError(sql, err);
+      }
+    })();
   }
 
   /** A statement without parameters (PostgreSQL: simple protocol, so several may be sent at once). */
-  async simple(sql: string): Promise<void> {
-    const connection = await this.runner.connect();
-    try {
-      if (this.kind === 'postgres') await (connection as PgClient).query(sql);
-      else cachedStatement(connection as SqliteHandle, sql).run();
-    } catch (err) {
-      throw new SqlError(sql, err);
-    }
+  simple(sql: string): Promise<void> {
+    const run = async (): Promise<void> => {
+      try {
+        const connection = await this.runner.connect();
+        if (this.kind === 'postgres') await (connection as PgClient).query(sql);
+        else cachedStatement(connection as SqliteHandle, sql).run();
+      } catch (err) {
+        throw new SqlError(sql, err);
+      }
+    };
+    return this.kind === 'postgres' ? this.inTurn(run) : run();
   }
+
+  /**
+   * PostgreSQL: one statement at a time on the connection, in the order they were issued, even
+   * when a caller does not wait for one before issuing the next (a batch import sends rows while
+   * it goes on): the pg client's own queue for that is deprecated.
+   */
+  private inTurn<T>(run: () => Promise<T>): Promise<T> {
+    const turn = this.previous.then(run, run);
+    this.previous = turn.catch(() => undefined);
+    return turn;
+  }
+  private previous: Promise<unknown> = Promise.resolve();
 
   /** INSERT ... RETURNING id (both databases support RETURNING). */
   async insertReturningId(table: string, values: Record<string, SqlValue>): Promise<number> {

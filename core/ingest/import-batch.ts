@@ -17,15 +17,18 @@ export interface ImportItem {
 }
 
 export interface BatchOptions {
-  /** Files per transaction at most (default 100). */
+  /** Files per transaction at most (default 200). */
   maxFiles?: number;
-  /** A batch takes no new file after this long (default 250 ms). */
+  /**
+   * A batch takes no new file after this long: default 250 ms on SQLite (whose readers wait for
+   * a write transaction), 1 s on PostgreSQL (readers never wait for it).
+   */
   maxMs?: number;
   /** Each file's outcome, once its batch has committed. */
   onOutcome?: (outcome: ImportOutcome, done: number, total: number) => void;
 }
 
-export const DEFAULT_BATCH = { maxFiles: 100, maxMs: 250 } as const;
+export const DEFAULT_BATCH = { maxFiles: 200, maxMs: { sqlite: 250, postgres: 1000 } } as const;
 
 /** A file ready for the importer: parsed, hashed, with where it came from. */
 export interface FileInput {

@@ -5,6 +5,8 @@ import { Sql, num, type Row, type SqlValue } from '../data/sql';
 import type { EventMap, EventName } from '../plugin-api/events';
 import { parseStatsFile, type ParseResult, type ParseWarning } from '../parsing';
 import { ChangeSet } from './store/change-set';
+import { RoundsWindow } from './store/rounds-window';
+import { localToUtcMs } from './derive/local-time';
 import { insertRound, removeRoundOfFile, type RoundSettings } from './store/rounds-store';
 import { reconcilePairing } from './store/pairing-store';
 import { refreshSession, regroupSessions } from './store/sessions-store';
@@ -145,7 +147,7 @@ export class Importer {
    */
   async importMany(files: readonly ImportItem[], options: ImportOptions & BatchOptions = { source: 'import' }): Promise<ImportOutcome[]> {
     const maxFiles = Math.max(1, options.maxFiles ?? DEFAULT_BATCH.maxFiles);
-    const maxMs = options.maxMs ?? DEFAULT_BATCH.maxMs;
+    const maxMs = options.maxMs ?? DEFAULT_BATCH.maxMs[this.db.kind];
     const inputs = files.map((item) => {
       if (item.readError !== undefined) return fileInput(item.name, '', { ok: false, fileName: item.name, reason: item.readError }, options, item.localPath);
       const content = replaceNulBytes(item.content ?? '');
@@ -164,16 +166,20 @@ export class Importer {
         batch = await withTransientRetry(`${inputs[start]!.name} and the files after it`, () => this.db.transaction(
           async (sql) => {
             attempted = 0;
-            const run = new ImportBatch(await this.prefetchFiles(sql, inputs.slice(start, start + maxFiles)));
+            const ahead = inputs.slice(start, start + maxFiles);
+            const run = new ImportBatch(await this.prefetchFiles(sql, ahead));
+            run.pending.window = await RoundsWindow.load(sql, ahead[0]!.serverId, ahead.flatMap((f) => (f.parsed.ok ? [localToUtcMs(f.parsed.round.file.endedAtLocal, this.settings.timezone)] : [])), this.settings.pairingWindowMinutes);
+            await run.pending.reserveIds(sql, ahead.length);
             const began = Date.now();
             while (start + attempted < inputs.length && attempted < maxFiles && (attempted === 0 || Date.now() - began < maxMs)) {
               const f = inputs[start + attempted]!;
               attempted++;
               const events: PendingEvent[] = [];
               run.results.push({ outcome: await this.applyFile(sql, f, events, run), events });
+              run.pending.sendSome(sql);
             }
             await run.pending.flush(sql);
-            await this.rederive(sql, run.changes);
+            await this.rederive(sql, run.changes, run.pending.window);
             return run;
           },
           { prelude: this.importPrelude() },
@@ -228,8 +234,10 @@ export class Importer {
     const now = new Date().toISOString();
     const warnings = f.parsed.ok ? f.parsed.round.warnings : [];
     // The row of this name, and the row holding this content (one round trip, or none in a batch).
+    const known = batch?.knownRows(f);
+    if (batch && !known) await batch.pending.flush(sql); // rows of this batch it may meet are still held back
     const found =
-      batch?.knownRows(f) ??
+      known ??
       (await sql.all(`SELECT ${FILE_ROW_COLUMNS} FROM stats_files WHERE (server_id = ? AND name = ?) OR (content_hash = ? AND status = 'imported')`, [
         f.serverId,
         f.name,
@@ -244,7 +252,10 @@ export class Importer {
     // A new file's rows can wait for the batch's; anything else reads or removes stored rows.
     const fresh = !existing && !holder;
     batch?.noteFile(f, fresh);
-    if (batch && !fresh) await batch.pending.flush(sql);
+    if (batch && !fresh) {
+      await batch.pending.flush(sql);
+      batch.pending.window = null; // rounds may be removed: ask the database from now on
+    }
     const pending = fresh ? batch?.pending : undefined;
     const changes = batch?.changes ?? new ChangeSet();
     const previousHash = existing && existing.status === 'imported' ? String(existing.content_hash) : null;
@@ -272,7 +283,7 @@ export class Importer {
         let roundId: number;
         if (!existing && !holder && sql.kind === 'postgres') {
           // A new file: its row goes in with its round, in the same round trip.
-          roundId = await insertRound(sql, { insert: newFileInsert(f, imported, now) }, f.serverId, f.parsed.round, this.settings, changes, pending);
+          roundId = await insertRound(sql, { values: newFileValues(f, imported, now) }, f.serverId, f.parsed.round, this.settings, changes, pending);
         } else {
           fileId = await this.saveFile(sql, existing, f, imported, now);
           if (holder) {
@@ -310,14 +321,14 @@ export class Importer {
   }
 
   /** Pairing, R2 values, matches, sessions, teams and names around everything this transaction touched. */
-  private async rederive(sql: Sql, changes: ChangeSet): Promise<void> {
+  private async rederive(sql: Sql, changes: ChangeSet, window: RoundsWindow | null = null): Promise<void> {
     // A point inside a component already reconciled belongs to that same component.
     const done = new Map<string, { fromMs: number; toMs: number }[]>();
     for (const p of [...changes.pairingPoints].sort((a, b) => a.endedAtMs - b.endedAtMs)) {
       const key = `${p.serverId}\u0000${p.map}`;
       const spans = done.get(key) ?? [];
       if (spans.some((s) => p.endedAtMs >= s.fromMs && p.endedAtMs <= s.toMs)) continue;
-      const span = await reconcilePairing(sql, p.serverId, p.map, p.endedAtMs, this.settings.pairingWindowMinutes, changes);
+      const span = await reconcilePairing(sql, p.serverId, p.map, p.endedAtMs, this.settings.pairingWindowMinutes, changes, window);
       if (span) done.set(key, [...spans, span]);
     }
     // Sessions: one regrouping per stretch of changes closer together than two gaps, per server.
@@ -400,13 +411,6 @@ function newFileValues(f: FileInput, v: FileRowValues, now: string): Record<stri
     first_seen_at: now,
     updated_at: now,
   };
-}
-
-/** The INSERT of a new file's row (no RETURNING), for a WITH item. */
-function newFileInsert(f: FileInput, v: FileRowValues, now: string): { sql: string; params: SqlValue[] } {
-  const values = newFileValues(f, v, now);
-  const cols = Object.keys(values);
-  return { sql: `INSERT INTO stats_files (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`, params: cols.map((c) => values[c] ?? null) };
 }
 
 function roundEvent(f: { name: string; serverId: string; parsed: ParseResult }, roundId: number): EventMap['round.imported'] {

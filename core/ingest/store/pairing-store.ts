@@ -4,6 +4,7 @@ import { deriveRoundPlayers } from '../derive/round-values';
 import { mapScore } from '../derive/score';
 import { utcIso } from '../derive/local-time';
 import type { ChangeSet } from './change-set';
+import type { RoundsWindow } from './rounds-window';
 import { deleteRoundRows, insertRoundRows, loadRawPlayers } from './round-rows';
 import { notePlayers } from './players-store';
 
@@ -69,11 +70,15 @@ export async function reconcilePairing(
   endedAtMs: number,
   windowMinutes: number,
   changes: ChangeSet,
+  /** A batch's rounds in memory, as stored (nothing of them re-derived yet). */
+  window?: RoundsWindow | null,
 ): Promise<{ fromMs: number; toMs: number } | null> {
   const key = `${serverId}\u0000${map}`;
   const cached = changes.components.get(key) as CachedComponent | undefined;
   changes.components.delete(key);
-  const rounds = cached && cached.endedAtMs === endedAtMs ? cached.rounds : await loadComponent(sql, serverId, map, endedAtMs, windowMinutes);
+  const rounds =
+    (cached && cached.endedAtMs === endedAtMs ? cached.rounds : window?.component(serverId, map, endedAtMs, windowMinutes)) ??
+    (await loadComponent(sql, serverId, map, endedAtMs, windowMinutes));
   if (rounds.length === 0) return null;
   const byId = new Map(rounds.map((r) => [r.id, r]));
   const pairs = pairRounds(rounds, windowMinutes);
@@ -84,7 +89,7 @@ export async function reconcilePairing(
     if (r.roundNumber === 1) {
       if (r.pairedRoundId !== partner) {
         // A new partner is written with the new match below.
-        if (partner === null) await sql.run(`UPDATE rounds SET paired_round_id = NULL WHERE id = ?`, [r.id]);
+        if (partner === null) await sql.later(`UPDATE rounds SET paired_round_id = NULL WHERE id = ?`, [r.id]);
         markChanged(r, changes);
       }
       continue;
@@ -98,7 +103,7 @@ export async function reconcilePairing(
     const derived = deriveRoundPlayers(raw, r1Raw, valid ? 'r2' : 'orphan');
     await deleteRoundRows(sql, [r.id]);
     await insertRoundRows(sql, r.id, derived, valid);
-    await sql.run(`UPDATE rounds SET paired_round_id = ?, status = ?, player_count = ? WHERE id = ?`, [
+    await sql.later(`UPDATE rounds SET paired_round_id = ?, status = ?, player_count = ? WHERE id = ?`, [
       partner,
       valid ? 'valid' : 'orphan',
       derived.filter((p) => p.counted).length,
@@ -131,20 +136,20 @@ async function reconcileMatches(
       kept.add(r.id);
       continue;
     }
-    await sql.run(`DELETE FROM matches WHERE id = ?`, [r.matchId]);
-    await sql.run(`UPDATE rounds SET match_id = NULL WHERE match_id = ?`, [r.matchId]);
+    await sql.later(`DELETE FROM matches WHERE id = ?`, [r.matchId]);
+    await sql.later(`UPDATE rounds SET match_id = NULL WHERE match_id = ?`, [r.matchId]);
   }
   for (const r of rounds) {
     // An R1 whose match went with a round removed earlier in this transaction.
     if (r.roundNumber === 1 && r.matchId !== null && ![...pairs.values()].includes(r.id)) {
-      await sql.run(`UPDATE rounds SET match_id = NULL WHERE id = ?`, [r.id]);
+      await sql.later(`UPDATE rounds SET match_id = NULL WHERE id = ?`, [r.id]);
     }
   }
   for (const [r2Id, r1Id] of pairs) {
     if (kept.has(r2Id)) continue;
     const r1 = byId.get(r1Id)!;
     const r2 = byId.get(r2Id)!;
-    if (r1.matchId !== null) await sql.run(`DELETE FROM matches WHERE id = ?`, [r1.matchId]);
+    if (r1.matchId !== null) await sql.later(`DELETE FROM matches WHERE id = ?`, [r1.matchId]);
     const score = mapScore(r1.attackersSucceeded, r2.attackersSucceeded);
     const matchValues: Record<string, SqlValue> = {
       server_id: serverId,
@@ -161,13 +166,13 @@ async function reconcileMatches(
     if (sql.kind === 'postgres') {
       // The match and the link of its rounds in one round trip.
       const cols = Object.keys(matchValues);
-      await sql.run(
+      await sql.later(
         `WITH new_match AS (INSERT INTO matches (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) RETURNING id) ${link.replace('match_id = ?', 'match_id = (SELECT id FROM new_match)')}`,
         [...cols.map((c) => matchValues[c] ?? null), r1Id, r2Id, r1Id, r1Id, r2Id],
       );
     } else {
       const matchId = await sql.insertReturningId('matches', matchValues);
-      await sql.run(link, [matchId, r1Id, r2Id, r1Id, r1Id, r2Id]);
+      await sql.later(link, [matchId, r1Id, r2Id, r1Id, r1Id, r2Id]);
     }
     markChanged(r1, changes);
     markChanged(r2, changes);
@@ -179,7 +184,7 @@ function markChanged(r: StoredRound, changes: ChangeSet): void {
   if (r.sessionId !== null) changes.sessionIds.add(r.sessionId);
 }
 
-function toStored(row: Record<string, unknown>): StoredRound {
+export function toStored(row: Record<string, unknown>): StoredRound {
   const endedAtUtc = String(row.ended_at_utc);
   return {
     id: num(row.id),

@@ -5,7 +5,7 @@ import { attackersSucceeded } from '../derive/score';
 import { localToUtcMs, utcIso } from '../derive/local-time';
 import { rawPlayerFromLine } from '../raw-player';
 import type { ChangeSet } from './change-set';
-import { loadComponent, pairingFor, rememberComponent } from './pairing-store';
+import { loadComponent, pairingFor, rememberComponent, type StoredRound } from './pairing-store';
 import { insertRoundRows, loadRawPlayers, deleteRoundRows, roundRowsWithItems } from './round-rows';
 import { notePlayers, notePlayersWithItems, runWithItems, type WithItem } from './players-store';
 import type { PendingRows } from './pending-rows';
@@ -16,9 +16,9 @@ export interface RoundSettings {
   sessionGapMinutes: number;
 }
 
-/** PostgreSQL: the INSERT of a new stats_files row, written with its round (see insertRound). */
+/** PostgreSQL: a new stats_files row, written with its round (see insertRound). */
 export interface NewFile {
-  insert: { sql: string; params: SqlValue[] };
+  values: Record<string, SqlValue>;
 }
 
 /**
@@ -39,7 +39,11 @@ export async function insertRound(
   const map = parsed.file.map;
   const roundNumber = parsed.header.round;
   changes.forgetComponents(serverId, map);
-  const component = await loadComponent(sql, serverId, map, endedAtMs, settings.pairingWindowMinutes);
+  let component = pending?.window?.component(serverId, map, endedAtMs, settings.pairingWindowMinutes);
+  if (!component) {
+    await pending?.flush(sql); // the rounds it reads may be held back
+    component = await loadComponent(sql, serverId, map, endedAtMs, settings.pairingWindowMinutes);
+  }
   const NEW = -1;
   const pairs = pairingFor([...component, { id: NEW, map, roundNumber, endedAtMs, fileName: parsed.file.name }], settings.pairingWindowMinutes);
   let partner: number | null = null;
@@ -80,12 +84,20 @@ export async function insertRound(
   };
   const roundKey = { endedAtUtc: utcIso(endedAtMs), fileName: parsed.file.name, valid };
   let roundId: number;
-  if (sql.kind === 'postgres') {
+  const newFile = typeof fileId === 'number' ? null : fileId;
+  const ids = newFile && pending ? pending.takeIds() : undefined;
+  if (newFile && ids) {
+    // A batch on PostgreSQL: the file's row and its round wait with the rest, under reserved ids.
+    roundId = ids.roundId;
+    pending!.addFileAndRound({ id: ids.fileId, ...newFile.values }, { id: roundId, ...roundValues, file_id: ids.fileId });
+  } else if (sql.kind === 'postgres') {
     // The round, its rows and its players (and the file's row, when new) in one round trip.
-    const newFile = typeof fileId === 'number' ? null : fileId;
     const cols = Object.keys(roundValues).filter((c) => !(newFile && c === 'file_id'));
+    const fileCols = newFile ? Object.keys(newFile.values) : [];
     const items: WithItem[] = [
-      ...(newFile ? [{ sql: `new_file AS (${newFile.insert.sql} RETURNING id)`, params: newFile.insert.params }] : []),
+      ...(newFile
+        ? [{ sql: `new_file AS (INSERT INTO stats_files (${fileCols.join(', ')}) VALUES (${fileCols.map(() => '?').join(', ')}) RETURNING id)`, params: fileCols.map((c) => newFile.values[c] ?? null) }]
+        : []),
       {
         sql: `new_round AS (INSERT INTO rounds (${newFile ? 'file_id, ' : ''}${cols.join(', ')}) VALUES (${newFile ? '(SELECT id FROM new_file), ' : ''}${cols.map(() => '?').join(', ')}) RETURNING id)`,
         params: cols.map((c) => roundValues[c] ?? null),
@@ -95,7 +107,7 @@ export async function insertRound(
     ];
     roundId = num((await runWithItems(sql, items, 'SELECT id FROM new_round'))[0]!.id);
   } else {
-    if (typeof fileId !== 'number') throw new Error('a new file row is sent with its round on PostgreSQL only');
+    if (newFile) throw new Error('a new file row is sent with its round on PostgreSQL only');
     roundId = await sql.insertReturningId('rounds', roundValues);
     if (!pending) {
       await insertRoundRows(sql, roundId, derived, valid);
@@ -105,22 +117,21 @@ export async function insertRound(
   pending?.addRound(roundId, derived, valid, roundKey);
   changes.insertedRoundIds.add(roundId);
   changes.touchRound(serverId, map, endedAtMs, null);
-  rememberComponent(changes, serverId, map, endedAtMs, [
-    ...component,
-    {
-      id: roundId,
-      map,
-      roundNumber,
-      endedAtMs,
-      endedAtUtc: utcIso(endedAtMs),
-      fileName: parsed.file.name,
-      status: valid ? 'valid' : 'orphan',
-      pairedRoundId: roundNumber === 2 ? partner : null,
-      matchId: null,
-      sessionId: null,
-      attackersSucceeded: succeeded,
-    },
-  ]);
+  const stored: StoredRound = {
+    id: roundId,
+    map,
+    roundNumber,
+    endedAtMs,
+    endedAtUtc: utcIso(endedAtMs),
+    fileName: parsed.file.name,
+    status: valid ? 'valid' : 'orphan',
+    pairedRoundId: roundNumber === 2 ? partner : null,
+    matchId: null,
+    sessionId: null,
+    attackersSucceeded: succeeded,
+  };
+  rememberComponent(changes, serverId, map, endedAtMs, [...component, stored]);
+  pending?.window?.add({ ...stored });
   return roundId;
 }
 

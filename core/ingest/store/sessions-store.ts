@@ -59,12 +59,12 @@ export async function regroupSessions(
     const movedRounds = rounds.filter((r) => r.sessionId !== sessionId);
     for (const r of movedRounds) if (r.sessionId !== null) changes.shrunkSessionIds.add(r.sessionId);
     const moved = movedRounds.map((r) => r.id);
-    if (moved.length > 0) await sql.run(`UPDATE rounds SET session_id = ? WHERE id IN ${Sql.list(moved)}`, [sessionId, ...moved]);
+    if (moved.length > 0) await sql.later(`UPDATE rounds SET session_id = ? WHERE id IN ${Sql.list(moved)}`, [sessionId, ...moved]);
     changes.sessionIds.add(sessionId);
   }
   for (const id of free) {
-    await sql.run(`DELETE FROM session_team_members WHERE session_id = ?`, [id]);
-    await sql.run(`DELETE FROM gaming_sessions WHERE id = ?`, [id]);
+    await sql.later(`DELETE FROM session_team_members WHERE session_id = ?`, [id]);
+    await sql.later(`DELETE FROM gaming_sessions WHERE id = ?`, [id]);
     changes.sessionIds.delete(id);
   }
 }
@@ -84,8 +84,8 @@ export async function refreshSession(sql: Sql, sessionId: number, shrunk: boolea
     [sessionId],
   );
   if (rows.length === 0) {
-    await sql.run(`DELETE FROM session_team_members WHERE session_id = ?`, [sessionId]);
-    await sql.run(`DELETE FROM gaming_sessions WHERE id = ?`, [sessionId]);
+    await sql.later(`DELETE FROM session_team_members WHERE session_id = ?`, [sessionId]);
+    await sql.later(`DELETE FROM gaming_sessions WHERE id = ?`, [sessionId]);
     return;
   }
   const rounds: (TeamRound & { id: number; status: string; utc: string; local: string; players: { guid: string; team: number }[] })[] = [];
@@ -105,15 +105,15 @@ export async function refreshSession(sql: Sql, sessionId: number, shrunk: boolea
   const updateParams = [first.utc, last.utc, first.local, last.local, rounds.length, maps, sessionId];
   const teams = persistentTeams(rounds);
   // Rounds only joined this session: upserting is enough. Rounds left it: start from scratch.
-  if (shrunk) await sql.run(`DELETE FROM session_team_members WHERE session_id = ?`, [sessionId]);
+  if (shrunk) await sql.later(`DELETE FROM session_team_members WHERE session_id = ?`, [sessionId]);
   const teamRows = [...teams].map(([guid, team]) => [sessionId, guid, team]);
   const teamConflict = 'ON CONFLICT (session_id, guid) DO UPDATE SET team = excluded.team';
   if (sql.kind === 'postgres' && teamRows.length > 0) {
     const insert = await sql.unnestInsert('session_team_members', ['session_id', 'guid', 'team'], teamRows, teamConflict);
-    await sql.run(`WITH session_update AS (${update}) ${insert.sql}`, [...updateParams, ...insert.params]);
+    await sql.later(`WITH session_update AS (${update}) ${insert.sql}`, [...updateParams, ...insert.params]);
     return;
   }
-  await sql.run(update, updateParams);
+  await sql.later(update, updateParams);
   await sql.insertMany('session_team_members', ['session_id', 'guid', 'team'], teamRows, teamConflict);
 }
 
