@@ -3,7 +3,10 @@
  *   declare module 'etbot/plugin-api' { interface EventMap { 'streaks.record': {...} } }
  */
 export interface EventMap {
-  /** A round file was imported (or re-imported); `rederivedRoundIds` were updated because of it. */
+  /**
+   * A round file was imported (or re-imported), after its transaction committed; `rederivedRoundIds`
+   * were updated because of it (a bulk import lists them once, on its batch's last event).
+   */
   'round.imported': {
     roundId: number;
     file: string;

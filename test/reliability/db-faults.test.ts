@@ -101,6 +101,8 @@ describe('reliability: the PostgreSQL server is stopped and restarted during a b
       let restart: Promise<void> | undefined;
       const summary = await importPaths(importer, [folder], {
         source: 'backfill',
+        // Small batches, so the backfill is still running when the server goes away.
+        maxFiles: 2,
         onProgress: (done) => {
           // Stop the server after the fifth file; bring it back two seconds later (the import meanwhile retries).
           if (done === 5) restart = server.bounce(2_000);

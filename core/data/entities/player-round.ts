@@ -14,7 +14,6 @@ const realNull = { type: 'double precision', nullable: true } as const;
  * and for every row of an orphan R2.
  */
 @Entity('player_rounds')
-@Index('ix_player_rounds_guid_totals', ['guid', 'inTotals'])
 // Declared by the queries migration (QueryIndexes1764400000000); listed here so the schema matches the entities.
 @Index('ix_player_rounds_guid_round', ['guid', 'inTotals', 'roundId'])
 export class PlayerRound {
