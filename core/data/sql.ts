@@ -155,8 +155,10 @@ export class Sql {
       if (!t) throw new Error(`table ${table} has no column ${c}`);
       return `?::${t}[]`;
     });
+    // unnest() in the select list, one per column: PostgreSQL walks the arrays in step and streams
+    // the rows (unnest(a, b, ...) in FROM would first copy every row into a tuple store).
     return {
-      sql: `INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${casts.join(', ')}) ${onConflict}`,
+      sql: `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${casts.map((c) => `unnest(${c})`).join(', ')} ${onConflict}`,
       params: arrays as unknown as SqlValue[],
     };
   }

@@ -29,38 +29,19 @@ export function toWeaponList(rows: Record<string, unknown>[]): WeaponTotals[] {
     .sort((a, b) => b.kills - a.kills || b.shots - a.shots || a.weapon - b.weapon);
 }
 
+/** Rounds per read when every player's weapons are summed (a range of the primary key). */
+const ROUND_RANGE = 2_000;
+
 /**
  * Every counted weapon sum and map of the given players (every player when `guids` is null), by
- * GUID. A few hundred players per read, so on SQLite (one connection, reads take turns) a full
- * build lets commands in between; on PostgreSQL the weapon and the map reads run side by side.
+ * GUID. Reads come in short pieces, so on SQLite (one connection, reads take turns) a full build
+ * lets commands in between; on PostgreSQL the weapon and the map reads run side by side.
+ * weapon_rounds has no index by player (every imported row would pay for it): a few players'
+ * weapon rows are found through their player rows, everybody's by walking the table in rounds.
  */
 export async function aggregatePlayerDetails(db: Database, guids: string[] | null): Promise<Map<string, PlayerDetail>> {
   const all = guids ?? (await db.read(async (sql) => (await sql.all<{ guid: string }>('SELECT guid FROM players')).map((r) => String(r.guid))));
-  const weaponRows: Record<string, unknown>[] = [];
-  const mapRows: Record<string, unknown>[] = [];
-  for (let i = 0; i < all.length; i += CHUNK) {
-    const chunk = all.slice(i, i + CHUNK);
-    const [weapons, maps] = await Promise.all([
-      db.read((sql) =>
-        sql.all(
-          `SELECT wr.guid AS guid, wr.weapon AS weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
-                  SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
-             FROM weapon_rounds wr WHERE wr.in_totals = TRUE AND wr.guid IN ${Sql.list(chunk)} GROUP BY wr.guid, wr.weapon`,
-          chunk,
-        ),
-      ),
-      db.read((sql) =>
-        sql.all(
-          `SELECT pr.guid AS guid, r.map AS map, COUNT(*) AS rounds, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
-             FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
-            WHERE pr.in_totals = TRUE AND pr.guid IN ${Sql.list(chunk)} GROUP BY pr.guid, r.map`,
-          chunk,
-        ),
-      ),
-    ]);
-    weaponRows.push(...weapons);
-    mapRows.push(...maps);
-  }
+  const [weaponRows, mapRows] = await Promise.all([guids === null ? everyonesWeaponSums(db) : weaponSums(db, guids), mapsSeen(db, all)]);
   const result = new Map<string, PlayerDetail>();
   const entry = (guid: string) => {
     let d = result.get(guid);
@@ -79,6 +60,74 @@ export async function aggregatePlayerDetails(db: Database, guids: string[] | nul
   }
   for (const [guid, rows] of byGuid) entry(guid).weapons = toWeaponList(rows);
   return result;
+}
+
+/** Counted weapon sums of a few players, per player and weapon: their player rows lead to their weapon rows. */
+async function weaponSums(db: Database, guids: readonly string[]): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 0; i < guids.length; i += CHUNK) {
+    const chunk = guids.slice(i, i + CHUNK);
+    rows.push(
+      ...(await db.read((sql) =>
+        sql.all(
+          `SELECT wr.guid AS guid, wr.weapon AS weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
+                  SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
+             FROM player_rounds pr JOIN weapon_rounds wr ON wr.round_id = pr.round_id AND wr.guid = pr.guid
+            WHERE pr.in_totals = TRUE AND wr.in_totals = TRUE AND pr.guid IN ${Sql.list(chunk)}
+            GROUP BY wr.guid, wr.weapon`,
+          chunk,
+        ),
+      )),
+    );
+  }
+  return rows;
+}
+
+/** Every player's counted weapon sums: the table in ranges of round ids, added up here. */
+async function everyonesWeaponSums(db: Database): Promise<Record<string, unknown>[]> {
+  const maxId = await db.read(async (sql) => num((await sql.one(`SELECT MAX(round_id) AS n FROM weapon_rounds`))?.n));
+  const sums = new Map<string, { guid: string; weapon: number; kills: number; deaths: number; hits: number; shots: number; headshots: number }>();
+  for (let from = 0; from < maxId; from += ROUND_RANGE) {
+    const rows = await db.read((sql) =>
+      sql.all(
+        `SELECT guid, weapon, SUM(kills) AS kills, SUM(deaths) AS deaths, SUM(hits) AS hits, SUM(shots) AS shots, SUM(headshots) AS headshots
+           FROM weapon_rounds WHERE round_id > ? AND round_id <= ? AND in_totals = TRUE GROUP BY guid, weapon`,
+        [from, from + ROUND_RANGE],
+      ),
+    );
+    for (const r of rows) {
+      const key = `${String(r.guid)}\u0000${num(r.weapon)}`;
+      const s = sums.get(key);
+      if (!s) sums.set(key, { guid: String(r.guid), weapon: num(r.weapon), kills: num(r.kills), deaths: num(r.deaths), hits: num(r.hits), shots: num(r.shots), headshots: num(r.headshots) });
+      else {
+        s.kills += num(r.kills);
+        s.deaths += num(r.deaths);
+        s.hits += num(r.hits);
+        s.shots += num(r.shots);
+        s.headshots += num(r.headshots);
+      }
+    }
+  }
+  return [...sums.values()];
+}
+
+/** Maps of the given players with their counted rounds and first and last time seen. */
+async function mapsSeen(db: Database, guids: readonly string[]): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 0; i < guids.length; i += CHUNK) {
+    const chunk = guids.slice(i, i + CHUNK);
+    rows.push(
+      ...(await db.read((sql) =>
+        sql.all(
+          `SELECT pr.guid AS guid, r.map AS map, COUNT(*) AS rounds, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
+             FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
+            WHERE pr.in_totals = TRUE AND pr.guid IN ${Sql.list(chunk)} GROUP BY pr.guid, r.map`,
+          chunk,
+        ),
+      )),
+    );
+  }
+  return rows;
 }
 
 function toWeapon(row: Record<string, unknown>): WeaponTotals {

@@ -126,12 +126,13 @@ export class PlayerStatsService {
   private weaponsFromRows(player: PlayerRef, window: TimeWindow): Promise<WeaponTotals[]> {
     return this.db.read(async (sql) => {
       const w = windowCondition(window);
-      const join = window.kind === 'all' ? '' : ' JOIN rounds r ON r.id = wr.round_id';
+      const join = window.kind === 'all' ? '' : ' JOIN rounds r ON r.id = pr.round_id';
+      // The player's rows lead to their weapon rows (weapon_rounds is keyed by round, not player).
       const rows = await sql.all(
         `SELECT wr.weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
                 SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
-           FROM weapon_rounds wr${join}
-          WHERE wr.guid = ? AND wr.in_totals = TRUE${w.sql}
+           FROM player_rounds pr JOIN weapon_rounds wr ON wr.round_id = pr.round_id AND wr.guid = pr.guid${join}
+          WHERE pr.guid = ? AND pr.in_totals = TRUE AND wr.in_totals = TRUE${w.sql}
           GROUP BY wr.weapon`,
         [player.guid, ...w.params],
       );

@@ -1,10 +1,9 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 const int = { type: 'integer' } as const;
 
 /** One player's use of one weapon in one round: raw (cumulative) and in-this-round values. */
 @Entity('weapon_rounds')
-@Index('ix_weapon_rounds_player_sums', ['guid', 'inTotals', 'weapon', 'kills', 'deaths', 'hits', 'shots', 'headshots'])
 export class WeaponRound {
   /** Primary key: (roundId, guid, weapon). */
   @PrimaryColumn(int) roundId!: number;

@@ -50,9 +50,9 @@ export async function roundRowsWithItems(sql: Sql, roundIdQuery: string, players
     if (rows.length === 0) continue;
     const insert = await sql.unnestInsert(table, columns.slice(1), rows.map((r) => r.slice(1)));
     const head = `INSERT INTO ${table} (`;
-    const select = 'SELECT * FROM unnest(';
+    const select = ') SELECT unnest(';
     if (!insert.sql.startsWith(head) || !insert.sql.includes(select)) throw new Error(`unexpected unnest insert for ${table}`);
-    const text = `INSERT INTO ${table} (round_id, ${insert.sql.slice(head.length).replace(select, `SELECT (${roundIdQuery}), * FROM unnest(`)}`;
+    const text = `INSERT INTO ${table} (round_id, ${insert.sql.slice(head.length).replace(select, `) SELECT (${roundIdQuery}), unnest(`)}`;
     items.push({ sql: `${name} AS (${text})`, params: insert.params });
   }
   return items;
