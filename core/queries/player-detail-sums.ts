@@ -36,12 +36,14 @@ const ROUND_RANGE = 2_000;
  * Every counted weapon sum and map of the given players (every player when `guids` is null), by
  * GUID. Reads come in short pieces, so on SQLite (one connection, reads take turns) a full build
  * lets commands in between; on PostgreSQL the weapon and the map reads run side by side.
- * weapon_rounds has no index by player (every imported row would pay for it): a few players'
- * weapon rows are found through their player rows, everybody's by walking the table in rounds.
+ * SQLite sums from its covering index by player; PostgreSQL has none (every imported row would
+ * pay for it): a few players' weapon rows are found through their player rows, everybody's by
+ * walking the table in ranges of rounds.
  */
 export async function aggregatePlayerDetails(db: Database, guids: string[] | null): Promise<Map<string, PlayerDetail>> {
   const all = guids ?? (await db.read(async (sql) => (await sql.all<{ guid: string }>('SELECT guid FROM players')).map((r) => String(r.guid))));
-  const [weaponRows, mapRows] = await Promise.all([guids === null ? everyonesWeaponSums(db) : weaponSums(db, guids), mapsSeen(db, all)]);
+  const weapons = db.kind === 'sqlite' ? weaponSumsFromIndex(db, all) : guids === null ? everyonesWeaponSums(db) : weaponSums(db, guids);
+  const [weaponRows, mapRows] = await Promise.all([weapons, mapsSeen(db, all)]);
   const result = new Map<string, PlayerDetail>();
   const entry = (guid: string) => {
     let d = result.get(guid);
@@ -62,7 +64,26 @@ export async function aggregatePlayerDetails(db: Database, guids: string[] | nul
   return result;
 }
 
-/** Counted weapon sums of a few players, per player and weapon: their player rows lead to their weapon rows. */
+/** SQLite: counted weapon sums per player and weapon, from the covering index ix_weapon_rounds_player_sums. */
+async function weaponSumsFromIndex(db: Database, guids: readonly string[]): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 0; i < guids.length; i += CHUNK) {
+    const chunk = guids.slice(i, i + CHUNK);
+    rows.push(
+      ...(await db.read((sql) =>
+        sql.all(
+          `SELECT wr.guid AS guid, wr.weapon AS weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
+                  SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
+             FROM weapon_rounds wr WHERE wr.in_totals = TRUE AND wr.guid IN ${Sql.list(chunk)} GROUP BY wr.guid, wr.weapon`,
+          chunk,
+        ),
+      )),
+    );
+  }
+  return rows;
+}
+
+/** PostgreSQL: counted weapon sums of a few players, per player and weapon: their player rows lead to their weapon rows. */
 async function weaponSums(db: Database, guids: readonly string[]): Promise<Record<string, unknown>[]> {
   const rows: Record<string, unknown>[] = [];
   for (let i = 0; i < guids.length; i += CHUNK) {
@@ -83,7 +104,7 @@ async function weaponSums(db: Database, guids: readonly string[]): Promise<Recor
   return rows;
 }
 
-/** Every player's counted weapon sums: the table in ranges of round ids, added up here. */
+/** PostgreSQL: every player's counted weapon sums: the table in ranges of round ids, added up here. */
 async function everyonesWeaponSums(db: Database): Promise<Record<string, unknown>[]> {
   const maxId = await db.read(async (sql) => num((await sql.one(`SELECT MAX(round_id) AS n FROM weapon_rounds`))?.n));
   const sums = new Map<string, { guid: string; weapon: number; kills: number; deaths: number; hits: number; shots: number; headshots: number }>();

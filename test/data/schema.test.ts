@@ -11,6 +11,17 @@ forEachDatabase('schema', (db) => {
     expect(pending.upQueries.map((q) => q.query)).to.deep.equal([]);
   });
 
+  it('indexes weapon_rounds by player only on SQLite (a covering index for weapon sums; PostgreSQL imports without it)', async () => {
+    const database = await db.open();
+    const names = await database.read(async (sql) =>
+      (sql.kind === 'sqlite'
+        ? await sql.all(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'weapon_rounds' AND name NOT LIKE 'sqlite_autoindex%'`)
+        : await sql.all(`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'weapon_rounds' AND indexname NOT LIKE 'PK_%'`)
+      ).map((r) => String(r.name)),
+    );
+    expect(names).to.deep.equal(db.kind === 'sqlite' ? ['ix_weapon_rounds_player_sums'] : []);
+  });
+
   it('keeps one imported copy per content hash (partial unique index)', async () => {
     const database = await db.open();
     const row = (name: string, status: string) => [
