@@ -44,6 +44,9 @@ describe('reliability: the importer\'s PostgreSQL connection is killed mid-trans
       result.catch(() => undefined);
       let pid: number | undefined;
       while (pid === undefined) {
+        // Inside a transaction pg_stat_activity is a snapshot taken at its first read: drop it, or a
+        // first look made before the importer reached the lock would be all this loop ever sees.
+        await blocker.query('SELECT pg_stat_clear_snapshot()');
         const r = await blocker.query(
           `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND query ILIKE '%pg_advisory_xact_lock%'`,
         );
