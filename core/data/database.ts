@@ -1,3 +1,4 @@
+import { setImmediate as nextEventLoopTurn } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { createDataSource, type DataSourceExtras } from './data-source';
 import { describeTarget, resolveDatabaseTarget, type DatabaseTarget } from './database-url';
@@ -18,6 +19,10 @@ export interface OpenDatabaseOptions extends DataSourceExtras {
 /**
  * The database: a TypeORM DataSource plus transactions that are safe on both engines.
  * SQLite has one connection, so overlapping transactions would collide: they are serialised here.
+ * better-sqlite3 also runs every statement synchronously, and a chain of turns that each resolve
+ * at once would never hand the event loop back: each SQLite turn starts on a new event-loop turn,
+ * so a command, a collector or Discord's heartbeat that arrives during a long run of reads (a
+ * rebuild of the all-time totals, piece by piece) waits for one piece, not for all of them.
  */
 export class Database {
   private readonly sqliteMutex = new Mutex();
@@ -60,7 +65,7 @@ export class Database {
         await runner.release();
       }
     };
-    return this.kind === 'sqlite' ? this.sqliteMutex.run(work) : work();
+    return this.kind === 'sqlite' ? this.sqliteTurn(work) : work();
   }
 
   /** Read-only work outside a transaction (still serialised on SQLite). */
@@ -74,7 +79,14 @@ export class Database {
         await runner.release();
       }
     };
-    return this.kind === 'sqlite' ? this.sqliteMutex.run(work) : work();
+    return this.kind === 'sqlite' ? this.sqliteTurn(work) : work();
+  }
+
+  private sqliteTurn<T>(work: () => Promise<T>): Promise<T> {
+    return this.sqliteMutex.run(async () => {
+      await nextEventLoopTurn();
+      return work();
+    });
   }
 
   async migrate(): Promise<string[]> {

@@ -43,4 +43,31 @@ forEachDatabase('all-time totals kept across imports', (database) => {
     expect(await kills(store)).to.deep.equal({ '100%': 3, '10x0': 6, [`Quote"d 'it'`]: 1, a_b: 11, axb: 3 });
     store.close();
   });
+
+  it('built a few players a read, it equals the build in one piece (totals, weapons and maps)', async () => {
+    const whole = new AllTimeTotals(bot.db, () => undefined, 0);
+    const inPieces = new AllTimeTotals(bot.db, () => undefined, 0, 2);
+    const byGuid = (rows: Awaited<ReturnType<AllTimeTotals['rows']>>) => [...rows].sort((a, b) => a.player.guid.localeCompare(b.player.guid));
+    const rows = byGuid(await inPieces.rows());
+    expect(rows.length, 'players (more than one piece of two)').to.be.greaterThan(2);
+    expect(rows).to.deep.equal(byGuid(await whole.rows()));
+    for (const { player } of rows) expect(await inPieces.playerDetail(player.guid), player.name).to.deep.equal(await whole.playerDetail(player.guid));
+    whole.close();
+    inPieces.close();
+  });
+
+  it('lets the event loop turn between the reads of a build, so a command arriving meanwhile waits for one piece, not all', async () => {
+    // SQLite runs statements synchronously: without a turn between reads the whole build would
+    // finish before a timer set as it started could run.
+    const store = new AllTimeTotals(bot.db, () => undefined, 0, 1);
+    let built = false;
+    const build = store.build().then(() => {
+      built = true;
+    });
+    const builtWhenTimerRan = await new Promise<boolean>((resolve) => setImmediate(() => resolve(built)));
+    await build;
+    expect(builtWhenTimerRan).to.equal(false);
+    expect(built).to.equal(true);
+    store.close();
+  });
 });
