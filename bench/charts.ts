@@ -1,5 +1,5 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ChartService } from '../core/charts/chart-service';
+import { longestBlockMs } from './lib/timing';
 import { sampleRadar, sampleSession } from '../test/charts/sample-data';
 
 export interface BenchResult {
@@ -51,14 +51,6 @@ export async function benchCharts(): Promise<BenchResult[]> {
     // What other commands wait at worst while a session image renders (PNG encoding is off-thread).
     { name: 'charts: longest event-loop block during session renders', value: round(blockedMs), unit: 'ms' },
   ];
-}
-
-async function longestBlockMs(work: () => Promise<void>): Promise<number> {
-  const histogram = monitorEventLoopDelay({ resolution: 1 });
-  histogram.enable();
-  await work();
-  histogram.disable();
-  return histogram.max / 1e6;
 }
 
 function round(ms: number): number {

@@ -1,3 +1,5 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
 export interface Latency {
   p50: number;
   p95: number;
@@ -31,3 +33,15 @@ export async function measure(runs: number, work: (i: number) => Promise<void>, 
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The longest the event loop was blocked while `work` ran, ms (what any other command waited at worst). */
+export async function longestBlockMs(work: () => Promise<unknown>): Promise<number> {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  try {
+    await work();
+  } finally {
+    histogram.disable();
+  }
+  return histogram.max / 1e6;
+}
