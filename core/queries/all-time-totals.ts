@@ -4,7 +4,8 @@ import type { EventMap } from '../plugin-api/events';
 import { toTotals, totalsSelect } from './totals';
 import type { PlayerTotalsRow } from './leaderboards';
 import { KeptByGuid } from './kept-by-guid';
-import { aggregatePlayerDetails, PLAYERS_PER_PIECE, type PlayerDetail } from './player-detail-sums';
+import { aggregatePlayerDetails, type PlayerDetail } from './player-detail-sums';
+import { piecesOfPlayers, ROWS_PER_PIECE } from './player-pieces';
 
 /** How long after the last import the background full rebuild runs (see below). */
 const REBUILD_DELAY_MS = 10_000;
@@ -34,11 +35,11 @@ export class AllTimeTotals {
     private readonly db: Database,
     private readonly onError: (err: unknown) => void = () => undefined,
     private readonly rebuildDelayMs = REBUILD_DELAY_MS,
-    /** Players per read of a build on SQLite (the weapon and map sums: on both databases). */
-    private readonly playersPerPiece = PLAYERS_PER_PIECE,
+    /** Counted rounds per read of a build (see player-pieces.ts): the totals on SQLite, weapons and maps on both. */
+    private readonly rowsPerPiece = ROWS_PER_PIECE,
   ) {
     this.totals = new KeptByGuid(db, (guids) => this.aggregateTotals(guids));
-    this.details = new KeptByGuid(db, (guids) => aggregatePlayerDetails(db, guids, playersPerPiece));
+    this.details = new KeptByGuid(db, (guids) => aggregatePlayerDetails(db, guids, rowsPerPiece));
   }
 
   /** Resolves when no background rebuild is waiting or running (tests, shutdown). */
@@ -131,7 +132,7 @@ export class AllTimeTotals {
     // An import during the rebuild may be missing from it: keep the incremental state and try later.
     const stale = () => this.imports !== importsAtStart || this.closed;
     try {
-      const [totals, details] = await Promise.all([this.aggregateTotals(null), aggregatePlayerDetails(this.db, null, this.playersPerPiece)]);
+      const [totals, details] = await Promise.all([this.aggregateTotals(null), aggregatePlayerDetails(this.db, null, this.rowsPerPiece)]);
       const swapped = (await this.totals.replace(totals, stale)) && (await this.details.replace(details, stale));
       if (!swapped) this.scheduleRebuild();
     } catch (err) {
@@ -141,16 +142,14 @@ export class AllTimeTotals {
 
   /**
    * All players (guids null) or just these. PostgreSQL sums everybody in one statement (it runs
-   * beside everything else). SQLite reads a few players at a time, each piece a turn of its own:
+   * beside everything else). SQLite reads a piece of players at a time, each a turn of its own:
    * better-sqlite3 runs a statement synchronously, and everybody at once (2 s at 100,000 rounds)
    * would hold up every command, the bot's start and Discord's heartbeat for that long.
    */
   private async aggregateTotals(guids: string[] | null): Promise<Map<string, PlayerTotalsRow>> {
     const result = new Map<string, PlayerTotalsRow>();
     const everyone = guids === null && this.db.kind === 'postgres';
-    const wanted = everyone ? [] : (guids ?? (await this.db.read(async (sql) => (await sql.all<{ guid: string }>('SELECT guid FROM players ORDER BY guid')).map((r) => String(r.guid)))));
-    const size = this.playersPerPiece;
-    const pieces = everyone ? [null] : Array.from({ length: Math.ceil(wanted.length / size) }, (_, i) => wanted.slice(i * size, (i + 1) * size));
+    const pieces = everyone ? [null] : await piecesOfPlayers(this.db, guids, this.rowsPerPiece);
     for (const piece of pieces) {
       const filter = piece === null ? '' : ` AND pr.guid IN ${Sql.list(piece)}`;
       const rows = await this.db.read((sql) =>

@@ -1,15 +1,9 @@
 import type { Database } from '../data/database';
 import { num, Sql } from '../data/sql';
 import { WEAPONS } from '../parsing/weapons';
+import { piecesOfPlayers, ROWS_PER_PIECE } from './player-pieces';
 import { percent } from './ratios';
 import type { WeaponTotals } from './types';
-
-/**
- * Players per read of a build: short turns on SQLite's one connection, whose statements run
- * synchronously (at 100,000 rounds a piece takes at most about 0.5 s, when it holds the four
- * players with 67,000 rounds each; a typical piece 10-50 ms).
- */
-export const PLAYERS_PER_PIECE = 100;
 
 /** One map's counted rounds of a player, with the first and last round's local end time. */
 export interface MapSeen {
@@ -44,10 +38,10 @@ const ROUND_RANGE = 2_000;
  * pay for it): a few players' weapon rows are found through their player rows, everybody's by
  * walking the table in ranges of rounds.
  */
-export async function aggregatePlayerDetails(db: Database, guids: string[] | null, playersPerPiece = PLAYERS_PER_PIECE): Promise<Map<string, PlayerDetail>> {
-  const all = guids ?? (await db.read(async (sql) => (await sql.all<{ guid: string }>('SELECT guid FROM players ORDER BY guid')).map((r) => String(r.guid))));
-  const weapons = db.kind === 'sqlite' ? weaponSumsFromIndex(db, all, playersPerPiece) : guids === null ? everyonesWeaponSums(db) : weaponSums(db, guids, playersPerPiece);
-  const [weaponRows, mapRows] = await Promise.all([weapons, mapsSeen(db, all, playersPerPiece)]);
+export async function aggregatePlayerDetails(db: Database, guids: string[] | null, rowsPerPiece = ROWS_PER_PIECE): Promise<Map<string, PlayerDetail>> {
+  const pieces = await piecesOfPlayers(db, guids, rowsPerPiece);
+  const weapons = db.kind === 'sqlite' ? weaponSumsFromIndex(db, pieces) : guids === null ? everyonesWeaponSums(db) : weaponSums(db, pieces);
+  const [weaponRows, mapRows] = await Promise.all([weapons, mapsSeen(db, pieces)]);
   const result = new Map<string, PlayerDetail>();
   const entry = (guid: string) => {
     let d = result.get(guid);
@@ -69,10 +63,9 @@ export async function aggregatePlayerDetails(db: Database, guids: string[] | nul
 }
 
 /** SQLite: counted weapon sums per player and weapon, from the covering index ix_weapon_rounds_player_sums. */
-async function weaponSumsFromIndex(db: Database, guids: readonly string[], playersPerPiece: number): Promise<Record<string, unknown>[]> {
+async function weaponSumsFromIndex(db: Database, pieces: readonly string[][]): Promise<Record<string, unknown>[]> {
   const rows: Record<string, unknown>[] = [];
-  for (let i = 0; i < guids.length; i += playersPerPiece) {
-    const chunk = guids.slice(i, i + playersPerPiece);
+  for (const chunk of pieces) {
     rows.push(
       ...(await db.read((sql) =>
         sql.all(
@@ -88,10 +81,9 @@ async function weaponSumsFromIndex(db: Database, guids: readonly string[], playe
 }
 
 /** PostgreSQL: counted weapon sums of a few players, per player and weapon: their player rows lead to their weapon rows. */
-async function weaponSums(db: Database, guids: readonly string[], playersPerPiece: number): Promise<Record<string, unknown>[]> {
+async function weaponSums(db: Database, pieces: readonly string[][]): Promise<Record<string, unknown>[]> {
   const rows: Record<string, unknown>[] = [];
-  for (let i = 0; i < guids.length; i += playersPerPiece) {
-    const chunk = guids.slice(i, i + playersPerPiece);
+  for (const chunk of pieces) {
     rows.push(
       ...(await db.read((sql) =>
         sql.all(
@@ -137,10 +129,9 @@ async function everyonesWeaponSums(db: Database): Promise<Record<string, unknown
 }
 
 /** Maps of the given players with their counted rounds and first and last time seen. */
-async function mapsSeen(db: Database, guids: readonly string[], playersPerPiece: number): Promise<Record<string, unknown>[]> {
+async function mapsSeen(db: Database, pieces: readonly string[][]): Promise<Record<string, unknown>[]> {
   const rows: Record<string, unknown>[] = [];
-  for (let i = 0; i < guids.length; i += playersPerPiece) {
-    const chunk = guids.slice(i, i + playersPerPiece);
+  for (const chunk of pieces) {
     rows.push(
       ...(await db.read((sql) =>
         sql.all(

@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AllTimeTotals } from '../../core/queries/all-time-totals';
+import { piecesOfPlayers } from '../../core/queries/player-pieces';
+import { num } from '../../core/data/sql';
 import { forEachDatabase } from '../support/databases';
 import { createFixtureBot, type FixtureBot } from '../support/fixture-bot';
 import { writeHandFiles } from './hand-files';
@@ -44,7 +46,7 @@ forEachDatabase('all-time totals kept across imports', (database) => {
     store.close();
   });
 
-  it('built a few players a read, it equals the build in one piece (totals, weapons and maps)', async () => {
+  it('built in pieces of two counted rounds (a player or two a read), it equals the build in one piece (totals, weapons and maps)', async () => {
     const whole = new AllTimeTotals(bot.db, () => undefined, 0);
     const inPieces = new AllTimeTotals(bot.db, () => undefined, 0, 2);
     const byGuid = (rows: Awaited<ReturnType<AllTimeTotals['rows']>>) => [...rows].sort((a, b) => a.player.guid.localeCompare(b.player.guid));
@@ -69,5 +71,21 @@ forEachDatabase('all-time totals kept across imports', (database) => {
     expect(builtWhenTimerRan).to.equal(false);
     expect(built).to.equal(true);
     store.close();
+  });
+
+  it('cuts the players into pieces of at most the budget of counted rounds, a bigger player alone, each player once in GUID order', async () => {
+    const counted = await bot.db.read((sql) => sql.all('SELECT guid, COUNT(*) AS n FROM player_rounds WHERE in_totals = TRUE GROUP BY guid'));
+    const rows = new Map(counted.map((r) => [String(r.guid), num(r.n)]));
+    const budget = Math.max(...rows.values()) - 1; // the busiest player is over it
+    const pieces = await piecesOfPlayers(bot.db, null, budget);
+    expect(pieces.flat()).to.deep.equal([...rows.keys()].sort());
+    for (const piece of pieces) {
+      const total = piece.reduce((sum, guid) => sum + rows.get(guid)!, 0);
+      if (piece.length > 1) expect(total, piece.join(',')).to.be.at.most(budget);
+    }
+    expect(pieces.some((p) => p.length === 1 && rows.get(p[0]!)! > budget), 'the busiest player alone').to.equal(true);
+    // Asked for two players (one unknown): only the known one, in one piece.
+    const [first] = [...rows.keys()].sort();
+    expect(await piecesOfPlayers(bot.db, ['NOSUCHGUID', first!])).to.deep.equal([[first]]);
   });
 });
