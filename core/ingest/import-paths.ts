@@ -38,8 +38,8 @@ export async function listStatsFiles(paths: readonly string[]): Promise<string[]
   return files.sort((a, b) => (path.basename(a) < path.basename(b) ? -1 : path.basename(a) > path.basename(b) ? 1 : a < b ? -1 : 1));
 }
 
-/** Files read ahead of the importer at once (their content is held in memory meanwhile). */
-const READ_AHEAD = 500;
+/** Files read ahead of the importer at once (their content, a few MB, is held in memory meanwhile: two PostgreSQL batches). */
+const READ_AHEAD = 1_000;
 
 export async function importPaths(importer: Importer, paths: readonly string[], options: ImportPathsOptions): Promise<ImportSummary> {
   const files = await listStatsFiles(paths);

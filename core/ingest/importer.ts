@@ -146,7 +146,7 @@ export class Importer {
    * (and events) come after each batch commits, in the order of `files`.
    */
   async importMany(files: readonly ImportItem[], options: ImportOptions & BatchOptions = { source: 'import' }): Promise<ImportOutcome[]> {
-    const maxFiles = Math.max(1, options.maxFiles ?? DEFAULT_BATCH.maxFiles);
+    const maxFiles = Math.max(1, options.maxFiles ?? DEFAULT_BATCH.maxFiles[this.db.kind]);
     const maxMs = options.maxMs ?? DEFAULT_BATCH.maxMs[this.db.kind];
     const inputs = files.map((item) => {
       if (item.readError !== undefined) return fileInput(item.name, '', { ok: false, fileName: item.name, reason: item.readError }, options, item.localPath);
