@@ -62,42 +62,35 @@ export async function aggregatePlayerDetails(db: Database, guids: string[] | nul
   return result;
 }
 
-/** SQLite: counted weapon sums per player and weapon, from the covering index ix_weapon_rounds_player_sums. */
-async function weaponSumsFromIndex(db: Database, pieces: readonly string[][]): Promise<Record<string, unknown>[]> {
+/** One read per piece of players (each a turn of its own on SQLite), the rows of all pieces together. */
+async function readByPieces(db: Database, pieces: readonly string[][], query: (inList: string) => string): Promise<Record<string, unknown>[]> {
   const rows: Record<string, unknown>[] = [];
-  for (const chunk of pieces) {
-    rows.push(
-      ...(await db.read((sql) =>
-        sql.all(
-          `SELECT wr.guid AS guid, wr.weapon AS weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
-                  SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
-             FROM weapon_rounds wr WHERE wr.in_totals = TRUE AND wr.guid IN ${Sql.list(chunk)} GROUP BY wr.guid, wr.weapon`,
-          chunk,
-        ),
-      )),
-    );
-  }
+  for (const piece of pieces) rows.push(...(await db.read((sql) => sql.all(query(Sql.list(piece)), piece))));
   return rows;
 }
 
+/** SQLite: counted weapon sums per player and weapon, from the covering index ix_weapon_rounds_player_sums. */
+function weaponSumsFromIndex(db: Database, pieces: readonly string[][]): Promise<Record<string, unknown>[]> {
+  return readByPieces(
+    db,
+    pieces,
+    (guids) => `SELECT wr.guid AS guid, wr.weapon AS weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
+                       SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
+                  FROM weapon_rounds wr WHERE wr.in_totals = TRUE AND wr.guid IN ${guids} GROUP BY wr.guid, wr.weapon`,
+  );
+}
+
 /** PostgreSQL: counted weapon sums of a few players, per player and weapon: their player rows lead to their weapon rows. */
-async function weaponSums(db: Database, pieces: readonly string[][]): Promise<Record<string, unknown>[]> {
-  const rows: Record<string, unknown>[] = [];
-  for (const chunk of pieces) {
-    rows.push(
-      ...(await db.read((sql) =>
-        sql.all(
-          `SELECT wr.guid AS guid, wr.weapon AS weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
-                  SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
-             FROM player_rounds pr JOIN weapon_rounds wr ON wr.round_id = pr.round_id AND wr.guid = pr.guid
-            WHERE pr.in_totals = TRUE AND wr.in_totals = TRUE AND pr.guid IN ${Sql.list(chunk)}
-            GROUP BY wr.guid, wr.weapon`,
-          chunk,
-        ),
-      )),
-    );
-  }
-  return rows;
+function weaponSums(db: Database, pieces: readonly string[][]): Promise<Record<string, unknown>[]> {
+  return readByPieces(
+    db,
+    pieces,
+    (guids) => `SELECT wr.guid AS guid, wr.weapon AS weapon, SUM(wr.kills) AS kills, SUM(wr.deaths) AS deaths, SUM(wr.hits) AS hits,
+                       SUM(wr.shots) AS shots, SUM(wr.headshots) AS headshots
+                  FROM player_rounds pr JOIN weapon_rounds wr ON wr.round_id = pr.round_id AND wr.guid = pr.guid
+                 WHERE pr.in_totals = TRUE AND wr.in_totals = TRUE AND pr.guid IN ${guids}
+                 GROUP BY wr.guid, wr.weapon`,
+  );
 }
 
 /** PostgreSQL: every player's counted weapon sums: the table in ranges of round ids, added up here. */
@@ -129,21 +122,14 @@ async function everyonesWeaponSums(db: Database): Promise<Record<string, unknown
 }
 
 /** Maps of the given players with their counted rounds and first and last time seen. */
-async function mapsSeen(db: Database, pieces: readonly string[][]): Promise<Record<string, unknown>[]> {
-  const rows: Record<string, unknown>[] = [];
-  for (const chunk of pieces) {
-    rows.push(
-      ...(await db.read((sql) =>
-        sql.all(
-          `SELECT pr.guid AS guid, r.map AS map, COUNT(*) AS rounds, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
-             FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
-            WHERE pr.in_totals = TRUE AND pr.guid IN ${Sql.list(chunk)} GROUP BY pr.guid, r.map`,
-          chunk,
-        ),
-      )),
-    );
-  }
-  return rows;
+function mapsSeen(db: Database, pieces: readonly string[][]): Promise<Record<string, unknown>[]> {
+  return readByPieces(
+    db,
+    pieces,
+    (guids) => `SELECT pr.guid AS guid, r.map AS map, COUNT(*) AS rounds, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
+                  FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
+                 WHERE pr.in_totals = TRUE AND pr.guid IN ${guids} GROUP BY pr.guid, r.map`,
+  );
 }
 
 function toWeapon(row: Record<string, unknown>): WeaponTotals {
