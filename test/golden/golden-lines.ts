@@ -108,7 +108,7 @@ export const goldenLines: readonly GoldenLine[] = [
 
 /** A reply as text with what varies between runs (temp folders, clock times) masked. */
 export async function normaliseReply(line: GoldenLine, reply: Reply): Promise<GoldenReply> {
-  const mask = (text: string) => text.replace(/\/tmp\/[^\s`'")]+/g, '<tmp>').replace(/\b\d+(\.\d+)? ?ms\b/g, '<ms>');
+  const mask = (text: string) => text.split(process.cwd()).join('<cwd>').replace(/\/tmp\/[^\s`'")]+/g, '<tmp>').replace(/\b\d+(\.\d+)? ?ms\b/g, '<ms>');
   const p = reply.pagination;
   const next = p && p.pageCount > p.page + 1 ? mask(replyText(await p.goTo(p.page + 1))) : null;
   return {
