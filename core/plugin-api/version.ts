@@ -1,2 +1,2 @@
 /** The plugin API version. Breaking changes bump the major. */
-export const PLUGIN_API_VERSION = '1.0.0';
+export const PLUGIN_API_VERSION = '2.0.0';

@@ -10,16 +10,19 @@ export class PluginManifestError extends Error {
   }
 }
 
+const dependenciesSchema = z
+  .union([
+    z.array(z.string().min(1)),
+    z.record(z.string().min(1), z.string().refine((v) => semver.validRange(v) !== null, 'a semver range')),
+  ])
+  .optional();
+
 const manifestSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,49}$/, 'lower-case letters, digits and dashes'),
   version: z.string().refine((v) => semver.valid(v) !== null, 'a semver version such as 1.0.0'),
-  apiVersion: z.string().refine((v) => semver.validRange(v) !== null, 'a semver range such as ^1.0.0'),
-  dependsOn: z
-    .union([
-      z.array(z.string().min(1)),
-      z.record(z.string().min(1), z.string().refine((v) => semver.validRange(v) !== null, 'a semver range')),
-    ])
-    .optional(),
+  apiVersion: z.string().refine((v) => semver.validRange(v) !== null, 'a semver range such as ^2.0.0'),
+  dependsOn: dependenciesSchema,
+  optionalDependsOn: dependenciesSchema,
   description: z.string().optional(),
 });
 
@@ -45,16 +48,30 @@ export function validatePluginDefinition(candidate: unknown, source: string): Pl
   return def as PluginDefinition;
 }
 
-/** Dependencies as id -> semver range ('*' when none given). */
+/** Required dependencies as id -> semver range ('*' when none given). */
 export function dependencyRanges(manifest: PluginManifest): Map<string, string> {
-  const deps = new Map<string, string>();
-  if (Array.isArray(manifest.dependsOn)) for (const id of manifest.dependsOn) deps.set(id, '*');
-  else if (manifest.dependsOn) for (const [id, range] of Object.entries(manifest.dependsOn)) deps.set(id, range as string);
-  return deps;
+  return rangesOf(manifest.dependsOn);
+}
+
+/** Optional dependencies as id -> semver range. */
+export function optionalDependencyRanges(manifest: PluginManifest): Map<string, string> {
+  return rangesOf(manifest.optionalDependsOn);
+}
+
+/** Every plugin id this one names, required or optional. */
+export function allDependencies(manifest: PluginManifest): Set<string> {
+  return new Set([...dependencyRanges(manifest).keys(), ...optionalDependencyRanges(manifest).keys()]);
+}
+
+function rangesOf(deps: PluginManifest['dependsOn']): Map<string, string> {
+  const ranges = new Map<string, string>();
+  if (Array.isArray(deps)) for (const id of deps) ranges.set(id, '*');
+  else if (deps) for (const [id, range] of Object.entries(deps)) ranges.set(id, range as string);
+  return ranges;
 }
 
 /**
- * Orders plugins so that each comes after its dependencies. Returns the order and, for plugins
+ * Orders plugins so that each comes after its dependencies (and its optional ones that are present). Returns the order and, for plugins
  * that cannot load (missing dependency, version mismatch, cycle), the reason.
  */
 export function orderByDependencies(manifests: readonly PluginManifest[]): { order: string[]; problems: Map<string, string> } {
@@ -88,6 +105,13 @@ export function orderByDependencies(manifests: readonly PluginManifest[]): { ord
         if (!problems.has(id)) problems.set(id, `plugin '${id}' depends on '${dep}', which failed: ${problems.get(dep)}`);
         ok = false;
         break;
+      }
+    }
+    // An optional dependency that is there comes first; one that is missing or broken is left out.
+    if (ok) {
+      for (const [dep, range] of optionalDependencyRanges(manifest)) {
+        const depManifest = byId.get(dep);
+        if (depManifest && semver.satisfies(depManifest.version, range) && state.get(dep) !== 'visiting') visit(dep, [...chain, id]);
       }
     }
     state.set(id, 'done');

@@ -8,11 +8,15 @@ import type { EventBus } from '../events/event-bus';
 import type { Scheduler } from '../scheduler/scheduler';
 import { CoreServices } from '../app/tokens';
 import { loadPluginModule } from './loader';
-import { orderByDependencies, dependencyRanges } from './manifest';
+import { allDependencies, orderByDependencies, dependencyRanges } from './manifest';
 import { entryRef, readPluginsFile, writePluginsFile, type PluginEntry } from './plugins-file';
-import { createPluginApi } from './plugin-api-impl';
+import { createPluginApi, pluginResolver } from './plugin-api-impl';
 import { ensurePluginSchema } from './plugin-schema';
+import { createPluginStorage } from './plugin-storage';
+import { ProvidedServices } from './provided-services';
 import { DataServices } from '../data/tokens';
+import type { Database } from '../data/database';
+import { coreEntities } from '../data/entities';
 
 export type PluginState = 'enabled' | 'disabled' | 'failed';
 
@@ -26,9 +30,20 @@ export interface PluginStatus {
   commands: number;
   jobs: number;
   handlers: number;
+  /** Names of the services it provides to other plugins now. */
+  provides: string[];
+}
+
+/** What a change to one plugin did, and what it did to the plugins that depend on it. */
+export interface PluginChange {
+  status: PluginStatus;
+  /** One line per dependant that was disabled, reloaded or enabled again with it. */
+  dependants: string[];
 }
 
 interface PluginRecord {
+  /** Disabled because a plugin it needs went away; comes back with it. */
+  waitingFor?: boolean;
   entry: PluginEntry;
   definition: PluginDefinition | null;
   modulePath: string | null;
@@ -64,6 +79,7 @@ export class PluginError extends Error {
 export class PluginHost {
   private readonly records: PluginRecord[] = [];
   private readonly baseDir: string;
+  private readonly provided = new ProvidedServices();
 
   constructor(private readonly deps: PluginHostDeps) {
     this.baseDir = path.dirname(path.resolve(deps.pluginsFile));
@@ -97,7 +113,12 @@ export class PluginHost {
     const candidates = this.records.filter((r) => r.entry.enabled && r.definition && r.state !== 'failed' && r.store.size === 0);
     const { order, problems } = orderByDependencies(candidates.map((r) => r.definition!.manifest));
     for (const [id, problem] of problems) this.fail(this.byId(id)!, problem);
-    for (const id of order) await this.activate(this.byId(id)!);
+    for (const id of order) {
+      const record = this.byId(id)!;
+      const broken = this.brokenDependency(record);
+      if (broken) this.fail(record, broken);
+      else await this.activate(record);
+    }
     this.announce('plugins loaded');
   }
 
@@ -114,6 +135,7 @@ export class PluginHost {
         commands: this.deps.registry.countOwnedBy(id),
         jobs: this.deps.scheduler.countOwnedBy(id),
         handlers: this.deps.events.countOwnedBy(id),
+        provides: r.state === 'enabled' ? this.provided.ownedBy(id) : [],
       };
     });
   }
@@ -123,49 +145,116 @@ export class PluginHost {
     return this.records.filter((r) => r.definition).map((r) => r.definition!);
   }
 
-  async enable(ref: string): Promise<PluginStatus> {
+  /** Enables a plugin; plugins waiting for it come back, and those that use it optionally reload. */
+  async enable(ref: string): Promise<PluginChange> {
     const record = this.find(ref);
-    if (record.state === 'enabled') return this.status(record);
+    if (record.state === 'enabled') return { status: this.status(record), dependants: [] };
     if (!record.definition) Object.assign(record, this.loadDefinition({ ...record.entry }, true));
     if (!record.definition) throw new PluginError(record.error ?? `plugin '${ref}' cannot be loaded`);
     const missing = [...dependencyRanges(record.definition.manifest).keys()].filter((dep) => this.byId(dep)?.state !== 'enabled');
     if (missing.length > 0) throw new PluginError(`plugin '${record.definition.manifest.id}' depends on ${missing.map((m) => `'${m}'`).join(', ')}, which is not enabled`);
     record.entry.enabled = true;
-    await this.activate(record);
+    const dependants = await this.aroundDependants(record, () => this.activate(record));
     this.save();
     this.announce(`plugin ${record.definition.manifest.id} enabled`);
     if (record.state === 'failed') throw new PluginError(record.error!);
-    return this.status(record);
+    return { status: this.status(record), dependants };
   }
 
-  async disable(ref: string): Promise<PluginStatus> {
+  /** Disables a plugin; plugins that need it are disabled until it comes back, those that use it optionally reload. */
+  async disable(ref: string): Promise<PluginChange> {
     const record = this.find(ref);
     const id = record.definition?.manifest.id ?? ref;
-    const dependents = this.records.filter(
-      (r) => r.state === 'enabled' && r !== record && r.definition && dependencyRanges(r.definition.manifest).has(id),
-    );
-    if (dependents.length > 0) {
-      throw new PluginError(`plugin '${id}' is needed by ${dependents.map((d) => `'${d.definition!.manifest.id}'`).join(', ')}; disable those first`);
-    }
-    await this.deactivate(record);
-    record.state = 'disabled';
-    record.error = null;
     record.entry.enabled = false;
+    const dependants = await this.aroundDependants(record, async () => {
+      await this.deactivate(record);
+      record.state = 'disabled';
+      record.error = null;
+    });
     this.save();
     this.announce(`plugin ${id} disabled`);
-    return this.status(record);
+    return { status: this.status(record), dependants };
   }
 
-  /** Disposes the plugin, loads its code afresh and registers it again. */
-  async reload(ref: string): Promise<PluginStatus> {
+  /** Disposes the plugin, loads its code afresh and registers it again (its dependants with it). */
+  async reload(ref: string): Promise<PluginChange> {
     const record = this.find(ref);
-    if (record.state === 'enabled') await this.deactivate(record);
-    const fresh = this.loadDefinition(record.entry, true);
-    Object.assign(record, { definition: fresh.definition, modulePath: fresh.modulePath, state: fresh.state, error: fresh.error });
-    if (record.definition && record.entry.enabled) await this.activate(record);
+    const dependants = await this.aroundDependants(record, async () => {
+      if (record.state === 'enabled') await this.deactivate(record);
+      const fresh = this.loadDefinition(record.entry, true);
+      Object.assign(record, { definition: fresh.definition, modulePath: fresh.modulePath, state: fresh.state, error: fresh.error });
+      if (record.definition && record.entry.enabled) await this.activate(record);
+    });
     this.announce(`plugin ${ref} reloaded`);
     if (record.state === 'failed') throw new PluginError(record.error!);
-    return this.status(record);
+    return { status: this.status(record), dependants };
+  }
+
+  /**
+   * Stops every enabled plugin that depends on `record` (directly or through others, required or
+   * optional), runs the change, then starts again, in dependency order, each of those and each
+   * plugin that was waiting, whose required dependencies are all enabled; the others wait with a
+   * message saying for what. A plugin holding another's service never keeps a stale one.
+   */
+  private async aroundDependants(record: PluginRecord, change: () => Promise<void>): Promise<string[]> {
+    const id = record.definition?.manifest.id;
+    const stopped = id ? this.enabledDependants(id) : [];
+    for (const r of [...stopped].reverse()) await this.deactivate(r);
+    await change();
+    const lines: string[] = [];
+    const candidates = this.records.filter((r) => r !== record && r.entry.enabled && r.definition && r.state !== 'enabled' && (stopped.includes(r) || r.waitingFor));
+    const { order } = orderByDependencies(this.records.filter((r) => r.definition).map((r) => r.definition!.manifest));
+    for (const depId of order) {
+      const r = candidates.find((c) => c.definition!.manifest.id === depId);
+      if (!r) continue;
+      const broken = this.brokenDependency(r);
+      const was = stopped.includes(r);
+      if (broken) {
+        r.state = 'disabled';
+        r.error = broken;
+        r.waitingFor = true;
+        lines.push(`${depId}: disabled until it can load again (${broken})`);
+        this.deps.logger.warn({ plugin: depId }, `plugin ${depId} disabled: ${broken}`);
+        void this.deps.events.emit('plugin.state', { pluginId: depId, state: 'disabled', error: broken });
+        continue;
+      }
+      r.waitingFor = false;
+      await this.activate(r);
+      lines.push(r.state === 'enabled' ? `${depId}: ${was ? 'reloaded' : 'enabled again'}` : `${depId}: failed (${r.error})`);
+    }
+    return lines;
+  }
+
+  /** Enabled plugins that name `id` as a dependency, directly or through another, in dependency order. */
+  private enabledDependants(id: string): PluginRecord[] {
+    const found = new Set<string>([id]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const r of this.records) {
+        const rid = r.definition?.manifest.id;
+        if (!rid || found.has(rid) || r.state !== 'enabled') continue;
+        if ([...allDependencies(r.definition!.manifest)].some((d) => found.has(d))) {
+          found.add(rid);
+          grew = true;
+        }
+      }
+    }
+    found.delete(id);
+    const { order } = orderByDependencies(this.records.filter((r) => r.definition).map((r) => r.definition!.manifest));
+    return order.filter((o) => found.has(o)).map((o) => this.byId(o)!);
+  }
+
+  /** Why a plugin cannot start now: a required dependency that is not enabled (null when it can). */
+  private brokenDependency(record: PluginRecord): string | null {
+    const manifest = record.definition!.manifest;
+    for (const dep of dependencyRanges(manifest).keys()) {
+      const d = this.byId(dep);
+      if (d?.state === 'enabled') continue;
+      const why = !d ? 'not installed' : d.state === 'failed' ? `failed: ${d.error}` : 'disabled';
+      return `plugin '${manifest.id}' depends on '${dep}', which is ${why}`;
+    }
+    return null;
   }
 
   async disposeAll(): Promise<void> {
@@ -210,12 +299,21 @@ export class PluginHost {
     }
     const container = this.deps.container.createChildContainer();
     container.register(CoreServices.Logger.id, { useValue: logger });
+    const services = pluginResolver(id, container, this.provided, allDependencies(def.manifest));
+    const missing = (def.requires ?? []).filter((token) => !services.has(token));
+    if (missing.length > 0) {
+      const names = missing.map((t) => `'${t.name}'`).join(', ');
+      this.fail(record, `plugin '${id}' requires ${names}, which ${missing.length === 1 ? 'is' : 'are'} not available (not provided by a plugin it depends on, nor by a running core module)`);
+      return;
+    }
     record.store = new DisposableStore();
     const api = createPluginApi({
       id,
       options: parsedOptions.data,
       logger,
-      container,
+      services,
+      storage: createPluginStorage(id, () => this.database(id), () => this.coreTables()),
+      provided: this.provided,
       registry: this.deps.registry,
       events: this.deps.events,
       scheduler: this.deps.scheduler,
@@ -239,6 +337,17 @@ export class PluginHost {
       this.deps.logger.error({ err, plugin: record.definition?.manifest.id }, 'plugin dispose failed');
     }
     record.state = 'disabled';
+  }
+
+  private database(pluginId: string): Database {
+    if (!this.deps.container.isRegistered(DataServices.Database.id, true)) throw new Error(`plugin '${pluginId}': no database in this process`);
+    return this.deps.container.resolve<Database>(DataServices.Database.id);
+  }
+
+  private coreTables(): string[] {
+    if (!this.deps.container.isRegistered(DataServices.Database.id, true)) return [];
+    const core = new Set<unknown>(coreEntities);
+    return this.database('core').dataSource.entityMetadatas.filter((m) => core.has(m.target)).map((m) => m.tableName);
   }
 
   private fail(record: PluginRecord, message: string, err?: unknown): void {

@@ -21,7 +21,7 @@ export default definePlugin({
   manifest: {
     id: 'streaks',
     version: '1.0.0',
-    apiVersion: '^1.0.0',
+    apiVersion: '^2.0.0',
     description: '!streaks: runs of rounds with K/D of at least 1, best killing spree',
   },
   configSchema: streaksOptions,

@@ -10,29 +10,29 @@ describe('plugin manifests', () => {
   const register = () => undefined;
 
   it('rejects a definition without register()', () => {
-    expect(() => validatePluginDefinition({ manifest: { id: 'a', version: '1.0.0', apiVersion: '^1.0.0' } }, 'plugin x')).to.throw(
+    expect(() => validatePluginDefinition({ manifest: { id: 'a', version: '1.0.0', apiVersion: '^2.0.0' } }, 'plugin x')).to.throw(
       'plugin x: the plugin definition has no register(api) function',
     );
   });
 
   it('names the bad manifest key, its value and what was expected', () => {
-    expect(() => validatePluginDefinition({ manifest: { id: 'Bad Id', version: '1.0.0', apiVersion: '^1.0.0' }, register }, 'plugin x')).to.throw(
+    expect(() => validatePluginDefinition({ manifest: { id: 'Bad Id', version: '1.0.0', apiVersion: '^2.0.0' }, register }, 'plugin x')).to.throw(
       'plugin x: manifest.id is "Bad Id", expected lower-case letters, digits and dashes',
     );
-    expect(() => validatePluginDefinition({ manifest: { id: 'a', version: 'one', apiVersion: '^1.0.0' }, register }, 'plugin x')).to.throw(
+    expect(() => validatePluginDefinition({ manifest: { id: 'a', version: 'one', apiVersion: '^2.0.0' }, register }, 'plugin x')).to.throw(
       'manifest.version is "one", expected a semver version such as 1.0.0',
     );
   });
 
   it('refuses an incompatible apiVersion naming both versions', () => {
-    expect(() => validatePluginDefinition({ manifest: { id: 'a', version: '1.0.0', apiVersion: '^2.0.0' }, register }, 'plugin a')).to.throw(
-      "plugin 'a' needs plugin API ^2.0.0, but this etbot provides plugin API 1.0.0",
+    expect(() => validatePluginDefinition({ manifest: { id: 'a', version: '1.0.0', apiVersion: '^3.0.0' }, register }, 'plugin a')).to.throw(
+      "plugin 'a' needs plugin API ^3.0.0, but this etbot provides plugin API 2.0.0",
     );
   });
 });
 
 describe('dependency order', () => {
-  const m = (id: string, dependsOn?: Record<string, string> | string[], version = '1.0.0') => ({ id, version, apiVersion: '^1.0.0', dependsOn });
+  const m = (id: string, dependsOn?: Record<string, string> | string[], version = '1.0.0') => ({ id, version, apiVersion: '^2.0.0', dependsOn });
 
   it('puts every plugin after its dependencies', () => {
     const { order, problems } = orderByDependencies([m('c', ['b']), m('b', { a: '^1.0.0' }), m('a')]);
@@ -102,12 +102,20 @@ describe('plugin host', () => {
     expect([status.state, status.commands, status.jobs, status.handlers]).to.deep.equal(['enabled', 1, 1, 1]);
   });
 
-  it('refuses to disable a plugin another enabled plugin needs', async () => {
+  it('disabling a plugin another needs disables that one too, until the first is enabled again', async () => {
     app = await startTestApp({ plugins: [entry('counter-plugin'), entry('needs-counter-plugin')] });
-    let message = '';
-    await app.plugins.disable('counter').catch((err: Error) => (message = err.message));
-    expect(message).to.equal("plugin 'counter' is needed by 'needs-counter'; disable those first");
-    expect(app.registry.find('count')).to.not.equal(undefined);
+    const { dependants } = await app.plugins.disable('counter');
+    expect(dependants).to.deep.equal(["needs-counter: disabled until it can load again (plugin 'needs-counter' depends on 'counter', which is disabled)"]);
+    expect(app.registry.find('count')).to.equal(undefined);
+    expect(app.registry.find('dependent')).to.equal(undefined);
+    expect(app.plugins.list().map((p) => [p.id, p.state])).to.deep.equal([
+      ['counter', 'disabled'],
+      ['needs-counter', 'disabled'],
+    ]);
+    const back = await app.plugins.enable('counter');
+    expect(back.dependants).to.deep.equal(['needs-counter: enabled again']);
+    const reply = await app.runner.runLine('!dependent', { caller: admin, transport: 'console' });
+    expect(reply?.text).to.equal('ok');
   });
 
   it('isolates a plugin that throws while loading and disposes what it had registered', async () => {
@@ -132,7 +140,7 @@ describe('plugin host', () => {
     app = await startTestApp({ plugins: [entry('future-api-plugin'), entry('needs-counter-plugin')] });
     const [future, needs] = app.plugins.list();
     expect(future!.state).to.equal('failed');
-    expect(future!.error).to.equal("plugin 'future' needs plugin API ^2.0.0, but this etbot provides plugin API 1.0.0");
+    expect(future!.error).to.equal("plugin 'future' needs plugin API ^3.0.0, but this etbot provides plugin API 2.0.0");
     expect(needs!.error).to.equal("plugin 'needs-counter' depends on 'counter', which is not enabled");
   });
 

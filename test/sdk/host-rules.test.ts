@@ -24,15 +24,15 @@ describe('plugin host rules seen through createTestBot', () => {
   });
 
   it('refuses a plugin whose apiVersion range excludes this plugin API, naming both versions', async () => {
-    bot = await createTestBot({ plugins: [plugin('from-the-future', '^2.0.0', ['future'])], fixtures: false });
+    bot = await createTestBot({ plugins: [plugin('from-the-future', '^3.0.0', ['future'])], fixtures: false });
     const status = bot.app.plugins.list().find((p) => p.ref.includes('from-the-future'))!;
     expect(status.state).to.equal('failed');
-    expect(status.error).to.equal("plugin 'from-the-future' needs plugin API ^2.0.0, but this etbot provides plugin API 1.0.0");
+    expect(status.error).to.equal("plugin 'from-the-future' needs plugin API ^3.0.0, but this etbot provides plugin API 2.0.0");
     expect(bot.commands()).to.not.include('future');
   });
 
   it('refuses a plugin that takes a command name another plugin has, naming both plugins, and keeps none of its commands', async () => {
-    bot = await createTestBot({ plugins: ['stats', plugin('copycat', '^1.0.0', ['copycat-own', 'stats'])], fixtures: false });
+    bot = await createTestBot({ plugins: ['stats', plugin('copycat', '^2.0.0', ['copycat-own', 'stats'])], fixtures: false });
     const copycat = bot.app.plugins.list().find((p) => p.id === 'copycat')!;
     expect(copycat.state).to.equal('failed');
     expect(copycat.error).to.equal("plugin 'copycat' failed to register: command 'stats' of plugin 'copycat' is already registered by plugin 'stats'");
@@ -43,7 +43,7 @@ describe('plugin host rules seen through createTestBot', () => {
   it('takes inline definitions with options, and runs their jobs with runJob', async () => {
     const seen: unknown[] = [];
     const counter = definePlugin({
-      manifest: { id: 'counter', version: '1.0.0', apiVersion: '^1.0.0' },
+      manifest: { id: 'counter', version: '1.0.0', apiVersion: '^2.0.0' },
       register(api) {
         api.job({ name: 'tick', every: '5m', run: () => void seen.push(api.options) });
         api.job({ name: 'broken', every: '5m', run: () => Promise.reject(new Error('disk on fire')) });
@@ -79,7 +79,7 @@ class LateNotes1765200000000 {
   async down(q) { await q.dropTable('late_notes', true); }
 }
 module.exports = definePlugin({
-  manifest: { id: 'late', version: '${version}', apiVersion: '^1.0.0' },
+  manifest: { id: 'late', version: '${version}', apiVersion: '^2.0.0' },
   migrations: [LateNotes1765200000000],
   register(api) {
     const db = api.services.get(DataServices.Database);
@@ -113,7 +113,7 @@ forEachDatabase('a plugin enabled at run time whose migrations did not run at st
     expect(before.state).to.equal('failed');
     expect(before.error).to.contain('has no loadable module');
     fs.writeFileSync(path.join(dir, 'late.js'), lateJsPlugin('1.0.0'));
-    const status = await bot.app.plugins.enable(path.join(dir, 'late.js'));
+    const { status } = await bot.app.plugins.enable(path.join(dir, 'late.js'));
     expect(status.state).to.equal('enabled');
     const names = await bot.db.read((sql) => sql.all<{ name: string }>('SELECT name FROM etbot_migrations ORDER BY id'));
     expect(names.map((r) => r.name).at(-1)).to.equal('LateNotes1765200000000');

@@ -59,14 +59,17 @@ export function pluginCommand(s: AdminServices) {
         throw new UsageError('the admin plugin cannot disable itself (nothing could enable it again from chat): use `etbot plugins` on the server, or edit plugins.json');
       }
       try {
-        const status =
+        const { status, dependants } =
           args.action === 'enable' ? await s.plugins.enable(args.id) : args.action === 'disable' ? await s.plugins.disable(args.id) : await s.plugins.reload(args.id);
         ctx.logger.info({ plugin: args.id, action: args.action, by: ctx.caller.id }, `plugin ${args.id}: ${args.action} by ${ctx.caller.id}`);
         return {
           embeds: [
             {
               title: `Plugin ${status.id}: ${status.state}`,
-              description: status.state === 'enabled' ? `${status.commands} commands, ${status.jobs} jobs, ${status.handlers} handlers` : 'its commands and jobs are gone',
+              description: [
+                status.state === 'enabled' ? `${status.commands} commands, ${status.jobs} jobs, ${status.handlers} handlers` : 'its commands and jobs are gone',
+                ...dependants.map((line) => `also ${line}`),
+              ].join('\n'),
               color: status.state === 'enabled' ? Colors.success : Colors.neutral,
               footer: args.action === 'reload' ? undefined : 'saved to plugins.json',
             },

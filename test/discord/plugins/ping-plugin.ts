@@ -3,7 +3,7 @@ import { escapeName } from '../../../core/transports/discord/escape';
 
 /** A plugin with a plain command and a player command, for the Discord module test. */
 export default definePlugin({
-  manifest: { id: 'discord-ping', version: '1.0.0', apiVersion: '^1.0.0', description: 'Discord module test plugin' },
+  manifest: { id: 'discord-ping', version: '1.0.0', apiVersion: '^2.0.0', description: 'Discord module test plugin' },
   register(api) {
     api.command({ name: 'ping', description: 'Answers pong', run: () => ({ text: 'pong' }) });
     api.command({

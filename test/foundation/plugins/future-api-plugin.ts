@@ -1,6 +1,6 @@
 import { definePlugin } from '../../../core/plugin-api';
 
 export default definePlugin({
-  manifest: { id: 'future', version: '1.0.0', apiVersion: '^2.0.0' },
+  manifest: { id: 'future', version: '1.0.0', apiVersion: '^3.0.0' },
   register() {},
 });

@@ -3,7 +3,7 @@ import { definePlugin } from '../../../core/plugin-api';
 
 /** Commands whose reply takes a known time on the test's fake clock, and one that fails. */
 export default definePlugin({
-  manifest: { id: 'latency', version: '1.0.0', apiVersion: '^1.0.0' },
+  manifest: { id: 'latency', version: '1.0.0', apiVersion: '^2.0.0' },
   register(api) {
     const clock = api.services.get(CoreServices.Clock) as unknown as { advance(ms: number): Promise<void> };
     api.command({
