@@ -1,3 +1,5 @@
+import type { CommandCatalog } from '../plugin-api/core-services';
+import { HostServices } from './tokens';
 import 'reflect-metadata';
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import type { EtbotConfig, Secrets } from '../config/schema';
@@ -60,14 +62,25 @@ export class App {
     });
     const c = this.container;
     c.register(CoreServices.Config.id, { useValue: config });
-    c.register(CoreServices.Secrets.id, { useValue: options.secrets });
+    c.register(HostServices.Secrets.id, { useValue: options.secrets });
     c.register(CoreServices.Logger.id, { useValue: logger });
     c.register(CoreServices.Clock.id, { useValue: clock });
-    c.register(CoreServices.Events.id, { useValue: this.events });
-    c.register(CoreServices.Scheduler.id, { useValue: this.scheduler });
-    c.register(CoreServices.Commands.id, { useValue: this.registry });
-    c.register(CoreServices.CommandRunner.id, { useValue: this.runner });
-    c.register(CoreServices.PluginHost.id, { useValue: this.plugins });
+    c.register(HostServices.Events.id, { useValue: this.events });
+    c.register(HostServices.Scheduler.id, { useValue: this.scheduler });
+    c.register(HostServices.CommandRegistry.id, { useValue: this.registry });
+    const registry = this.registry;
+    const runner = this.runner;
+    const catalog: CommandCatalog = {
+      list: () => registry.list(),
+      find: (name) => registry.find(name),
+      usage: (command) => runner.usage(command),
+      get prefix() {
+        return runner.prefix;
+      },
+    };
+    c.register(CoreServices.Commands.id, { useValue: catalog });
+    c.register(HostServices.CommandRunner.id, { useValue: this.runner });
+    c.register(HostServices.PluginHost.id, { useValue: this.plugins });
     this.modules = options.modules ?? coreModules();
     this.moduleContext = { container: c, config, secrets: options.secrets, logger, mode: options.mode };
   }

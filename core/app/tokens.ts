@@ -1,22 +1,22 @@
 import { createServiceToken } from '../plugin-api/services';
-import type { EtbotConfig, Secrets } from '../config/schema';
-import type { Logger } from '../logging/logger';
+import type { Secrets } from '../config/schema';
 import type { EventBus } from '../events/event-bus';
 import type { Scheduler } from '../scheduler/scheduler';
 import type { CommandRegistry } from '../commands/registry';
 import type { CommandRunner } from '../commands/runner';
 import type { PluginHost } from '../plugin-host/plugin-host';
-import type { Clock } from '../scheduler/clock';
 
-/** Tokens of the foundation's services. Other core modules define theirs beside their code. */
-export const CoreServices = {
-  Config: createServiceToken<EtbotConfig>('config'),
+export { CoreServices } from '../plugin-api/core-services';
+
+/**
+ * The host's own services: core modules use them, plugins never get them (they are not in
+ * `etbot/plugin-api`; what a plugin needs of them comes as a narrow service).
+ */
+export const HostServices = {
   Secrets: createServiceToken<Secrets>('secrets'),
-  Logger: createServiceToken<Logger>('logger'),
-  Clock: createServiceToken<Clock>('clock'),
   Events: createServiceToken<EventBus>('events'),
   Scheduler: createServiceToken<Scheduler>('scheduler'),
-  Commands: createServiceToken<CommandRegistry>('commands'),
+  CommandRegistry: createServiceToken<CommandRegistry>('command-registry'),
   CommandRunner: createServiceToken<CommandRunner>('command-runner'),
   PluginHost: createServiceToken<PluginHost>('plugin-host'),
 } as const;

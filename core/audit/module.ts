@@ -1,5 +1,5 @@
 import type { CoreModule, ModuleContext } from '../app/module';
-import { CoreServices } from '../app/tokens';
+import { CoreServices, HostServices } from '../app/tokens';
 import type { CommandRunner } from '../commands/runner';
 import type { Database } from '../data/database';
 import { DataServices } from '../data/tokens';
@@ -28,7 +28,7 @@ export function auditModule(): CoreModule {
       container.register(AuditServices.Log.id, { useValue: log });
     },
     start(ctx: ModuleContext) {
-      const runner = ctx.container.resolve<CommandRunner>(CoreServices.CommandRunner.id);
+      const runner = ctx.container.resolve<CommandRunner>(HostServices.CommandRunner.id);
       subscription = runner.onExecuted((record) => log?.record(record));
     },
     async stop() {

@@ -1,5 +1,5 @@
 import type { CoreModule, ModuleContext } from '../app/module';
-import { CoreServices } from '../app/tokens';
+import { HostServices } from '../app/tokens';
 import type { EventBus } from '../events/event-bus';
 import type { Disposable } from '../plugin-api/disposable';
 import { QueryCache } from './query-cache';
@@ -26,7 +26,7 @@ export function cacheModule(): CoreModule {
     async start(ctx: ModuleContext) {
       const redisUrl = ctx.config.cache.redisUrl ?? ctx.secrets.redisUrl;
       if (redisUrl && cache) redis = await RedisInvalidation.connect(redisUrl, cache, ctx.logger.child({ component: 'cache' }), ctx.config.cache.redisNamespace);
-      const events = ctx.container.resolve<EventBus>(CoreServices.Events.id);
+      const events = ctx.container.resolve<EventBus>(HostServices.Events.id);
       subscription = events.on('round.imported', () => cache?.invalidate(), 'cache');
     },
     async stop() {

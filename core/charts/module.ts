@@ -1,5 +1,5 @@
 import type { CoreModule, ModuleContext } from '../app/module';
-import { CoreServices } from '../app/tokens';
+import { HostServices } from '../app/tokens';
 import type { EventBus } from '../events/event-bus';
 import type { Disposable } from '../plugin-api/disposable';
 import { ChartService, type ChartServiceOptions } from './chart-service';
@@ -19,7 +19,7 @@ export function chartsModule(options: ChartServiceOptions = {}): CoreModule {
       ctx.container.register(ChartServices.Charts.id, { useValue: service });
     },
     start(ctx: ModuleContext) {
-      const events = ctx.container.resolve<EventBus>(CoreServices.Events.id);
+      const events = ctx.container.resolve<EventBus>(HostServices.Events.id);
       subscription = events.on('round.imported', () => service?.invalidate(), 'charts');
     },
     stop() {

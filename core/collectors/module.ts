@@ -1,5 +1,5 @@
 import type { CoreModule, ModuleContext } from '../app/module';
-import { CoreServices } from '../app/tokens';
+import { HostServices } from '../app/tokens';
 import type { Database } from '../data/database';
 import { DataServices } from '../data/tokens';
 import type { EventBus } from '../events/event-bus';
@@ -28,7 +28,7 @@ export function collectorsModule(): CoreModule {
       manager = new CollectorManager({
         sink,
         store: { list: (c) => lazyStore().list(c), record: (c, f) => lazyStore().record(c, f) },
-        emit: (name, payload) => void container.resolve<EventBus>(CoreServices.Events.id).emit(name, payload),
+        emit: (name, payload) => void container.resolve<EventBus>(HostServices.Events.id).emit(name, payload),
         logger: logger.child({ component: 'collectors' }),
         dataDir: config.dataDir,
       }).configure(config.collectors);

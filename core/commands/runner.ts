@@ -153,6 +153,7 @@ export class CommandRunner {
       guildId: request.guildId,
       logger,
       invokedAs: name,
+      prefix: this.options.prefix,
     };
     try {
       const reply = await def.run(ctx, args as never);

@@ -1,5 +1,5 @@
 import type { CoreModule, ModuleContext } from '../app/module';
-import { CoreServices } from '../app/tokens';
+import { HostServices } from '../app/tokens';
 import type { EventBus } from '../events/event-bus';
 import { Importer } from '../ingest/importer';
 import type { PluginHost } from '../plugin-host/plugin-host';
@@ -17,7 +17,7 @@ export function databaseModule(): CoreModule {
     name: 'database',
     async register(ctx: ModuleContext) {
       const c = ctx.container;
-      const plugins = c.isRegistered(CoreServices.PluginHost.id, true) ? c.resolve<PluginHost>(CoreServices.PluginHost.id).definitions() : [];
+      const plugins = c.isRegistered(HostServices.PluginHost.id, true) ? c.resolve<PluginHost>(HostServices.PluginHost.id).definitions() : [];
       db = await openDatabase({
         url: ctx.config.database.url,
         envUrl: ctx.secrets.databaseUrl ?? process.env.DATABASE_URL,
@@ -28,7 +28,7 @@ export function databaseModule(): CoreModule {
         migrate: false,
       });
       ctx.logger.info({ database: db.description }, `database: ${db.description}`);
-      const events = c.resolve<EventBus>(CoreServices.Events.id);
+      const events = c.resolve<EventBus>(HostServices.Events.id);
       const importer = new Importer(
         db,
         {

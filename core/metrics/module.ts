@@ -1,5 +1,5 @@
 import type { CoreModule, ModuleContext } from '../app/module';
-import { CoreServices } from '../app/tokens';
+import { CoreServices, HostServices } from '../app/tokens';
 import type { QueryCache } from '../cache/query-cache';
 import { CacheServices } from '../cache/tokens';
 import type { CollectorManager } from '../collectors/collector-manager';
@@ -33,11 +33,11 @@ export function metricsModule(): CoreModule {
     async start(ctx: ModuleContext) {
       const { container, config, logger } = ctx;
       const m = metrics!;
-      const events = container.resolve<EventBus>(CoreServices.Events.id);
+      const events = container.resolve<EventBus>(HostServices.Events.id);
       subscriptions.push(events.on('round.imported', () => m.recordImport(), 'metrics'));
       subscriptions.push(events.on('file.rejected', () => m.recordReject(), 'metrics'));
       subscriptions.push(events.on('file.duplicate', () => m.recordDuplicate(), 'metrics'));
-      subscriptions.push(container.resolve<CommandRunner>(CoreServices.CommandRunner.id).onExecuted((r) => m.recordCommand(r)));
+      subscriptions.push(container.resolve<CommandRunner>(HostServices.CommandRunner.id).onExecuted((r) => m.recordCommand(r)));
       const port = config.metrics.port;
       if (port === undefined || (ctx.mode !== 'start' && ctx.mode !== 'test')) return;
       const collectors = container.isRegistered(CollectorServices.Manager.id, true) ? container.resolve<CollectorManager>(CollectorServices.Manager.id) : undefined;

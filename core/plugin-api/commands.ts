@@ -47,6 +47,8 @@ export interface CommandContext {
   logger: Logger;
   /** The command's name as typed (an alias, for instance). */
   invokedAs: string;
+  /** The command prefix (`!`), for replies that name another command. */
+  prefix: string;
 }
 
 export interface CommandDefinition<A extends readonly ArgumentDefinition[] = readonly ArgumentDefinition[]> {

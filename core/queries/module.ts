@@ -17,7 +17,7 @@ import { SessionService } from './sessions';
 import { SessionReplyExtensions } from './session-extensions';
 import { QueryServices } from './tokens';
 import { AllTimeTotals } from './all-time-totals';
-import { CoreServices } from '../app/tokens';
+import { HostServices } from '../app/tokens';
 import type { EventBus } from '../events/event-bus';
 import type { Disposable } from '../plugin-api/disposable';
 
@@ -63,7 +63,7 @@ export function queriesModule(): CoreModule {
       }
     },
     async start(ctx: ModuleContext) {
-      const events = ctx.container.resolve<EventBus>(CoreServices.Events.id);
+      const events = ctx.container.resolve<EventBus>(HostServices.Events.id);
       if (ctx.container.isRegistered(DataServices.Database.id, true)) {
         const database = ctx.container.resolve<Database>(DataServices.Database.id);
         // Reads scan a player's rows spread over a large file: a bigger page cache and memory

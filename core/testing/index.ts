@@ -12,6 +12,8 @@ export {
   type TestPluginEntry,
 } from './test-bot';
 export { ManualClock, settle } from './manual-clock';
+export { forEachDatabase, createTestDatabase, type TestDatabase, type TestDatabaseKind } from './databases';
+export { loadFixtureTruth, type Truth, type TruthPlayer, type TruthRound, type TruthSession } from './fixture-truth';
 export { replyText } from './reply-text';
 // The fake Discord class is loaded lazily by createTestBot; importing it here is type-only so
 // `etbot/testing` does not need `ws` unless a test asks for Discord.

@@ -19,6 +19,7 @@ import type { PluginEntry } from '../plugin-host/plugins-file';
 import type { Clock } from '../scheduler/clock';
 import { DiscordServices } from '../transports/discord/discord-module';
 import type { FakeDiscord } from './fake-discord';
+import { createPostgresDatabase } from './databases';
 import { inlinePluginEntry } from './inline-plugins';
 import { replyText } from './reply-text';
 
@@ -37,8 +38,12 @@ export type TestPlugin =
 
 export interface TestBotOptions {
   plugins: readonly TestPlugin[];
-  /** `'sqlite'` (default: a fresh temporary SQLite file) or a database URL the test owns (`postgres://...`, `sqlite:PATH`). */
-  database?: 'sqlite' | string;
+  /**
+   * `'sqlite'` (default: a fresh temporary SQLite file), `'postgres'` (a fresh database on the
+   * server at DATABASE_URL, or on an embedded PostgreSQL started for the test run; dropped by
+   * `stop()`), or a database URL the test owns (`postgres://...`, `sqlite:PATH`).
+   */
+  database?: 'sqlite' | 'postgres' | string;
   /** Import etbot's fixtures (default true), or these files/folders instead, or nothing (`false`). */
   fixtures?: boolean | readonly string[];
   /** Start a fake Discord on 127.0.0.1 and log the real discord.js bot into it. Default false. */
@@ -104,15 +109,23 @@ export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
   const forgets: (() => void)[] = [];
   let fake: FakeDiscord | undefined;
   let app: App | undefined;
+  let dropDatabase: (() => Promise<void>) | undefined;
   const cleanup = async () => {
     await app?.stop().catch(() => undefined);
     await fake?.stop().catch(() => undefined);
+    await dropDatabase?.().catch(() => undefined);
     for (const forget of forgets) forget();
     fs.rmSync(tmp, { recursive: true, force: true });
   };
   try {
     const baseDir = path.resolve(options.baseDir ?? process.cwd());
-    const url = !options.database || options.database === 'sqlite' ? `sqlite:${path.join(tmp, 'etbot.sqlite')}` : options.database;
+    let url: string;
+    if (!options.database || options.database === 'sqlite') url = `sqlite:${path.join(tmp, 'etbot.sqlite')}`;
+    else if (options.database === 'postgres') {
+      const created = await createPostgresDatabase('etbot_testbot');
+      url = created.url;
+      dropDatabase = created.drop;
+    } else url = options.database;
     const entries = options.plugins.map((p) => toEntry(p, tmp, forgets));
     const overrides: Record<string, unknown> = {
       logLevel: 'silent',

@@ -1,3 +1,4 @@
+import { HostServices } from '../../core/app/tokens';
 import { CoreServices, DataServices, definePlugin, PLUGIN_API_VERSION, QueryServices } from 'etbot/plugin-api';
 import { StreaksTable1765100000000 } from './migrations/1765100000000-streaks-table';
 import { streaksOptions } from './options';
@@ -29,7 +30,7 @@ export default definePlugin({
   migrations: [StreaksTable1765100000000],
   register(api) {
     const clock = api.services.get(CoreServices.Clock);
-    const runner = api.services.get(CoreServices.CommandRunner);
+    const runner = api.services.get(HostServices.CommandRunner);
     const store = new StreakStore(api.services.get(DataServices.Database), api.options.minKd, () => clock.now());
     api.logger.debug(`streaks plugin for plugin API ${PLUGIN_API_VERSION}, minKd ${api.options.minKd}`);
 

@@ -1,3 +1,4 @@
+import { HostServices } from '../../core/app/tokens';
 import { CoreServices } from '../../core/app/tokens';
 import { AuditServices } from '../../core/audit/tokens';
 import { CacheServices } from '../../core/cache/tokens';
@@ -17,11 +18,11 @@ export function adminServices(api: PluginApi<AdminOptions>) {
   const optional = <T>(token: ServiceToken<T>): T | undefined => (api.services.has(token) ? api.services.get(token) : undefined);
   return {
     config: api.services.get(CoreServices.Config),
-    secrets: api.services.get(CoreServices.Secrets),
+    secrets: api.services.get(HostServices.Secrets),
     clock: api.services.get(CoreServices.Clock),
-    plugins: api.services.get(CoreServices.PluginHost),
-    scheduler: api.services.get(CoreServices.Scheduler),
-    runner: api.services.get(CoreServices.CommandRunner),
+    plugins: api.services.get(HostServices.PluginHost),
+    scheduler: api.services.get(HostServices.Scheduler),
+    runner: api.services.get(HostServices.CommandRunner),
     database: () => optional(DataServices.Database),
     importer: () => optional(DataServices.Importer),
     collectors: () => optional(CollectorServices.Manager),

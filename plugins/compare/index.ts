@@ -1,3 +1,4 @@
+import { HostServices } from '../../core/app/tokens';
 import { ChartServices } from '../../core/charts/tokens';
 import type { RadarPlayerStats } from '../../core/charts/types';
 import { CoreServices } from '../../core/app/tokens';
@@ -30,7 +31,7 @@ export default definePlugin({
   register(api) {
     const resolver = api.services.get(QueryServices.PlayerResolver);
     const playerStats = api.services.get(QueryServices.PlayerStats);
-    const runner = api.services.get(CoreServices.CommandRunner);
+    const runner = api.services.get(HostServices.CommandRunner);
     const charts = api.services.has(ChartServices.Charts) ? api.services.get(ChartServices.Charts) : null;
 
     api.command({

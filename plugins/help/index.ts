@@ -1,3 +1,4 @@
+import { HostServices } from '../../core/app/tokens';
 import { Colors, defineCommand, definePlugin, PLUGIN_API_VERSION, type Embed } from '../../core/plugin-api';
 import { CoreServices } from '../../core/app/tokens';
 import { UsageError } from '../../core/commands/errors';
@@ -21,7 +22,7 @@ export default definePlugin({
   },
   register(api) {
     const registry = api.services.get(CoreServices.Commands);
-    const runner = api.services.get(CoreServices.CommandRunner);
+    const runner = api.services.get(HostServices.CommandRunner);
     api.command({
       ...help,
       run(ctx, args) {

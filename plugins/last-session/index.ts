@@ -1,3 +1,4 @@
+import { HostServices } from '../../core/app/tokens';
 import { CoreServices } from '../../core/app/tokens';
 import { defineCommand, definePlugin, PLUGIN_API_VERSION, type Embed, type Reply } from '../../core/plugin-api';
 import { nameFormatter } from '../../core/queries/format';
@@ -54,7 +55,7 @@ export default definePlugin({
   },
   register(api) {
     const summary = api.services.get(SessionSummaryServices.SessionSummary);
-    const runner = api.services.get(CoreServices.CommandRunner);
+    const runner = api.services.get(HostServices.CommandRunner);
     api.command({
       ...lastSession,
       async run(ctx, args) {

@@ -1,3 +1,4 @@
+import { HostServices } from '../../core/app/tokens';
 import { CoreServices } from '../../core/app/tokens';
 import { UsageError } from '../../core/commands/errors';
 import { LinkServices } from '../../core/links/tokens';
@@ -36,7 +37,7 @@ export default definePlugin({
     const links = api.services.get(LinkServices.Links);
     const players = api.services.get(QueryServices.Players);
     const status = api.services.get(QueryServices.DataStatus);
-    const runner = api.services.get(CoreServices.CommandRunner);
+    const runner = api.services.get(HostServices.CommandRunner);
 
     /** A player from a name or GUID; an unseen well-formed GUID is accepted (it may play later). */
     async function target(text: string, transport: 'console' | 'discord'): Promise<{ player: PlayerRef; seen: boolean } | Reply> {

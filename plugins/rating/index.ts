@@ -1,3 +1,4 @@
+import { HostServices } from '../../core/app/tokens';
 import { CoreServices } from '../../core/app/tokens';
 import { DataServices } from '../../core/data/tokens';
 import { definePlugin, PLUGIN_API_VERSION } from '../../core/plugin-api';
@@ -20,7 +21,7 @@ export default definePlugin({
     const rating = api.services.has(RatingServices.Rating)
       ? api.services.get(RatingServices.Rating)
       : new RatingService(api.services.get(DataServices.Database), { logger: api.logger });
-    const runner = api.services.get(CoreServices.CommandRunner);
+    const runner = api.services.get(HostServices.CommandRunner);
     rating.activate();
     api.onDispose(() => rating.deactivate());
     api.on('round.imported', (event) => rating.noteImported(event));

@@ -1,3 +1,4 @@
+import { HostServices } from '../../core/app/tokens';
 import { CoreServices } from '../../core/app/tokens';
 import { UsageError } from '../../core/commands/errors';
 import { Colors, defineCommand, definePlugin, PLUGIN_API_VERSION, type Reply } from '../../core/plugin-api';
@@ -33,7 +34,7 @@ export default definePlugin({
     const sessions = api.services.get(QueryServices.Sessions);
     const status = api.services.get(QueryServices.DataStatus);
     const extensions = api.services.get(QueryServices.SessionReplyExtensions);
-    const runner = api.services.get(CoreServices.CommandRunner);
+    const runner = api.services.get(HostServices.CommandRunner);
 
     api.command({
       ...sessionsCommand,

@@ -1,3 +1,4 @@
+import { HostServices } from '../../core/app/tokens';
 import { CoreServices } from '../../core/app/tokens';
 import { Colors, defineCommand, definePlugin, PLUGIN_API_VERSION, type Embed } from '../../core/plugin-api';
 import {
@@ -31,7 +32,7 @@ export default definePlugin({
   register(api) {
     const resolver = api.services.get(QueryServices.PlayerResolver);
     const playerStats = api.services.get(QueryServices.PlayerStats);
-    const runner = api.services.get(CoreServices.CommandRunner);
+    const runner = api.services.get(HostServices.CommandRunner);
     api.command({
       ...stats,
       async run(ctx, args) {

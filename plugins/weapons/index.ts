@@ -1,3 +1,4 @@
+import { HostServices } from '../../core/app/tokens';
 import { CoreServices } from '../../core/app/tokens';
 import { Colors, defineCommand, definePlugin, PLUGIN_API_VERSION } from '../../core/plugin-api';
 import { clip, formatPercent, nameFormatter, playerProblemReply, QueryServices } from '../../core/queries';
@@ -22,7 +23,7 @@ export default definePlugin({
   register(api) {
     const resolver = api.services.get(QueryServices.PlayerResolver);
     const playerStats = api.services.get(QueryServices.PlayerStats);
-    const runner = api.services.get(CoreServices.CommandRunner);
+    const runner = api.services.get(HostServices.CommandRunner);
     api.command({
       ...weapons,
       async run(ctx, args) {

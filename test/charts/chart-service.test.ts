@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import pino from 'pino';
 import { container } from 'tsyringe';
-import { CoreServices } from '../../core/app/tokens';
+import { HostServices } from '../../core/app/tokens';
 import { ChartService } from '../../core/charts/chart-service';
 import { chartsModule } from '../../core/charts/module';
 import { ChartServices } from '../../core/charts/tokens';
@@ -99,7 +99,7 @@ describe('charts: chart service', () => {
       const child = container.createChildContainer();
       const logger = pino({ level: 'silent' });
       const events = new EventBus(logger);
-      child.register(CoreServices.Events.id, { useValue: events });
+      child.register(HostServices.Events.id, { useValue: events });
       const module = chartsModule({ init: counter.init });
       const ctx = { container: child, logger, mode: 'test' } as unknown as Parameters<typeof module.register>[0];
       expect(module.name).to.equal('charts');

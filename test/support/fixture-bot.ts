@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { App } from '../../core/app/app';
 import type { CoreModule, ModuleContext } from '../../core/app/module';
-import { CoreServices } from '../../core/app/tokens';
+import { HostServices } from '../../core/app/tokens';
 import { cacheModule } from '../../core/cache/module';
 import { chartsModule } from '../../core/charts/module';
 import { loadConfig } from '../../core/config/load-config';
@@ -63,13 +63,13 @@ function testDatabaseModule(handle: TestDatabase, opened: (db: Database) => void
     async register(ctx: ModuleContext) {
       // The loaded plugins' own tables are part of the database, as in the real database module.
       const c = ctx.container;
-      const plugins = c.isRegistered(CoreServices.PluginHost.id, true) ? c.resolve<PluginHost>(CoreServices.PluginHost.id).definitions() : [];
+      const plugins = c.isRegistered(HostServices.PluginHost.id, true) ? c.resolve<PluginHost>(HostServices.PluginHost.id).definitions() : [];
       const db = await handle.open({
         entities: plugins.flatMap((p) => [...(p.entities ?? [])]),
         migrations: plugins.flatMap((p) => [...(p.migrations ?? [])]) as (new () => object)[],
       });
       opened(db);
-      const events = ctx.container.resolve<EventBus>(CoreServices.Events.id);
+      const events = ctx.container.resolve<EventBus>(HostServices.Events.id);
       ctx.container.register(DataServices.Database.id, { useValue: db });
       ctx.container.register(DataServices.DataSource.id, { useValue: db.dataSource });
       ctx.container.register(DataServices.Importer.id, {

@@ -1,5 +1,5 @@
 import type { CoreModule, ModuleContext } from '../../app/module';
-import { CoreServices } from '../../app/tokens';
+import { HostServices } from '../../app/tokens';
 import { createServiceToken } from '../../plugin-api/services';
 import type { Disposable } from '../../plugin-api/disposable';
 import type { Announcements } from '../../announcements/announcements';
@@ -37,9 +37,9 @@ export function discordModule(): CoreModule {
         token,
         apiUrl: ctx.config.discord.apiUrl,
         discord: ctx.config.discord,
-        registry: container.resolve(CoreServices.Commands.id),
-        runner: container.resolve(CoreServices.CommandRunner.id),
-        events: container.resolve(CoreServices.Events.id),
+        registry: container.resolve(HostServices.CommandRegistry.id),
+        runner: container.resolve(HostServices.CommandRunner.id),
+        events: container.resolve(HostServices.Events.id),
         logger: ctx.logger,
         playerIndex: () => (container.isRegistered(PlayerIndexToken.id, true) ? container.resolve<PlayerIndex>(PlayerIndexToken.id) : undefined),
       });
