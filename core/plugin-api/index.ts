@@ -1,46 +1,60 @@
+// The public plugin API (`import ... from 'etbot/plugin-api'`), version PLUGIN_API_VERSION.
+// Everything a plugin, built-in or community, may use of etbot is exported here and nowhere else;
+// lint refuses any other import of this repository from plugins/. PLUGINS.md is the reference.
 export * from './commands';
+export * from './core-services';
 export * from './disposable';
 export * from './events';
 export * from './jobs';
 export * from './plugin';
 export * from './reply';
 export * from './services';
+export * from './storage';
 export * from './version';
 export type { Logger } from '../logging/logger';
 
-// ---------------------------------------------------------------------------------------------
-// The public SDK surface (`import ... from 'etbot/plugin-api'`): core service tokens with their
-// types, helpers plugins need, and the host's own zod and TypeORM so a plugin's schemas and
-// entities use the same instances as the bot. See PLUGINS.md for the reference.
+// The host's own zod and TypeORM, so a plugin's schemas and entities use the same instances as the bot.
 export { z } from 'zod';
 export { Entity, Column, PrimaryColumn, PrimaryGeneratedColumn, Index, Table, TableColumn, TableIndex } from 'typeorm';
-export type { MigrationInterface, QueryRunner, Repository, DataSource } from 'typeorm';
-export { escapeName } from '../transports/discord/escape';
+export type { MigrationInterface, QueryRunner, Repository } from 'typeorm';
 
-export { CoreServices } from '../app/tokens';
+// Commands: errors a command throws to get the standard replies.
+export { UsageError, UserFacingError } from '../commands/errors';
+
+// Text helpers.
+export { escapeName } from '../transports/discord/escape';
+export { Sql, num, bool, type DatabaseKind, type SqlValue } from '../data/sql';
 export type { EtbotConfig } from '../config/schema';
 export type { Clock } from '../scheduler/clock';
-export { DataServices } from '../data/tokens';
-export type { Database } from '../data/database';
-export { Sql, num, bool, type DatabaseKind, type SqlValue } from '../data/sql';
+
+// Read side: query services over the core tables (the only way plugins read core data).
 export { QueryServices } from '../queries/tokens';
 export type { PlayerLookupService } from '../queries/player-lookup';
 export type { PlayerStatsService } from '../queries/player-stats';
 export type { LeaderboardService, Leaderboard, LeaderboardEntry, LeaderboardOptions } from '../queries/leaderboards';
-export type { SessionService, SessionSummary, SessionDetail } from '../queries/sessions';
+export { LEADERBOARD_STATS, findLeaderboardStat, type LeaderboardStat, type LeaderboardStatKey } from '../queries/leaderboard-stats';
+export type { SessionService, SessionSummary, SessionDetail, SessionMatch, SessionPlayer, SessionRound, SessionTeam } from '../queries/sessions';
 export type { PlayerResolver, ResolvedPlayer } from '../queries/resolve-player';
-export type { DataStatusService } from '../queries/data-status';
+export { NO_ROUNDS_MESSAGE, type DataStatusService } from '../queries/data-status';
 export type { PlayerRef, PlayerLookup, PlayerSummary, PlayerProfile, WeaponTotals, MapTotals } from '../queries/types';
 export type { Totals } from '../queries/totals';
-export { kdRatio, percent, perMinute } from '../queries/ratios';
-export { nameFormatter, playerProblemReply, formatDuration, formatRatio, formatPercent, formatLocalTime } from '../queries/format';
+export { kdRatio, percent, perMinute, ratio2 } from '../queries/ratios';
+export { ALL_TIME, parseTimeWindow, lastDays, monthWindow, describeWindow, windowKey, type TimeWindow } from '../queries/time-window';
+export * from '../queries/format';
+export { resolvePlayerArgument, type PlayerArgument } from '../queries/player-argument';
 export { CacheServices } from '../cache/tokens';
 export type { QueryCache } from '../cache/query-cache';
 export { ChartServices } from '../charts/tokens';
 export type { ChartService } from '../charts/chart-service';
+export type { SessionPlayerStats, WeaponKills, SessionChartData, RadarPlayerStats, RadarChartData } from '../charts/types';
 export { LinkServices } from '../links/tokens';
 export type { LinkService } from '../links/link-service';
+export { AnnouncementServices } from '../announcements/tokens';
+export type { Announcements, AnnouncementSink } from '../announcements/announcements';
+export { MetricsServices } from '../metrics/tokens';
+
+// --- Transitional: still reached by built-in plugins until they move (issue 17); removed after. ---
+export { DataServices } from '../data/tokens';
+export type { Database } from '../data/database';
 export { SessionSummaryServices } from '../session-summary/tokens';
 export type { SessionSummaryService } from '../session-summary/session-summary-service';
-export { AnnouncementServices } from '../announcements/tokens';
-export type { Announcements } from '../announcements/announcements';
