@@ -1,3 +1,5 @@
+import { AdminTokens, PluginControlError, type ConfigView, type JobCatalog, type PluginControl } from '../plugin-api/admin';
+import { maskedConfigJson } from '../config/masked-config-json';
 import type { CommandCatalog } from '../plugin-api/core-services';
 import { HostServices } from './tokens';
 import 'reflect-metadata';
@@ -7,7 +9,7 @@ import type { Logger } from '../logging/logger';
 import { CommandRegistry } from '../commands/registry';
 import { CommandRunner } from '../commands/runner';
 import { EventBus } from '../events/event-bus';
-import { PluginHost } from '../plugin-host/plugin-host';
+import { PluginError, PluginHost } from '../plugin-host/plugin-host';
 import type { PluginEntry } from '../plugin-host/plugins-file';
 import { systemClock, type Clock } from '../scheduler/clock';
 import { Scheduler } from '../scheduler/scheduler';
@@ -51,6 +53,19 @@ export class App {
       prefix: config.discord.prefix,
       categoryChannels: config.discord.categoryChannels,
     });
+    this.runner.onExecuted((r) =>
+      void this.events.emit('command.executed', {
+        command: r.command,
+        pluginId: r.pluginId,
+        caller: { id: r.caller.id, name: r.caller.name },
+        transport: r.transport,
+        adminOnly: r.adminOnly,
+        outcome: r.outcome,
+        durationMs: r.durationMs,
+        input: r.input,
+        error: r.error,
+      }),
+    );
     this.plugins = new PluginHost({
       container: this.container,
       registry: this.registry,
@@ -79,6 +94,25 @@ export class App {
       },
     };
     c.register(CoreServices.Commands.id, { useValue: catalog });
+    const host = this.plugins;
+    const scheduler = this.scheduler;
+    const controlled = async <T>(change: () => Promise<T>): Promise<T> => {
+      try {
+        return await change();
+      } catch (err) {
+        throw err instanceof PluginError ? new PluginControlError(err.message) : err;
+      }
+    };
+    const plugins: PluginControl = {
+      list: () => host.list(),
+      enable: (ref) => controlled(() => host.enable(ref)),
+      disable: (ref) => controlled(() => host.disable(ref)),
+      reload: (ref) => controlled(() => host.reload(ref)),
+    };
+    c.register(AdminTokens.Plugins.id, { useValue: plugins });
+    c.register(AdminTokens.Jobs.id, { useValue: { list: () => scheduler.list() } satisfies JobCatalog });
+    const configView: ConfigView = { maskedJson: () => maskedConfigJson(config, options.secrets) };
+    c.register(AdminTokens.Configuration.id, { useValue: configView });
     c.register(HostServices.CommandRunner.id, { useValue: this.runner });
     c.register(HostServices.PluginHost.id, { useValue: this.plugins });
     this.modules = options.modules ?? coreModules();

@@ -5,7 +5,6 @@ import { queriesModule } from '../queries/module';
 import { ratingModule } from '../rating/module';
 import { cacheModule } from '../cache/module';
 import { databaseModule } from '../data/module';
-import { auditModule } from '../audit/module';
 import { chartsModule } from '../charts/module';
 import { metricsModule } from '../metrics/module';
 import { discordModule } from '../transports/discord/discord-module';
@@ -18,7 +17,7 @@ import type { CoreModule } from './module';
  */
 export function coreModules(): CoreModule[] {
   // Discord last: it starts the bot, which may use every other slice's services.
-  // audit and metrics after the database, collectors and cache (they use them; audit stops before the database).
+  // metrics after the database, collectors and cache (it uses them).
   return [
     databaseModule(),
     cacheModule(),
@@ -28,7 +27,6 @@ export function coreModules(): CoreModule[] {
     chartsModule(),
     sessionSummaryModule(),
     announcementsModule(),
-    auditModule(),
     metricsModule(),
     discordModule(),
   ];

@@ -5,7 +5,6 @@ export { LocalFolderCollector, type LocalCollectorOptions } from './local/local-
 export { SftpCollector, type SftpCollectorOptions } from './sftp/sftp-collector';
 export { HostKeyPolicy, type HostKeyPolicyOptions, type HostKeyDecision } from './sftp/host-key-policy';
 export { fingerprintOf, parseKnownHosts, checkKnownHosts, knownHostsLine } from './sftp/known-hosts';
-export { FetchedRemoteFile } from './data/fetched-remote-file';
 export { FetchedRemoteFileStore } from './data/fetched-remote-file-store';
 export type { FetchedFileStore, FetchedFileRecord } from './fetched-file-store';
 export type { Collector, CollectorStatus, CollectorState, CollectorEmit, FileSink } from './types';

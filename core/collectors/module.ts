@@ -1,3 +1,4 @@
+import { AdminTokens } from '../plugin-api/admin';
 import type { CoreModule, ModuleContext } from '../app/module';
 import { HostServices } from '../app/tokens';
 import type { Database } from '../data/database';
@@ -33,6 +34,7 @@ export function collectorsModule(): CoreModule {
         dataDir: config.dataDir,
       }).configure(config.collectors);
       container.register(CollectorServices.Manager.id, { useValue: manager });
+      container.register(AdminTokens.Collectors.id, { useValue: { status: () => manager!.status() } });
     },
     async start(ctx: ModuleContext) {
       if (ctx.mode === 'start') await manager?.start();

@@ -3,7 +3,10 @@ import { HostServices } from '../app/tokens';
 import type { EventBus } from '../events/event-bus';
 import { Importer } from '../ingest/importer';
 import type { PluginHost } from '../plugin-host/plugin-host';
+import { ImportsService } from '../ingest/imports-service';
+import { IngestServices } from '../ingest/tokens';
 import { openDatabase, type Database } from './database';
+import { DatabaseAdmin } from './database-admin';
 import { DataServices } from './tokens';
 
 /**
@@ -42,6 +45,8 @@ export function databaseModule(): CoreModule {
       c.register(DataServices.Database.id, { useValue: db });
       c.register(DataServices.DataSource.id, { useValue: db.dataSource });
       c.register(DataServices.Importer.id, { useValue: importer });
+      c.register(DataServices.Admin.id, { useValue: new DatabaseAdmin(db) });
+      c.register(IngestServices.Imports.id, { useValue: new ImportsService(importer, db) });
     },
     async start(ctx: ModuleContext) {
       const ran = await db!.migrate();

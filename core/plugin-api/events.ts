@@ -25,6 +25,21 @@ export interface EventMap {
   /** The set of commands changed (a plugin was enabled, disabled or reloaded). */
   'commands.changed': { reason: string };
   'plugin.state': { pluginId: string; state: string; error?: string };
+  /**
+   * A command ran or was refused (any transport). `outcome`: ok, usage, denied, cooldown, channel,
+   * error. `input` is what was typed after the command name (slash options as `name:value`).
+   */
+  'command.executed': {
+    command: string;
+    pluginId: string | null;
+    caller: { id: string; name: string };
+    transport: string;
+    adminOnly: boolean;
+    outcome: string;
+    durationMs: number;
+    input: string;
+    error?: string;
+  };
 }
 
 export type EventName = keyof EventMap;

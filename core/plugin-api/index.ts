@@ -1,6 +1,10 @@
 // The public plugin API (`import ... from 'etbot/plugin-api'`), version PLUGIN_API_VERSION.
 // Everything a plugin, built-in or community, may use of etbot is exported here and nowhere else;
 // lint refuses any other import of this repository from plugins/. PLUGINS.md is the reference.
+import { DataServices } from '../data/tokens';
+import { IngestServices } from '../ingest/tokens';
+import { AdminTokens } from './admin';
+
 export * from './commands';
 export * from './core-services';
 export * from './disposable';
@@ -52,6 +56,22 @@ export type { LinkService } from '../links/link-service';
 export { AnnouncementServices } from '../announcements/tokens';
 export type { Announcements, AnnouncementSink } from '../announcements/announcements';
 export { MetricsServices } from '../metrics/tokens';
+
+// Operating the bot (the admin plugin): narrow services, never the host's own objects.
+export * from './admin';
+export type { DatabaseAdmin, DatabaseCheck } from '../data/database-admin';
+export type { ImportsService } from '../ingest/imports-service';
+export { ReimportError } from '../ingest/imports-service';
+export type { ImportSummary } from '../ingest/import-paths';
+export type { ImportOutcome } from '../ingest/importer';
+export type { RegroupReport } from '../ingest/regroup-sessions';
+export type { StatsFilesService, StatsFileCounts, RejectedFile } from '../queries/stats-files';
+export type { OpsMetrics, MetricsSnapshot } from '../metrics/ops-metrics';
+export const AdminServices = {
+  ...AdminTokens,
+  Database: DataServices.Admin,
+  Imports: IngestServices.Imports,
+} as const;
 
 // --- Transitional: still reached by built-in plugins until they move (issue 17); removed after. ---
 export { DataServices } from '../data/tokens';

@@ -18,6 +18,7 @@ import { SessionReplyExtensions } from './session-extensions';
 import { QueryServices } from './tokens';
 import { AllTimeTotals } from './all-time-totals';
 import { HostServices } from '../app/tokens';
+import { StatsFilesService } from './stats-files';
 import type { EventBus } from '../events/event-bus';
 import type { Disposable } from '../plugin-api/disposable';
 
@@ -49,6 +50,8 @@ export function queriesModule(): CoreModule {
       single(QueryServices.SessionReplyExtensions, () => new SessionReplyExtensions());
       single(QueryServices.DataStatus, (r) => new DataStatusService(db(r), cache(r)));
       single(LinkServices.Links, (r) => new LinkService(db(r), cache(r)));
+      // admin
+      single(QueryServices.StatsFiles, (r) => new StatsFilesService(db(r)));
       single(
         QueryServices.PlayerResolver,
         (r) => new PlayerResolver(get(r, QueryServices.Players), get(r, LinkServices.Links), get(r, QueryServices.DataStatus)),

@@ -6,6 +6,7 @@ import type { PlayerStatsService } from './player-stats';
 import type { PlayerResolver } from './resolve-player';
 import type { SessionService } from './sessions';
 import type { SessionReplyExtensions } from './session-extensions';
+import type { StatsFilesService } from './stats-files';
 
 /** Typed tokens of the read side. Every service caches through CacheServices.QueryCache. */
 export const QueryServices = {
@@ -21,4 +22,7 @@ export const QueryServices = {
   SessionReplyExtensions: createServiceToken<SessionReplyExtensions>('queries.session-reply-extensions'),
   /** "No rounds imported yet." check. */
   DataStatus: createServiceToken<DataStatusService>('queries.data-status'),
+  // admin
+  /** Files seen: counts by outcome, the latest import, rejected files and why. */
+  StatsFiles: createServiceToken<StatsFilesService>('queries.stats-files'),
 } as const;

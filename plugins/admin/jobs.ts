@@ -1,11 +1,11 @@
-import { HealthMonitor } from '../../core/health/health-monitor';
-import { runDatabaseMaintenance } from '../../core/maintenance/database-maintenance';
-import type { JobDefinition, PluginApi } from '../../core/plugin-api';
+import type { JobDefinition, PluginApi } from 'etbot/plugin-api';
+import { HealthMonitor } from './health/health-monitor';
+import { runDatabaseMaintenance } from './maintenance/database-maintenance';
 import type { AdminOptions } from './options';
-import type { AdminServices } from './services';
+import type { AdminServiceSet } from './services';
 
 /** The admin plugin's scheduled jobs (ids `admin:health-check`, `admin:db-maintenance`, `admin:metrics-log`). */
-export function adminJobs(api: PluginApi<AdminOptions>, s: AdminServices): { jobs: JobDefinition[]; health: HealthMonitor } {
+export function adminJobs(api: PluginApi<AdminOptions>, s: AdminServiceSet): { jobs: JobDefinition[]; health: HealthMonitor } {
   const o = api.options;
   const health = new HealthMonitor({
     database: s.database,
@@ -40,7 +40,7 @@ export function adminJobs(api: PluginApi<AdminOptions>, s: AdminServices): { job
   };
 
   // Job failures are counted by the scheduler; the log reports those since the previous line.
-  const jobFailures = () => s.scheduler.list().reduce((n, j) => n + j.failures, 0);
+  const jobFailures = () => s.jobs.list().reduce((n, j) => n + j.failures, 0);
   let failuresBefore = jobFailures();
   const metricsLog: JobDefinition = {
     name: 'metrics-log',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'etbot/plugin-api';
 
 /** The admin plugin's options in plugins.json (all optional). */
 export const adminOptionsSchema = z

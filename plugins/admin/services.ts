@@ -1,36 +1,32 @@
-import { HostServices } from '../../core/app/tokens';
-import { CoreServices } from '../../core/app/tokens';
-import { AuditServices } from '../../core/audit/tokens';
-import { CacheServices } from '../../core/cache/tokens';
-import { CollectorServices } from '../../core/collectors/tokens';
-import { DataServices } from '../../core/data/tokens';
-import { AnnouncementServices } from '../../core/announcements/tokens';
-import { MetricsServices } from '../../core/metrics/tokens';
-import type { PluginApi, ServiceToken } from '../../core/plugin-api';
+import { AdminServices, AnnouncementServices, CacheServices, CoreServices, MetricsServices, QueryServices, type PluginApi } from 'etbot/plugin-api';
+import type { AuditLog } from './audit/audit-log';
 import type { AdminOptions } from './options';
 
+/** Core services the admin plugin cannot work without (checked before it registers). */
+export const adminRequires = [CoreServices.Config, CoreServices.Clock, AdminServices.Plugins, AdminServices.Configuration, AdminServices.Jobs] as const;
+
 /**
- * The services the admin commands use. Core ones are always there; the others depend on which core
- * modules run, so they are looked up when needed (a command says what is missing instead of the
- * plugin failing to load).
+ * The services the admin commands use. The required ones are always there; the others depend on
+ * which core modules run in this process (a command says what is missing instead of the plugin
+ * failing to load).
  */
-export function adminServices(api: PluginApi<AdminOptions>) {
-  const optional = <T>(token: ServiceToken<T>): T | undefined => (api.services.has(token) ? api.services.get(token) : undefined);
+export function adminServices(api: PluginApi<AdminOptions>, audit: AuditLog) {
+  const optional = api.services.getOptional.bind(api.services);
   return {
     config: api.services.get(CoreServices.Config),
-    secrets: api.services.get(HostServices.Secrets),
     clock: api.services.get(CoreServices.Clock),
-    plugins: api.services.get(HostServices.PluginHost),
-    scheduler: api.services.get(HostServices.Scheduler),
-    runner: api.services.get(HostServices.CommandRunner),
-    database: () => optional(DataServices.Database),
-    importer: () => optional(DataServices.Importer),
-    collectors: () => optional(CollectorServices.Manager),
+    plugins: api.services.get(AdminServices.Plugins),
+    configuration: api.services.get(AdminServices.Configuration),
+    jobs: api.services.get(AdminServices.Jobs),
+    audit,
+    database: () => optional(AdminServices.Database),
+    imports: () => optional(AdminServices.Imports),
+    files: () => optional(QueryServices.StatsFiles),
+    collectors: () => optional(AdminServices.Collectors),
     cache: () => optional(CacheServices.QueryCache),
     metrics: () => optional(MetricsServices.Metrics),
-    audit: () => optional(AuditServices.Log),
     announcements: () => optional(AnnouncementServices.Announcements),
   };
 }
 
-export type AdminServices = ReturnType<typeof adminServices>;
+export type AdminServiceSet = ReturnType<typeof adminServices>;

@@ -6,13 +6,13 @@ import pino from 'pino';
 import { announcementsModule } from '../../core/announcements/module';
 import { App } from '../../core/app/app';
 import type { AppMode, CoreModule } from '../../core/app/module';
-import { auditModule } from '../../core/audit/module';
 import { cacheModule } from '../../core/cache/module';
 import { collectorsModule } from '../../core/collectors/module';
 import { loadConfig } from '../../core/config/load-config';
 import { databaseModule } from '../../core/data/module';
 import type { Logger } from '../../core/logging/logger';
 import { metricsModule } from '../../core/metrics/module';
+import { queriesModule } from '../../core/queries/module';
 import type { Caller } from '../../core/plugin-api/commands';
 import type { Reply } from '../../core/plugin-api/reply';
 import type { PluginEntry } from '../../core/plugin-host/plugins-file';
@@ -27,7 +27,7 @@ export const userCaller: Caller = { id: USER_ID, name: 'a player', roleIds: [], 
 
 /** Every core module the admin plugin uses, in the app's order (Discord and charts left out). */
 export function opsModules(): CoreModule[] {
-  return [databaseModule(), cacheModule(), collectorsModule(), announcementsModule(), auditModule(), metricsModule()];
+  return [databaseModule(), cacheModule(), queriesModule(), collectorsModule(), announcementsModule(), metricsModule()];
 }
 
 export interface AdminAppOptions {

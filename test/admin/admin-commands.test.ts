@@ -2,12 +2,20 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { App } from '../../core/app/app';
-import { AuditServices } from '../../core/audit/tokens';
 import { CacheServices } from '../../core/cache/tokens';
+import { DataServices } from '../../core/data/tokens';
 import { forEachDatabase } from '../support/databases';
 import { adminCaller, run, replyText, startAdminApp, tempDir, userCaller, USER_ID, ADMIN_ID } from './admin-app';
 
 const FIXTURES = path.resolve(__dirname, '../../../fixtures');
+
+/** The admin_actions rows, newest first (read from the table the admin plugin writes). */
+async function auditEntries(app: App): Promise<{ outcome: string; userId: string; command: string; input: string; transport: string }[]> {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const db = app.container.resolve<import('../../core/data/database').Database>(DataServices.Database.id);
+  const rows = await db.read((sql) => sql.all('SELECT outcome, user_id, command, input, transport FROM admin_actions ORDER BY id DESC'));
+  return rows.map((r) => ({ outcome: String(r.outcome), userId: String(r.user_id), command: String(r.command), input: String(r.input), transport: String(r.transport) }));
+}
 /** fixtures/README.md: evening 1 has 9 files, evening 2 has 11. */
 const FIXTURE_ROUND_FILES = 20;
 const BAD_FILE = '2025-11-08-120000-supply-round-1.txt';
@@ -47,8 +55,7 @@ forEachDatabase('admin plugin commands', (db) => {
       expect(reply.isError, line).to.equal(true);
       expect(reply.text, line).to.contain('is for admins only');
     }
-    const audit = app.container.resolve<import('../../core/audit/audit-log').AuditLog>(AuditServices.Log.id);
-    const entries = await audit.list({ limit: 100 });
+    const entries = await auditEntries(app);
     const denied = entries.filter((e) => e.outcome === 'denied');
     expect(denied).to.have.length(lines.length);
     expect(new Set(denied.map((e) => e.userId))).to.deep.equal(new Set([USER_ID]));
@@ -102,7 +109,7 @@ forEachDatabase('admin plugin commands', (db) => {
 
   it('lists the plugins and audits what the admin ran, newest first', async () => {
     const plugins = replyText(await run(app, '!plugins'));
-    expect(plugins).to.contain('admin 1.0.0 enabled - 10 commands, 3 jobs, 0 handlers');
+    expect(plugins).to.contain('admin 1.1.0 enabled - 10 commands, 3 jobs, 1 handlers');
     const audit = replyText(await run(app, '!audit'));
     const firstLine = audit.split('\n').find((l) => l.includes(ADMIN_ID))!;
     expect(firstLine).to.match(new RegExp(`${ADMIN_ID} plugins -> ok$`));

@@ -108,7 +108,8 @@ export const goldenLines: readonly GoldenLine[] = [
 
 /** A reply as text with what varies between runs (temp folders, clock times) masked. */
 export async function normaliseReply(line: GoldenLine, reply: Reply): Promise<GoldenReply> {
-  const mask = (text: string) => text.split(process.cwd()).join('<cwd>').replace(/\/tmp\/[^\s`'")]+/g, '<tmp>').replace(/\b\d+(\.\d+)? ?ms\b/g, '<ms>');
+  // Plugin versions and handler counts in `!plugins` change with the plugins themselves, not their replies.
+  const mask = (text: string) => text.split(process.cwd()).join('<cwd>').replace(/ \d+\.\d+\.\d+ (enabled|disabled|failed) - (\d+) commands, (\d+) jobs, \d+ handlers/g, ' <version> $1 - $2 commands, $3 jobs').replace(/\/tmp\/[^\s`'")]+/g, '<tmp>').replace(/\b\d+(\.\d+)? ?ms\b/g, '<ms>');
   const p = reply.pagination;
   const next = p && p.pageCount > p.page + 1 ? mask(replyText(await p.goTo(p.page + 1))) : null;
   return {

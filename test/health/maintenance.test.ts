@@ -6,8 +6,9 @@ import type { Database } from '../../core/data/database';
 import { num } from '../../core/data/sql';
 import { Importer } from '../../core/ingest/importer';
 import { importPaths } from '../../core/ingest/import-paths';
-import { runDatabaseMaintenance } from '../../core/maintenance/database-maintenance';
-import { listBackups } from '../../core/maintenance/backups';
+import { DatabaseAdmin } from '../../core/data/database-admin';
+import { runDatabaseMaintenance } from '../../plugins/admin/maintenance/database-maintenance';
+import { listBackups } from '../../plugins/admin/maintenance/backups';
 import { tempDir } from '../admin/admin-app';
 import { forEachDatabase } from '../support/databases';
 
@@ -27,7 +28,7 @@ forEachDatabase('database maintenance', (db) => {
   if (db.kind === 'sqlite') {
     it('backs the SQLite file up into <dataDir>/backups: the copy opens and has the same rows', async () => {
       const dataDir = tempDir('maint');
-      const report = await runDatabaseMaintenance(database, { dataDir, keepBackups: 2, now: new Date(Date.UTC(2025, 5, 1, 3, 0, 0)) });
+      const report = await runDatabaseMaintenance(new DatabaseAdmin(database), { dataDir, keepBackups: 2, now: new Date(Date.UTC(2025, 5, 1, 3, 0, 0)) });
       expect(report.steps[0]).to.equal('PRAGMA optimize');
       expect(report.backupFile).to.equal(path.join(dataDir, 'backups', 'etbot-20250601T030000Z.sqlite'));
       expect(fs.existsSync(report.backupFile!)).to.equal(true);
@@ -36,7 +37,7 @@ forEachDatabase('database maintenance', (db) => {
       try {
         expect(copy.pragma('integrity_check', { simple: true })).to.equal('ok');
         const tables = (copy.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
-        expect(tables).to.include.members(['stats_files', 'rounds', 'player_rounds', 'admin_actions', 'etbot_migrations']);
+        expect(tables).to.include.members(['stats_files', 'rounds', 'player_rounds', 'etbot_migrations']);
         for (const table of tables) {
           const live = await database.read(async (sql) => num((await sql.one(`SELECT COUNT(*) AS n FROM ${table}`))!.n));
           const backed = (copy.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -57,7 +58,7 @@ forEachDatabase('database maintenance', (db) => {
       fs.writeFileSync(path.join(backups, 'notes.txt'), 'not a backup');
       const removed: string[][] = [];
       for (const day of [1, 2, 3, 4]) {
-        const report = await runDatabaseMaintenance(database, { dataDir, keepBackups: 2, now: new Date(Date.UTC(2025, 5, day, 3, 0, 0)) });
+        const report = await runDatabaseMaintenance(new DatabaseAdmin(database), { dataDir, keepBackups: 2, now: new Date(Date.UTC(2025, 5, day, 3, 0, 0)) });
         removed.push(report.removedBackups.map((f) => path.basename(f)));
       }
       expect(removed).to.deep.equal([[], [], ['etbot-20250601T030000Z.sqlite'], ['etbot-20250602T030000Z.sqlite']]);
@@ -72,7 +73,7 @@ forEachDatabase('database maintenance', (db) => {
   } else {
     it('runs VACUUM (ANALYZE) on PostgreSQL and makes no file backup', async () => {
       const dataDir = tempDir('maint-pg');
-      const report = await runDatabaseMaintenance(database, { dataDir, keepBackups: 2 });
+      const report = await runDatabaseMaintenance(new DatabaseAdmin(database), { dataDir, keepBackups: 2 });
       expect(report).to.deep.equal({ kind: 'postgres', steps: ['VACUUM (ANALYZE)'], backupFile: null, removedBackups: [] });
       expect(fs.existsSync(path.join(dataDir, 'backups'))).to.equal(false);
       const row = await database.read((sql) => sql.one(`SELECT last_vacuum, last_analyze FROM pg_stat_user_tables WHERE relname = 'stats_files'`));

@@ -11,6 +11,9 @@ import { DataServices } from '../../core/data/tokens';
 import type { EventBus } from '../../core/events/event-bus';
 import { importPaths, type ImportSummary } from '../../core/ingest/import-paths';
 import { Importer } from '../../core/ingest/importer';
+import { ImportsService } from '../../core/ingest/imports-service';
+import { IngestServices } from '../../core/ingest/tokens';
+import { DatabaseAdmin } from '../../core/data/database-admin';
 import { silentLogger } from '../../core/logging/create-logger';
 import type { Caller, Transport } from '../../core/plugin-api/commands';
 import type { Reply } from '../../core/plugin-api/reply';
@@ -72,13 +75,14 @@ function testDatabaseModule(handle: TestDatabase, opened: (db: Database) => void
       const events = ctx.container.resolve<EventBus>(HostServices.Events.id);
       ctx.container.register(DataServices.Database.id, { useValue: db });
       ctx.container.register(DataServices.DataSource.id, { useValue: db.dataSource });
-      ctx.container.register(DataServices.Importer.id, {
-        useValue: new Importer(
-          db,
-          { timezone: ctx.config.timezone, pairingWindowMinutes: ctx.config.import.pairingWindowMinutes, sessionGapMinutes: ctx.config.import.sessionGapMinutes },
-          events,
-        ),
-      });
+      const importer = new Importer(
+        db,
+        { timezone: ctx.config.timezone, pairingWindowMinutes: ctx.config.import.pairingWindowMinutes, sessionGapMinutes: ctx.config.import.sessionGapMinutes },
+        events,
+      );
+      ctx.container.register(DataServices.Importer.id, { useValue: importer });
+      ctx.container.register(DataServices.Admin.id, { useValue: new DatabaseAdmin(db) });
+      ctx.container.register(IngestServices.Imports.id, { useValue: new ImportsService(importer, db) });
     },
   };
 }

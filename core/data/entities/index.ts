@@ -7,9 +7,8 @@ import { Round } from './round';
 import { SessionTeamMember } from './session-team-member';
 import { StatsFile } from './stats-file';
 import { WeaponRound } from './weapon-round';
-import { FetchedRemoteFile } from '../../collectors/data/fetched-remote-file';
-import { PlayerLink } from '../../links/player-link';
-import { AdminAction } from '../../audit/admin-action';
+import { FetchedRemoteFile } from './fetched-remote-file';
+import { PlayerLink } from './player-link';
 
 export { GamingSession, Match, Player, PlayerAlias, PlayerRound, Round, SessionTeamMember, StatsFile, WeaponRound };
 export type { StatsFileStatus } from './stats-file';
@@ -29,5 +28,4 @@ export const coreEntities: Function[] = [
   SessionTeamMember,
   FetchedRemoteFile,
   PlayerLink,
-  AdminAction,
 ];

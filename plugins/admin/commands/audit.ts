@@ -1,8 +1,8 @@
-import { Colors, defineCommand } from '../../../core/plugin-api';
-import { codeBlock, unavailable } from '../format';
-import type { AdminServices } from '../services';
+import { Colors, defineCommand } from 'etbot/plugin-api';
+import { codeBlock } from '../format';
+import type { AdminServiceSet } from '../services';
 
-export function auditCommand(s: AdminServices, pageSize: number) {
+export function auditCommand(s: AdminServiceSet, pageSize: number) {
   return defineCommand({
     name: 'audit',
     description: 'The latest admin actions: who ran what, when, and the result',
@@ -11,8 +11,7 @@ export function auditCommand(s: AdminServices, pageSize: number) {
     args: [{ name: 'page', type: 'integer', description: 'Page number', min: 1 }] as const,
     examples: ['!audit', '!audit 2'],
     async run(_ctx, args) {
-      const audit = s.audit();
-      if (!audit) return unavailable('The audit log');
+      const audit = s.audit;
       const page = (args.page ?? 1) - 1;
       const entries = await audit.list({ limit: pageSize, offset: page * pageSize });
       if (entries.length === 0) return { text: page === 0 ? 'No admin actions recorded.' : `No page ${page + 1}.` };

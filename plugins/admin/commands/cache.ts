@@ -1,8 +1,8 @@
-import { defineCommand } from '../../../core/plugin-api';
+import { defineCommand } from 'etbot/plugin-api';
 import { unavailable } from '../format';
-import type { AdminServices } from '../services';
+import type { AdminServiceSet } from '../services';
 
-export function cacheCommand(s: AdminServices) {
+export function cacheCommand(s: AdminServiceSet) {
   return defineCommand({
     name: 'cache',
     description: 'Clear the query cache',

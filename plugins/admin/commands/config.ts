@@ -1,17 +1,8 @@
-import { maskedConfig, secretValues } from '../../../core/config/load-config';
-import { scrubSecrets } from '../../../core/logging/create-logger';
-import { defineCommand } from '../../../core/plugin-api';
+import { defineCommand } from 'etbot/plugin-api';
 import { codeBlock } from '../format';
-import type { AdminServices } from '../services';
+import type { AdminServiceSet } from '../services';
 
-/** The effective configuration as text with every secret masked (URL passwords, the token, env secrets). */
-export function configText(s: Pick<AdminServices, 'config' | 'secrets'>, env: NodeJS.ProcessEnv = process.env): string {
-  const text = JSON.stringify(maskedConfig(s.config), null, 2);
-  // Defence in depth: any known secret value that slipped into another field is replaced as well.
-  return scrubSecrets(text, secretValues(s.secrets, env, s.config));
-}
-
-export function configCommand(s: AdminServices) {
+export function configCommand(s: AdminServiceSet) {
   return defineCommand({
     name: 'config',
     description: 'The effective configuration, secrets masked',
@@ -19,7 +10,7 @@ export function configCommand(s: AdminServices) {
     adminOnly: true,
     examples: ['!config'],
     run() {
-      const text = configText(s);
+      const text = s.configuration.maskedJson();
       const reply = { text: codeBlock(text, 'json'), ephemeral: true };
       if (text.length > 1900) return { ...reply, files: [{ name: 'config.json', data: Buffer.from(text) }] };
       return reply;

@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../../../core/commands/errors';
-import type { EtbotConfig } from '../../../core/config/schema';
-import { importPaths, type ImportSummary } from '../../../core/ingest/import-paths';
-import { Colors, defineCommand, type Reply } from '../../../core/plugin-api';
+import { Colors, defineCommand, UsageError, type EtbotConfig, type ImportSummary, type Reply } from 'etbot/plugin-api';
 import { unavailable } from '../format';
-import type { AdminServices } from '../services';
+import type { AdminServiceSet } from '../services';
 
 /** The folders the configured collectors fill: local folders, and SFTP collectors' staging folders. */
 export function collectorFolders(config: EtbotConfig): { folder: string; serverId: string; source: string }[] {
@@ -31,7 +28,7 @@ export function summaryReply(title: string, summary: ImportSummary): Reply {
   return { embeds: [{ title, description: lines.join('\n'), color: summary.rejected.length > 0 ? Colors.warning : Colors.success }] };
 }
 
-export function importCommand(s: AdminServices) {
+export function importCommand(s: AdminServiceSet) {
   return defineCommand({
     name: 'import',
     description: 'Import (or rescan) now: the collectors\' folders, or the file or folder given',
@@ -41,8 +38,8 @@ export function importCommand(s: AdminServices) {
     args: [{ name: 'path', type: 'string', description: 'A stats file or folder on the bot\'s machine', rest: true }] as const,
     examples: ['!import', '!import /srv/etl/stats'],
     async run(ctx, args) {
-      const importer = s.importer();
-      if (!importer) return unavailable('The importer');
+      const imports = s.imports();
+      if (!imports) return unavailable('The importer');
       const targets = args.path
         ? [{ folder: path.resolve(args.path), serverId: 'default', source: `admin:${ctx.caller.id}` }]
         : collectorFolders(s.config).filter((t) => fs.existsSync(t.folder));
@@ -50,7 +47,7 @@ export function importCommand(s: AdminServices) {
       const total: ImportSummary = { files: 0, imported: 0, replaced: 0, unchanged: 0, duplicates: [], rejected: [], warnings: [] };
       for (const t of targets) {
         if (!fs.existsSync(t.folder)) throw new UsageError(`${t.folder} does not exist`);
-        const summary = await importPaths(importer, [t.folder], { source: t.source, serverId: t.serverId });
+        const summary = await imports.importPaths([t.folder], { source: t.source, serverId: t.serverId });
         total.files += summary.files;
         total.imported += summary.imported;
         total.replaced += summary.replaced;

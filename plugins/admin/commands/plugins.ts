@@ -1,9 +1,7 @@
-import { UsageError } from '../../../core/commands/errors';
-import { PluginError } from '../../../core/plugin-host/plugin-host';
-import { Colors, defineCommand } from '../../../core/plugin-api';
-import type { AdminServices } from '../services';
+import { Colors, defineCommand, PluginControlError, UsageError } from 'etbot/plugin-api';
+import type { AdminServiceSet } from '../services';
 
-export function pluginsCommand(s: AdminServices) {
+export function pluginsCommand(s: AdminServiceSet) {
   return defineCommand({
     name: 'plugins',
     description: 'The plugins, their version, state and what they registered',
@@ -33,7 +31,7 @@ export function pluginsCommand(s: AdminServices) {
   });
 }
 
-export function pluginCommand(s: AdminServices) {
+export function pluginCommand(s: AdminServiceSet) {
   return defineCommand({
     name: 'plugin',
     description: 'Enable, disable or reload a plugin now (saved to plugins.json)',
@@ -76,7 +74,7 @@ export function pluginCommand(s: AdminServices) {
           ],
         };
       } catch (err) {
-        if (err instanceof PluginError) throw new UsageError(err.message);
+        if (err instanceof PluginControlError) throw new UsageError(err.message);
         throw err;
       }
     },

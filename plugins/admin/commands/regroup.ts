@@ -1,9 +1,8 @@
-import { regroupAllSessions } from '../../../core/maintenance/regroup-sessions';
-import { defineCommand } from '../../../core/plugin-api';
+import { defineCommand } from 'etbot/plugin-api';
 import { unavailable } from '../format';
-import type { AdminServices } from '../services';
+import type { AdminServiceSet } from '../services';
 
-export function regroupCommand(s: AdminServices) {
+export function regroupCommand(s: AdminServiceSet) {
   return defineCommand({
     name: 'regroup',
     aliases: ['regroup-sessions'],
@@ -14,10 +13,10 @@ export function regroupCommand(s: AdminServices) {
     args: [{ name: 'what', type: 'choice', description: 'What to regroup', choices: [{ name: 'sessions', value: 'sessions' }] }] as const,
     examples: ['!regroup sessions'],
     async run(ctx) {
-      const db = s.database();
-      if (!db) return unavailable('The database');
+      const imports = s.imports();
+      if (!imports) return unavailable('The database');
       const gap = s.config.import.sessionGapMinutes;
-      const report = await regroupAllSessions(db, gap);
+      const report = await imports.regroupSessions(gap);
       s.cache()?.invalidate();
       ctx.logger.info({ ...report, gapMinutes: gap }, 'sessions regrouped on an admin\'s request');
       return {

@@ -1,15 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../../../core/commands/errors';
-import type { ImportOutcome, Importer } from '../../../core/ingest/importer';
-import { Colors, defineCommand } from '../../../core/plugin-api';
+import { Colors, defineCommand, ReimportError, UsageError, type ImportOutcome } from 'etbot/plugin-api';
 import { unavailable } from '../format';
-import type { AdminServices } from '../services';
+import type { AdminServiceSet } from '../services';
 
-/** What `!reimport` needs: the importer's own `reimport(name)` when it has one. */
-type MaybeReimport = Importer & { reimport?: (name: string) => Promise<ImportOutcome> };
-
-export function reimportCommand(s: AdminServices) {
+export function reimportCommand(s: AdminServiceSet) {
   return defineCommand({
     name: 'reimport',
     description: 'Import one stats file again (by its name, or a path to it)',
@@ -19,22 +14,18 @@ export function reimportCommand(s: AdminServices) {
     args: [{ name: 'file', type: 'string', description: 'The file name as stored, or a path', required: true, rest: true }] as const,
     examples: ['!reimport 2025-10-25-211503-supply-round-1.txt'],
     async run(ctx, args) {
-      const importer = s.importer() as MaybeReimport | undefined;
-      const db = s.database();
-      if (!importer || !db) return unavailable('The importer');
+      const imports = s.imports();
+      if (!imports) return unavailable('The importer');
       const source = `admin:${ctx.caller.id}`;
       let outcome: ImportOutcome;
-      if (fs.existsSync(args.file) && fs.statSync(args.file).isFile()) {
-        outcome = await importer.importFile(args.file, { source });
-      } else if (typeof importer.reimport === 'function') {
-        outcome = await importer.reimport(path.basename(args.file));
-      } else {
-        const row = await db.read((sql) => sql.one(`SELECT name, server_id, path, content FROM stats_files WHERE name = ?`, [path.basename(args.file)]));
-        if (!row) throw new UsageError(`no stats file named '${path.basename(args.file)}' has been seen (give a path to import a new one)`);
-        const opts = { source, serverId: String(row.server_id) };
-        if (row.path !== null && fs.existsSync(String(row.path))) outcome = await importer.importFile(String(row.path), opts);
-        else if (row.content !== null) outcome = await importer.importContent(String(row.name), String(row.content), opts);
-        else throw new UsageError(`'${row.name}' is no longer at ${row.path ?? 'its path'} and no copy is stored: give a path to it`);
+      try {
+        outcome =
+          fs.existsSync(args.file) && fs.statSync(args.file).isFile()
+            ? await imports.importFile(args.file, { source })
+            : await imports.reimport(path.basename(args.file), { source });
+      } catch (err) {
+        if (err instanceof ReimportError) throw new UsageError(err.message);
+        throw err;
       }
       const stillRejected = outcome.status === 'unchanged' && outcome.reason !== undefined;
       const detail = stillRejected ? ` (still rejected: ${outcome.reason})` : outcome.reason ? `: ${outcome.reason}` : outcome.duplicateOf ? ` of ${outcome.duplicateOf}` : '';

@@ -1,10 +1,8 @@
-import { num } from '../../../core/data/sql';
-import { checkDatabase } from '../../../core/health/health-checks';
-import { Colors, defineCommand, type EmbedField } from '../../../core/plugin-api';
+import { Colors, defineCommand, type EmbedField } from 'etbot/plugin-api';
 import { field, formatBytes, formatUptime } from '../format';
-import type { AdminServices } from '../services';
+import type { AdminServiceSet } from '../services';
 
-export function statusCommand(s: AdminServices, version: string) {
+export function statusCommand(s: AdminServiceSet, version: string) {
   return defineCommand({
     name: 'status',
     description: 'Health of the bot: database, collectors, imports, cache, memory, uptime, version',
@@ -16,21 +14,15 @@ export function statusCommand(s: AdminServices, version: string) {
       let healthy = true;
 
       const db = s.database();
+      const files = s.files();
       if (db) {
-        const check = await checkDatabase(db);
+        const check = await db.check();
         healthy &&= check.ok;
         fields.push({ name: 'Database', value: `${check.ok ? 'reachable' : 'UNREACHABLE'}: ${db.description}\n${check.ok ? `latency ${check.latencyMs} ms` : check.detail}` });
-        if (check.ok) {
-          const files = await db.read(async (sql) => ({
-            byStatus: await sql.all(`SELECT status, COUNT(*) AS n FROM stats_files GROUP BY status`),
-            last: await sql.one(`SELECT name, updated_at FROM stats_files WHERE status = 'imported' ORDER BY updated_at DESC, id DESC LIMIT 1`),
-          }));
-          const counts = Object.fromEntries(files.byStatus.map((r) => [String(r.status), num(r.n)]));
-          fields.push({
-            name: 'Last import',
-            value: files.last ? `${String(files.last.name)} at ${String(files.last.updated_at).slice(0, 19).replace('T', ' ')} UTC` : 'nothing imported yet',
-          });
-          fields.push({ name: 'Files', value: `${counts.imported ?? 0} imported, ${counts.duplicate ?? 0} duplicates, ${counts.rejected ?? 0} rejected`, inline: true });
+        if (check.ok && files) {
+          const [counts, last] = await Promise.all([files.counts(), files.lastImported()]);
+          fields.push({ name: 'Last import', value: last ? `${last.name} at ${last.at.slice(0, 19).replace('T', ' ')} UTC` : 'nothing imported yet' });
+          fields.push({ name: 'Files', value: `${counts.imported} imported, ${counts.duplicate} duplicates, ${counts.rejected} rejected`, inline: true });
         }
       } else {
         fields.push({ name: 'Database', value: 'not running in this process' });
@@ -59,7 +51,7 @@ export function statusCommand(s: AdminServices, version: string) {
         fields.push({ name: 'Commands', value: `${metrics.commands} run, ${metrics.errors} errors, reply p50 ${p(metrics.latencyP50Ms)}, p95 ${p(metrics.latencyP95Ms)}`, inline: true });
       }
 
-      const jobs = s.scheduler.list().filter((j) => j.owner === 'admin');
+      const jobs = s.jobs.list().filter((j) => j.owner === 'admin');
       if (jobs.length > 0) {
         fields.push({
           name: 'Jobs',

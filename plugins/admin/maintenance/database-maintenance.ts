@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from '../data/database';
-import { sqliteFile } from '../health/health-checks';
+import type { DatabaseAdmin } from 'etbot/plugin-api';
 import { backupFileName, pruneBackups } from './backups';
 
 export interface MaintenanceOptions {
@@ -26,17 +25,10 @@ export interface MaintenanceReport {
  * consistent copy with `VACUUM INTO` (written under a temporary name and renamed when complete, so
  * a crash never leaves a half backup that counts) and only the newest `keepBackups` kept.
  */
-export async function runDatabaseMaintenance(db: Database, options: MaintenanceOptions): Promise<MaintenanceReport> {
-  const report: MaintenanceReport = { kind: db.kind, steps: [], backupFile: null, removedBackups: [] };
-  if (db.kind === 'postgres') {
-    // Not in a transaction: VACUUM refuses to run inside one.
-    await db.read((sql) => sql.runner.query('VACUUM (ANALYZE)'));
-    report.steps.push('VACUUM (ANALYZE)');
-    return report;
-  }
-  await db.read((sql) => sql.runner.query('PRAGMA optimize'));
-  report.steps.push('PRAGMA optimize');
-  if (!sqliteFile(db)) {
+export async function runDatabaseMaintenance(db: DatabaseAdmin, options: MaintenanceOptions): Promise<MaintenanceReport> {
+  const report: MaintenanceReport = { kind: db.kind, steps: [await db.optimize()], backupFile: null, removedBackups: [] };
+  if (db.kind === 'postgres') return report;
+  if (!db.sqliteFile()) {
     report.steps.push('no backup: in-memory database');
     return report;
   }
@@ -46,7 +38,7 @@ export async function runDatabaseMaintenance(db: Database, options: MaintenanceO
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });
   try {
-    await db.read((sql) => sql.runner.query('VACUUM INTO ?', [partial]));
+    await db.backupTo(partial);
     fs.renameSync(partial, target);
   } catch (err) {
     fs.rmSync(partial, { force: true });

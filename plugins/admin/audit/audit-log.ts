@@ -1,8 +1,4 @@
-import type { ExecutionRecord } from '../commands/runner';
-import type { Database } from '../data/database';
-import { num } from '../data/sql';
-import type { Logger } from '../logging/logger';
-import type { Clock } from '../scheduler/clock';
+import { num, type Clock, type EventMap, type Logger, type PluginStorage } from 'etbot/plugin-api';
 
 export interface AuditEntry {
   id: number;
@@ -19,32 +15,29 @@ export interface AuditEntry {
   durationMs: number;
 }
 
-export interface AuditLogDeps {
-  /** The database when the data module runs; without one, actions are only logged. */
-  database: () => Database | undefined;
-  logger: Logger;
-  clock: Clock;
-}
-
 const MAX_INPUT = 1000;
 
 /**
- * The audit trail of admin-only commands, denials included. Each action is logged at once and
- * written to `admin_actions` in the order it happened; `flush()` waits for the writes (the app
- * stops the audit module before the database).
+ * The audit trail of admin-only commands (from any plugin and transport), refusals included. Each
+ * action is logged at once and written to `admin_actions` in the order it happened; `flush()`
+ * waits for the writes (the plugin flushes when it is disposed, before the database closes).
  */
 export class AuditLog {
   private pending: Promise<void> = Promise.resolve();
   private written = 0;
   private failed = 0;
 
-  constructor(private readonly deps: AuditLogDeps) {}
+  constructor(
+    private readonly storage: PluginStorage,
+    private readonly logger: Logger,
+    private readonly clock: Clock,
+  ) {}
 
   /** Records one execution of an admin-only command (others are ignored). */
-  record(record: ExecutionRecord): void {
+  record(record: EventMap['command.executed']): void {
     if (!record.adminOnly) return;
     const entry: Omit<AuditEntry, 'id'> = {
-      at: new Date(this.deps.clock.now()).toISOString(),
+      at: new Date(this.clock.now()).toISOString(),
       userId: record.caller.id.slice(0, 32),
       userName: record.caller.name.slice(0, 100),
       transport: record.transport,
@@ -56,7 +49,7 @@ export class AuditLog {
       durationMs: Math.max(0, Math.round(record.durationMs)),
     };
     const level = record.outcome === 'ok' ? 'info' : 'warn';
-    this.deps.logger[level](
+    this.logger[level](
       { audit: true, user: entry.userId, command: entry.command, input: entry.input, outcome: entry.outcome, transport: entry.transport },
       `admin action: ${entry.userId} ran ${entry.command}${entry.input ? ` ${entry.input}` : ''} -> ${entry.outcome}`,
     );
@@ -74,10 +67,8 @@ export class AuditLog {
 
   /** Newest first. */
   async list(options: { limit?: number; offset?: number } = {}): Promise<AuditEntry[]> {
-    const db = this.deps.database();
-    if (!db) return [];
     await this.flush();
-    const rows = await db.read((sql) =>
+    const rows = await this.storage.read((sql) =>
       sql.all(
         `SELECT id, at, user_id, user_name, transport, command, plugin_id, input, outcome, error, duration_ms FROM admin_actions ORDER BY id DESC LIMIT ? OFFSET ?`,
         [options.limit ?? 50, options.offset ?? 0],
@@ -99,10 +90,8 @@ export class AuditLog {
   }
 
   private async write(entry: Omit<AuditEntry, 'id'>): Promise<void> {
-    const db = this.deps.database();
-    if (!db) return;
     try {
-      await db.transaction((sql) =>
+      await this.storage.transaction((sql) =>
         sql.insertReturningId('admin_actions', {
           at: entry.at,
           user_id: entry.userId,
@@ -119,7 +108,7 @@ export class AuditLog {
       this.written++;
     } catch (err) {
       this.failed++;
-      this.deps.logger.error({ err, command: entry.command, user: entry.userId }, 'audit: could not store an admin action');
+      this.logger.error({ err, command: entry.command, user: entry.userId }, 'audit: could not store an admin action');
     }
   }
 }

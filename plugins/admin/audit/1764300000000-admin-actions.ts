@@ -1,4 +1,4 @@
-import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'etbot/plugin-api';
 
 /** The audit table of admin actions (entity AdminAction). */
 export class AdminActions1764300000000 implements MigrationInterface {

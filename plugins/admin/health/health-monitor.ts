@@ -1,13 +1,9 @@
-import type { CollectorManager } from '../collectors/collector-manager';
-import type { Database } from '../data/database';
-import type { Logger } from '../logging/logger';
-import { Colors, type Reply } from '../plugin-api/reply';
-import type { AnnouncementSink } from '../announcements/announcements';
-import { checkCollector, checkDatabase, type CheckResult } from './health-checks';
+import { Colors, type AnnouncementSink, type CollectorStatusView, type DatabaseAdmin, type Logger, type Reply } from 'etbot/plugin-api';
+import { checkCollector, type CheckResult } from './collector-check';
 
 export interface HealthMonitorDeps {
-  database?: () => Database | undefined;
-  collectors?: () => CollectorManager | undefined;
+  database?: () => DatabaseAdmin | undefined;
+  collectors?: () => CollectorStatusView | undefined;
   announcements?: () => AnnouncementSink | undefined;
   /** Where alerts go (`discord.adminChannelId`); without it they are only logged. */
   adminChannelId?: string;
@@ -45,7 +41,7 @@ export class HealthMonitor {
   async check(): Promise<CheckResult[]> {
     const results: CheckResult[] = [];
     const db = this.deps.database?.();
-    if (db) results.push(await checkDatabase(db));
+    if (db) results.push({ component: 'database', ...(await db.check()) });
     for (const status of this.deps.collectors?.()?.status() ?? []) results.push(checkCollector(status));
     return results;
   }

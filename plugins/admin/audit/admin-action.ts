@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'etbot/plugin-api';
 
 /** One run (or refusal) of an admin-only command: who, what, when, and how it ended. */
 @Entity('admin_actions')

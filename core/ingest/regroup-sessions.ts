@@ -1,8 +1,8 @@
 import type { Database } from '../data/database';
 import { num } from '../data/sql';
-import { IMPORT_LOCK_KEY } from '../ingest/importer';
-import { ChangeSet } from '../ingest/store/change-set';
-import { refreshSession, regroupSessions } from '../ingest/store/sessions-store';
+import { IMPORT_LOCK_KEY } from './importer';
+import { ChangeSet } from './store/change-set';
+import { refreshSession, regroupSessions } from './store/sessions-store';
 
 export interface RegroupReport {
   rounds: number;
