@@ -112,12 +112,21 @@ export class PluginHost {
   async activateAll(): Promise<void> {
     const candidates = this.records.filter((r) => r.entry.enabled && r.definition && r.state !== 'failed' && r.store.size === 0);
     const { order, problems } = orderByDependencies(candidates.map((r) => r.definition!.manifest));
-    for (const [id, problem] of problems) this.fail(this.byId(id)!, problem);
+    // A plugin whose dependency is installed but not enabled waits for it: enabling it brings this one back.
+    const waitsFor = (record: PluginRecord) => [...dependencyRanges(record.definition!.manifest).keys()].some((dep) => this.byId(dep)?.definition);
+    for (const [id, problem] of problems) {
+      const record = this.byId(id)!;
+      this.fail(record, problem);
+      record.waitingFor = waitsFor(record);
+    }
     for (const id of order) {
       const record = this.byId(id)!;
       const broken = this.brokenDependency(record);
-      if (broken) this.fail(record, broken);
-      else await this.activate(record);
+      if (!broken) await this.activate(record);
+      else {
+        this.fail(record, broken);
+        record.waitingFor = waitsFor(record);
+      }
     }
     this.announce('plugins loaded');
   }

@@ -100,6 +100,14 @@ describe('plugins that provide services to other plugins', () => {
     expect(stateOf(bot, 'maybe-greets').state).to.equal('enabled');
   });
 
+  it('a dependant that could not start because its provider was disabled comes up when the provider is enabled', async () => {
+    bot = await createTestBot({ plugins: [consumer, { definition: provider, enabled: false }], fixtures: false });
+    expect(stateOf(bot, 'greets')).to.deep.equal({ state: 'failed', error: "plugin 'greets' depends on 'greeter', which is not enabled" });
+    const on = await bot.app.plugins.enable('greeter');
+    expect(on.dependants).to.deep.equal(['greets: enabled again']);
+    expect(await bot.text('!greet')).to.match(/^hello you/);
+  });
+
   it('a provider that fails to load fails its dependants at start, naming it', async () => {
     const broken: PluginDefinition = { ...provider, register: () => { throw new Error('no greeting today'); } };
     bot = await createTestBot({ plugins: [broken, consumer], fixtures: false });
