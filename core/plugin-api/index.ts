@@ -26,7 +26,7 @@ export type { MigrationInterface, QueryRunner, Repository } from 'typeorm';
 export { UsageError, UserFacingError } from '../commands/errors';
 
 // Text helpers.
-export { escapeName } from '../transports/discord/escape';
+export { escapeName } from '../text/escape';
 export { Sql, num, bool, type DatabaseKind, type SqlValue } from '../data/sql';
 export type { EtbotConfig } from '../config/schema';
 export type { Clock } from '../scheduler/clock';

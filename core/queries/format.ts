@@ -1,6 +1,6 @@
 import type { Transport } from '../plugin-api/commands';
 import type { Reply } from '../plugin-api/reply';
-import { escapeName } from '../transports/discord/escape';
+import { escapeName } from '../text/escape';
 import { NO_ROUNDS_MESSAGE } from './data-status';
 import type { ResolvedPlayer } from './resolve-player';
 

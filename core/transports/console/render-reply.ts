@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Embed, Reply } from '../../plugin-api/reply';
-import { stripEscapes } from '../discord/escape';
+import { stripEscapes } from '../../text/escape';
 
 /**
  * Discord markdown as terminal text: bold markers go and escaped characters show as typed,
