@@ -13,4 +13,3 @@ export { kdRatio, percent, perMinute, ratio2 } from './ratios';
 export { ALL_TIME, parseTimeWindow, lastDays, monthWindow, describeWindow, windowKey, type TimeWindow } from './time-window';
 export { escapeLike, containsPattern } from './like';
 export * from './format';
-export { SessionReplyExtensions, type SessionReplyExtension } from './session-extensions';

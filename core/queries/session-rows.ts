@@ -1,8 +1,28 @@
+import type { QueryCache } from '../cache/query-cache';
+import type { Database } from '../data/database';
 import { bool, num, type Sql } from '../data/sql';
-import type { TeamId } from './types';
+import { WEAPONS } from '../parsing/weapons';
+import type { SessionTeam } from './sessions';
 
-/** A round as the summary reads it (with its match's stored score). */
-export interface RoundRow {
+/** A gaming session with its number (1 = the first session ever, as `!sessions` numbers them). */
+export interface SessionInfoRow {
+  id: number;
+  number: number;
+  serverId: string;
+  /** Local times of the first and last round's end (spec §9), `YYYY-MM-DDTHH:MM:SS`. */
+  startLocal: string;
+  endLocal: string;
+  /** The same instants in UTC. */
+  startUtc: string;
+  endUtc: string;
+  /** Accepted round files, orphans included. */
+  roundCount: number;
+  /** Paired matches. */
+  mapCount: number;
+}
+
+/** A round with its match's stored score. */
+export interface SessionRoundRow {
   id: number;
   map: string;
   roundNumber: number;
@@ -26,7 +46,7 @@ export interface RoundRow {
 }
 
 /** One counted player row (time played above 0), orphans' rows included (`inTotals` false). */
-export interface PlayerRow {
+export interface SessionPlayerRow {
   roundId: number;
   guid: string;
   name: string;
@@ -47,8 +67,50 @@ export interface PlayerRow {
   revivesGiven: number | null;
   gibs: number;
   xp: number;
+  /** Objectives stolen + returned + dynamites planted + defused. */
   objectives: number;
 }
+
+/** A player's persistent team in a session. */
+export interface SessionTeamMemberRow {
+  guid: string;
+  team: SessionTeam;
+  name: string;
+}
+
+/** Kills of one player with one weapon over a session's rows that count in totals. */
+export interface SessionWeaponKillsRow {
+  guid: string;
+  /** Index 0..27 (spec §3). */
+  weapon: number;
+  /** The name players know. */
+  weaponName: string;
+  kills: number;
+}
+
+/** Everything stored about one session, read in one go (one consistent read). */
+export interface SessionRows {
+  session: SessionInfoRow;
+  /** In play order (end time, then file name). */
+  rounds: SessionRoundRow[];
+  players: SessionPlayerRow[];
+  teamMembers: SessionTeamMemberRow[];
+  weaponKills: SessionWeaponKillsRow[];
+}
+
+/** One round with its paired round, their counted player rows and the session's teams. */
+export interface RoundRows {
+  round: SessionRoundRow;
+  /** The other round of its map, when paired. */
+  partner: SessionRoundRow | null;
+  /** Rows of the round and of its partner. */
+  players: SessionPlayerRow[];
+  /** Empty when the round belongs to no session. */
+  teamMembers: SessionTeamMemberRow[];
+}
+
+const NUMBERED = `SELECT s.id, s.server_id, s.start_local, s.end_local, s.start_utc, s.end_utc, s.round_count, s.map_count,
+  ROW_NUMBER() OVER (ORDER BY s.start_utc, s.id) AS number FROM gaming_sessions s`;
 
 const ROUND_COLUMNS = `r.id, r.map, r.round_number, r.ended_at_local, r.ended_at_utc, r.file_name, r.server_id, r.server_name_clean,
   r.session_id, r.status, r.defender_team, r.attackers_succeeded, r.time_limit, r.next_time_limit, r.paired_round_id, r.match_id,
@@ -58,7 +120,98 @@ const PLAYER_COLUMNS = `pr.round_id, pr.guid, p.name, p.raw_name, pr.team, pr.in
   pr.damage_given, pr.damage_received, pr.time_played_seconds, pr.time_dead_minutes, pr.revives_given, pr.gibs, pr.xp,
   pr.objectives_stolen, pr.objectives_returned, pr.dynamites_planted, pr.dynamites_defused`;
 
-export async function roundsOfSession(sql: Sql, sessionId: number): Promise<RoundRow[]> {
+/**
+ * The stored rows a session summary is made of (spec §5, §6, §9): which session is the last, the
+ * n-th or on a date, and one session's (or one round's) rounds, counted player rows, teams and
+ * kills by weapon, each read in one go.
+ */
+export class SessionRowsService {
+  constructor(
+    private readonly db: Database,
+    private readonly cache: QueryCache,
+  ) {}
+
+  /** The most recent session (by last round's end), or null on an empty database. */
+  lastSessionId(): Promise<number | null> {
+    return this.sessionIdByIndex(1);
+  }
+
+  /** The n-th most recent session: 1 = the last one, 2 = the one before... */
+  sessionIdByIndex(n: number): Promise<number | null> {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`session index must be 1 or more, got ${n}`);
+    return this.cache.wrap(`session-rows:index-id:${n}`, () =>
+      this.db.read(async (sql) =>
+        num((await sql.one('SELECT id FROM gaming_sessions ORDER BY end_utc DESC, id DESC LIMIT 1 OFFSET ?', [n - 1]))?.id, true),
+      ),
+    );
+  }
+
+  /** By number: 1 = the first session ever (the numbering `!sessions` shows). */
+  sessionIdByNumber(number: number): Promise<number | null> {
+    return this.cache.wrap(`session-rows:number-id:${number}`, () =>
+      this.db.read(async (sql) => num((await sql.one(`SELECT n.id FROM (${NUMBERED}) n WHERE n.number = ?`, [number]))?.id, true)),
+    );
+  }
+
+  /** Ids of the sessions that started on a local date `YYYY-MM-DD`, oldest first. */
+  sessionIdsOnDate(date: string): Promise<number[]> {
+    if (!/^\d{4}-\d\d-\d\d$/.test(date)) throw new RangeError(`date must be YYYY-MM-DD, got '${date}'`);
+    return this.cache.wrap(`session-rows:date-ids:${date}`, () =>
+      this.db.read(async (sql) => {
+        const rows = await sql.all(
+          'SELECT id FROM gaming_sessions WHERE start_local >= ? AND start_local < ? ORDER BY start_utc, id',
+          [`${date}T00:00:00`, `${date}T99`],
+        );
+        return rows.map((r) => num(r.id));
+      }),
+    );
+  }
+
+  /** The latest round (any server), or null on an empty database. */
+  lastRoundId(): Promise<number | null> {
+    return this.cache.wrap('session-rows:last-round-id', () =>
+      this.db.read(async (sql) =>
+        num((await sql.one(`SELECT id FROM rounds ORDER BY ended_at_utc DESC, ${sql.bytewise('file_name')} DESC LIMIT 1`))?.id, true),
+      ),
+    );
+  }
+
+  /** A session's rows, or null when there is no such session. */
+  session(sessionId: number): Promise<SessionRows | null> {
+    return this.cache.wrap(`session-rows:session:${sessionId}`, () =>
+      this.db.read(async (sql) => {
+        const session = await sql.one(`SELECT n.* FROM (${NUMBERED}) n WHERE n.id = ?`, [sessionId]);
+        if (!session) return null;
+        return {
+          session: toSessionInfo(session),
+          rounds: await roundsOfSession(sql, sessionId),
+          players: await playersOfSession(sql, sessionId),
+          teamMembers: await teamMembers(sql, sessionId),
+          weaponKills: await weaponKills(sql, sessionId),
+        };
+      }),
+    );
+  }
+
+  /** A round's rows, or null when there is no such round. */
+  round(roundId: number): Promise<RoundRows | null> {
+    return this.cache.wrap(`session-rows:round:${roundId}`, () =>
+      this.db.read(async (sql) => {
+        const [round] = await roundsById(sql, [roundId]);
+        if (!round) return null;
+        const partner = round.pairedRoundId === null ? undefined : (await roundsById(sql, [round.pairedRoundId]))[0];
+        return {
+          round,
+          partner: partner ?? null,
+          players: await playersOfRounds(sql, partner ? [round.id, partner.id] : [round.id]),
+          teamMembers: round.sessionId === null ? [] : await teamMembers(sql, round.sessionId),
+        };
+      }),
+    );
+  }
+}
+
+async function roundsOfSession(sql: Sql, sessionId: number): Promise<SessionRoundRow[]> {
   const rows = await sql.all(
     `SELECT ${ROUND_COLUMNS} FROM rounds r LEFT JOIN matches m ON m.id = r.match_id LEFT JOIN stats_files f ON f.id = r.file_id
       WHERE r.session_id = ? ORDER BY r.ended_at_utc, ${sql.bytewise('r.file_name')}`,
@@ -67,7 +220,7 @@ export async function roundsOfSession(sql: Sql, sessionId: number): Promise<Roun
   return rows.map(toRoundRow);
 }
 
-export async function roundsById(sql: Sql, ids: readonly number[]): Promise<RoundRow[]> {
+async function roundsById(sql: Sql, ids: readonly number[]): Promise<SessionRoundRow[]> {
   if (ids.length === 0) return [];
   const rows = await sql.all(
     `SELECT ${ROUND_COLUMNS} FROM rounds r LEFT JOIN matches m ON m.id = r.match_id LEFT JOIN stats_files f ON f.id = r.file_id WHERE r.id IN (${ids.map(() => '?').join(', ')})`,
@@ -76,7 +229,7 @@ export async function roundsById(sql: Sql, ids: readonly number[]): Promise<Roun
   return rows.map(toRoundRow);
 }
 
-export async function playersOfSession(sql: Sql, sessionId: number): Promise<PlayerRow[]> {
+async function playersOfSession(sql: Sql, sessionId: number): Promise<SessionPlayerRow[]> {
   const rows = await sql.all(
     `SELECT ${PLAYER_COLUMNS} FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id JOIN players p ON p.guid = pr.guid
       WHERE r.session_id = ? AND pr.counted = TRUE`,
@@ -85,7 +238,7 @@ export async function playersOfSession(sql: Sql, sessionId: number): Promise<Pla
   return rows.map(toPlayerRow);
 }
 
-export async function playersOfRounds(sql: Sql, roundIds: readonly number[]): Promise<PlayerRow[]> {
+async function playersOfRounds(sql: Sql, roundIds: readonly number[]): Promise<SessionPlayerRow[]> {
   if (roundIds.length === 0) return [];
   const rows = await sql.all(
     `SELECT ${PLAYER_COLUMNS} FROM player_rounds pr JOIN players p ON p.guid = pr.guid
@@ -95,25 +248,41 @@ export async function playersOfRounds(sql: Sql, roundIds: readonly number[]): Pr
   return rows.map(toPlayerRow);
 }
 
-export async function teamMembers(sql: Sql, sessionId: number): Promise<Map<string, { team: TeamId; name: string }>> {
+async function teamMembers(sql: Sql, sessionId: number): Promise<SessionTeamMemberRow[]> {
   const rows = await sql.all(
     `SELECT stm.guid, stm.team, p.name FROM session_team_members stm JOIN players p ON p.guid = stm.guid WHERE stm.session_id = ?`,
     [sessionId],
   );
-  return new Map(rows.map((r) => [String(r.guid), { team: r.team === 'B' ? 'B' : 'A', name: String(r.name) }]));
+  return rows.map((r) => ({ guid: String(r.guid), team: r.team === 'B' ? 'B' : 'A', name: String(r.name) }));
 }
 
-/** Kills per (player, weapon) over the session's rows that count in totals. */
-export async function weaponKills(sql: Sql, sessionId: number): Promise<{ guid: string; weapon: number; kills: number }[]> {
+async function weaponKills(sql: Sql, sessionId: number): Promise<SessionWeaponKillsRow[]> {
   const rows = await sql.all(
     `SELECT wr.guid, wr.weapon, SUM(wr.kills) AS kills FROM weapon_rounds wr JOIN rounds r ON r.id = wr.round_id
       WHERE r.session_id = ? AND wr.in_totals = TRUE GROUP BY wr.guid, wr.weapon`,
     [sessionId],
   );
-  return rows.map((r) => ({ guid: String(r.guid), weapon: num(r.weapon), kills: num(r.kills) }));
+  return rows.map((r) => {
+    const weapon = num(r.weapon);
+    return { guid: String(r.guid), weapon, weaponName: WEAPONS[weapon]?.name ?? `weapon ${weapon}`, kills: num(r.kills) };
+  });
 }
 
-function toRoundRow(r: Record<string, unknown>): RoundRow {
+function toSessionInfo(r: Record<string, unknown>): SessionInfoRow {
+  return {
+    id: num(r.id),
+    number: num(r.number),
+    serverId: String(r.server_id),
+    startLocal: String(r.start_local),
+    endLocal: String(r.end_local),
+    startUtc: String(r.start_utc),
+    endUtc: String(r.end_utc),
+    roundCount: num(r.round_count),
+    mapCount: num(r.map_count),
+  };
+}
+
+function toRoundRow(r: Record<string, unknown>): SessionRoundRow {
   return {
     id: num(r.id),
     map: String(r.map),
@@ -137,7 +306,7 @@ function toRoundRow(r: Record<string, unknown>): RoundRow {
   };
 }
 
-function toPlayerRow(r: Record<string, unknown>): PlayerRow {
+function toPlayerRow(r: Record<string, unknown>): SessionPlayerRow {
   return {
     roundId: num(r.round_id),
     guid: String(r.guid),
