@@ -1,5 +1,5 @@
 import { defineCommand, nameFormatter, NO_ROUNDS_MESSAGE } from 'etbot/plugin-api';
-import { sessionReply, type SessionView } from './session-reply';
+import { sessionReply } from './session-reply';
 import type { SessionSummaryService } from './summary/session-summary-service';
 
 const VIEWS = [
@@ -8,7 +8,7 @@ const VIEWS = [
   { name: 'weapons: kills by weapon', value: 'weapons' },
   { name: 'top: the best three per stat', value: 'top' },
   { name: 'graphs: the six graphs alone', value: 'graphs' },
-] as const satisfies readonly { name: string; value: SessionView }[];
+] as const;
 
 export function lastSessionCommand(summary: SessionSummaryService) {
   return defineCommand({
@@ -22,8 +22,7 @@ export function lastSessionCommand(summary: SessionSummaryService) {
     async run(ctx, args) {
       const report = await summary.last();
       if (!report) return { text: NO_ROUNDS_MESSAGE };
-      const view = (args.view ?? 'overview') as SessionView;
-      return sessionReply(summary, report, view, nameFormatter(ctx.transport), ctx.prefix, ctx.logger);
+      return sessionReply(summary, report, args.view ?? 'overview', nameFormatter(ctx.transport), ctx.prefix, ctx.logger);
     },
   });
 }

@@ -6,13 +6,11 @@ import type { SessionReport } from './summary/types';
 /** Name of the attached six-graph image; the overview embed shows it. */
 export const SESSION_IMAGE_NAME = 'last-session.png';
 
-export type SessionView = 'overview' | 'maps' | 'weapons' | 'top' | 'graphs';
-
-/** The reply for one view of a session. */
+/** The reply for one view of a session (`!last_session`'s choices; anything else: the overview). */
 export async function sessionReply(
   summary: SessionSummaryService,
   report: SessionReport,
-  view: SessionView,
+  view: string,
   esc: (s: string) => string,
   prefix: string,
   logger?: { warn(obj: object, msg: string): void },
