@@ -11,7 +11,6 @@ import { databaseModule } from '../../core/data/module';
 import { silentLogger } from '../../core/logging/create-logger';
 import type { Caller } from '../../core/plugin-api/commands';
 import { queriesModule } from '../../core/queries/module';
-import { sessionSummaryModule } from '../../core/session-summary/module';
 
 export const BENCH_CALLER: Caller = { id: '100000000000000001', name: 'bench', roleIds: [], isAdmin: false };
 
@@ -32,7 +31,7 @@ export async function startCommandApp(url: string): Promise<CommandApp> {
     secrets,
     logger: silentLogger(),
     mode: 'test',
-    modules: [databaseModule(), cacheModule(), queriesModule(), chartsModule(), sessionSummaryModule()],
+    modules: [databaseModule(), cacheModule(), queriesModule(), chartsModule()],
     pluginEntries: ['stats', 'leaderboards', 'compare', 'last-session'].map((id) => ({ id, enabled: true, options: {} })),
   });
   await app.start();

@@ -1,5 +1,4 @@
 import { announcementsModule } from '../announcements/module';
-import { sessionSummaryModule } from '../session-summary/module';
 import { collectorsModule } from '../collectors/module';
 import { queriesModule } from '../queries/module';
 import { ratingModule } from '../rating/module';
@@ -25,7 +24,6 @@ export function coreModules(): CoreModule[] {
     ratingModule(),
     collectorsModule(),
     chartsModule(),
-    sessionSummaryModule(),
     announcementsModule(),
     metricsModule(),
     discordModule(),

@@ -76,5 +76,17 @@ export const AdminServices = {
 // --- Transitional: still reached by built-in plugins until they move (issue 17); removed after. ---
 export { DataServices } from '../data/tokens';
 export type { Database } from '../data/database';
-export { SessionSummaryServices } from '../session-summary/tokens';
-export type { SessionSummaryService } from '../session-summary/session-summary-service';
+
+// --- last-session, sessions (issue 17): session rows; the services these plugins provide. ---
+export type {
+  SessionRowsService,
+  SessionRows,
+  RoundRows,
+  SessionInfoRow,
+  SessionRoundRow,
+  SessionPlayerRow,
+  SessionTeamMemberRow,
+  SessionWeaponKillsRow,
+} from '../queries/session-rows';
+export * from './provided/session-summary';
+export * from './provided/session-extensions';

@@ -13,4 +13,14 @@ export { kdRatio, percent, perMinute, ratio2 } from './ratios';
 export { ALL_TIME, parseTimeWindow, lastDays, monthWindow, describeWindow, windowKey, type TimeWindow } from './time-window';
 export { escapeLike, containsPattern } from './like';
 export * from './format';
-export { SessionReplyExtensions, type SessionReplyExtension } from './session-extensions';
+// --- last-session (issue 17): the rows of a session summary. ---
+export {
+  SessionRowsService,
+  type SessionRows,
+  type RoundRows,
+  type SessionInfoRow,
+  type SessionRoundRow,
+  type SessionPlayerRow,
+  type SessionTeamMemberRow,
+  type SessionWeaponKillsRow,
+} from './session-rows';

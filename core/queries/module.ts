@@ -14,13 +14,13 @@ import { PlayerLookupService } from './player-lookup';
 import { PlayerStatsService } from './player-stats';
 import { PlayerResolver } from './resolve-player';
 import { SessionService } from './sessions';
-import { SessionReplyExtensions } from './session-extensions';
 import { QueryServices } from './tokens';
 import { AllTimeTotals } from './all-time-totals';
 import { HostServices } from '../app/tokens';
 import { StatsFilesService } from './stats-files';
 import type { EventBus } from '../events/event-bus';
 import type { Disposable } from '../plugin-api/disposable';
+import { SessionRowsService } from './session-rows';
 
 /**
  * The `queries` core slice: the read services, the player links, and the player index Discord's
@@ -47,7 +47,6 @@ export function queriesModule(): CoreModule {
       single(QueryServices.PlayerStats, (r) => new PlayerStatsService(db(r), cache(r), totals(r)));
       single(QueryServices.Leaderboards, (r) => new LeaderboardService(db(r), cache(r), totals(r)));
       single(QueryServices.Sessions, (r) => new SessionService(db(r), cache(r)));
-      single(QueryServices.SessionReplyExtensions, () => new SessionReplyExtensions());
       single(QueryServices.DataStatus, (r) => new DataStatusService(db(r), cache(r)));
       single(LinkServices.Links, (r) => new LinkService(db(r), cache(r)));
       // admin
@@ -64,6 +63,8 @@ export function queriesModule(): CoreModule {
           };
         });
       }
+      // --- last-session (issue 17): the rows of a session summary. ---
+      single(QueryServices.SessionRows, (r) => new SessionRowsService(db(r), cache(r)));
     },
     async start(ctx: ModuleContext) {
       const events = ctx.container.resolve<EventBus>(HostServices.Events.id);

@@ -5,8 +5,8 @@ import type { PlayerLookupService } from './player-lookup';
 import type { PlayerStatsService } from './player-stats';
 import type { PlayerResolver } from './resolve-player';
 import type { SessionService } from './sessions';
-import type { SessionReplyExtensions } from './session-extensions';
 import type { StatsFilesService } from './stats-files';
+import type { SessionRowsService } from './session-rows';
 
 /** Typed tokens of the read side. Every service caches through CacheServices.QueryCache. */
 export const QueryServices = {
@@ -18,11 +18,12 @@ export const QueryServices = {
   PlayerStats: createServiceToken<PlayerStatsService>('queries.player-stats'),
   Leaderboards: createServiceToken<LeaderboardService>('queries.leaderboards'),
   Sessions: createServiceToken<SessionService>('queries.sessions'),
-  /** Where another plugin adds files (graphs) to `!session`'s reply. */
-  SessionReplyExtensions: createServiceToken<SessionReplyExtensions>('queries.session-reply-extensions'),
   /** "No rounds imported yet." check. */
   DataStatus: createServiceToken<DataStatusService>('queries.data-status'),
   // admin
   /** Files seen: counts by outcome, the latest import, rejected files and why. */
   StatsFiles: createServiceToken<StatsFilesService>('queries.stats-files'),
+  // --- last-session (issue 17): the rows of a session summary. ---
+  /** Which session is the last / n-th / on a date; one session's or round's rows (rounds, players, teams, weapon kills). */
+  SessionRows: createServiceToken<SessionRowsService>('queries.session-rows'),
 } as const;

@@ -1,16 +1,15 @@
-import { AnnouncementServices } from '../../core/announcements';
-import { CoreServices } from '../../core/app/tokens';
-import { definePlugin, PLUGIN_API_VERSION } from '../../core/plugin-api';
-import { SessionSummaryServices } from '../../core/session-summary';
+import { AnnouncementServices, CoreServices, definePlugin, LastSessionServices } from 'etbot/plugin-api';
 import { announcerOptionsSchema, type AnnouncerOptions } from './options';
 import { RoundAnnouncer } from './round-announcer';
 
 export default definePlugin<AnnouncerOptions>({
   manifest: {
     id: 'announcer',
-    version: '1.0.0',
-    apiVersion: `^${PLUGIN_API_VERSION.split('.')[0]}.0.0`,
+    version: '1.1.0',
+    apiVersion: '^2.0.0',
     description: 'Posts each new round, map results and the session summary to a channel',
+    // Every post (a round's too) is made of the summaries last-session provides.
+    dependsOn: ['last-session'],
   },
   configSchema: announcerOptionsSchema as never,
   register(api) {
@@ -21,7 +20,7 @@ export default definePlugin<AnnouncerOptions>({
       return;
     }
     const announcer = new RoundAnnouncer(
-      api.services.get(SessionSummaryServices.SessionSummary),
+      api.services.get(LastSessionServices.SessionSummary),
       api.services.get(AnnouncementServices.Announcements),
       api.services.get(CoreServices.Clock),
       api.logger,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'etbot/plugin-api';
 
 export const announcerOptionsSchema = z
   .object({

@@ -1,9 +1,4 @@
-import type { AnnouncementSink } from '../../core/announcements';
-import type { Logger } from '../../core/logging/logger';
-import type { EventMap } from '../../core/plugin-api';
-import type { Clock } from '../../core/scheduler/clock';
-import { escapeName } from '../../core/transports/discord/escape';
-import { roundEmbed, sessionOverviewEmbed, type SessionSummaryService } from '../../core/session-summary';
+import { escapeName, type AnnouncementSink, type Clock, type EventMap, type Logger, type SessionSummaryService } from 'etbot/plugin-api';
 
 export interface RoundAnnouncerOptions {
   channelId: string;
@@ -72,7 +67,7 @@ export class RoundAnnouncer {
     }
     this.postedRounds.add(roundId);
     if (round.contentHash) this.postedContent.add(round.contentHash);
-    await this.sink.post(this.options.channelId, { embeds: [roundEmbed(round, escapeName)] });
+    await this.sink.post(this.options.channelId, { embeds: [this.summary.roundEmbed(round, escapeName)] });
     if (this.options.sessionSummary) this.armSessionEnd(round.serverId, roundId, endedMs);
   }
 
@@ -91,7 +86,7 @@ export class RoundAnnouncer {
   private async announceSessionEnd(serverId: string, roundId: number): Promise<void> {
     const round = await this.summary.round(roundId);
     if (!round || round.sessionId === null) return;
-    const session = await this.summary.byId(round.sessionId);
+    const session = await this.summary.session(round.sessionId);
     if (!session) return;
     const endMs = Date.parse(session.endUtc);
     const gapMs = this.options.sessionGapMinutes * 60_000;
@@ -105,11 +100,11 @@ export class RoundAnnouncer {
     this.postedSessions.add(key);
     let image: Buffer | null = null;
     try {
-      image = await this.summary.renderReportImage(session);
+      image = await this.summary.renderImage(session);
     } catch (err) {
       this.logger.warn({ err, sessionId: session.sessionId }, 'announcer: the six-graph image could not be rendered');
     }
-    const embed = sessionOverviewEmbed(session, escapeName, {
+    const embed = this.summary.sessionOverviewEmbed(session, escapeName, {
       title: `Session over · ${session.date}`,
       image: image ? SESSION_IMAGE_NAME : undefined,
       prefix: this.options.prefix,

@@ -1,5 +1,4 @@
-import { Colors, type Embed } from '../../core/plugin-api';
-import { clip, formatDuration, formatLocalTime, type SessionDetail, type SessionSummary } from '../../core/queries';
+import { clip, Colors, formatDuration, formatLocalTime, type Embed, type SessionDetail, type SessionSummary } from 'etbot/plugin-api';
 
 function scoreText(score: { A: number; B: number } | null): string {
   return score === null ? 'score unknown' : `team A ${score.A} - ${score.B} team B`;

@@ -6,8 +6,14 @@ import type { Database } from '../../core/data/database';
 import type { Importer } from '../../core/ingest/importer';
 import { silentLogger } from '../../core/logging/create-logger';
 import type { PluginEntry } from '../../core/plugin-host/plugins-file';
+import type { QueryCache } from '../../core/cache/query-cache';
+import { CacheServices } from '../../core/cache/tokens';
+import type { ChartService } from '../../core/charts/chart-service';
+import { ChartServices } from '../../core/charts/tokens';
+import type { SessionRowsService } from '../../core/queries/session-rows';
+import { QueryServices } from '../../core/queries/tokens';
 import type { Clock } from '../../core/scheduler/clock';
-import { sessionSummaryModule, SessionSummaryServices, type SessionSummaryService } from '../../core/session-summary';
+import { SessionSummaryService } from '../../plugins/last-session/summary/session-summary-service';
 import type { TestDatabase, TestDatabaseKind } from '../support/databases';
 import { createFixtureBot, FIXTURES_DIR } from '../support/fixture-bot';
 
@@ -34,6 +40,7 @@ export interface SummaryBot {
   app: App;
   db: Database;
   importer: Importer;
+  /** A summary service like the last-session plugin's own (same rows, cache and charts). */
   summary: SessionSummaryService;
   /** A log sink attached to Announcements (as the Discord transport attaches its own): what was posted. */
   posts: LogAnnouncementSink;
@@ -50,8 +57,8 @@ export interface SummaryBotOptions {
 
 /**
  * The shared fixture bot (test/support/fixture-bot.ts: real database, importer on the app's event
- * bus, cache, queries, charts) plus the announcements and session-summary modules, with an empty
- * database: tests import what they need, when they need it.
+ * bus, cache, queries, charts) plus the announcements module, with an empty database: tests
+ * import what they need, when they need it.
  */
 export async function startSummaryBot(database: TestDatabase | TestDatabaseKind, options: SummaryBotOptions = {}): Promise<SummaryBot> {
   const bot = await createFixtureBot({
@@ -60,7 +67,7 @@ export async function startSummaryBot(database: TestDatabase | TestDatabaseKind,
     importPaths: [],
     clock: options.clock,
     overrides: options.overrides,
-    modules: [announcementsModule(), sessionSummaryModule()],
+    modules: [announcementsModule()],
   });
   const posts = new LogAnnouncementSink(silentLogger(), 1000);
   bot.app.container.resolve<Announcements>(AnnouncementServices.Announcements.id).attach(posts);
@@ -68,7 +75,11 @@ export async function startSummaryBot(database: TestDatabase | TestDatabaseKind,
     app: bot.app,
     db: bot.db,
     importer: bot.importer,
-    summary: bot.app.container.resolve<SessionSummaryService>(SessionSummaryServices.SessionSummary.id),
+    summary: new SessionSummaryService({
+      rows: bot.app.container.resolve<SessionRowsService>(QueryServices.SessionRows.id),
+      cache: bot.app.container.resolve<QueryCache>(CacheServices.QueryCache.id),
+      charts: () => bot.app.container.resolve<ChartService>(ChartServices.Charts.id),
+    }),
     posts,
     async importFiles(files) {
       for (const f of files) {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { fitLines, mvpPoints, outcomeText, pickMvp } from '../../core/session-summary';
+import { fitLines, outcomeText } from '../../plugins/last-session/summary/format';
+import { mvpPoints, pickMvp } from '../../plugins/last-session/summary/mvp';
 
 describe('session summary formatting', () => {
   it('keeps a field within Discord\'s 1024 characters and says how many lines were left out', () => {

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import { exportPlayers, exportSessions } from '../../core/export';
-import type { SessionReport } from '../../core/session-summary';
+import type { SessionReport } from '../../plugins/last-session/summary/types';
 import { readPngHeader } from '../charts/png-inspect';
 import { forEachDatabase } from '../support/databases';
 import { startSummaryBot, type SummaryBot } from './fixture-app';

@@ -111,22 +111,4 @@ forEachDatabase('!stats on the fixtures', (database) => {
     expect(reply.files![0]!.data.subarray(1, 4).toString('latin1')).to.equal('PNG');
     expect((await bot.run('!compare snake snake')).text).to.match(/two different players/);
   });
-
-  it('!sessions lists both evenings and !session shows one', async () => {
-    const list = (await bot.run('!sessions 2025-11')).embeds![0]!.description!.split('\n');
-    expect(list).to.have.length(truth.sessions.length);
-    truth.sessions.forEach((s, i) => {
-      expect(list[i]).to.include(`#${s.index} · ${s.start.slice(0, 16).replace('T', ' ')} · `);
-      expect(list[i]).to.include(` · ${s.maps} maps (`);
-    });
-    const last = truth.sessions[truth.sessions.length - 1]!;
-    const detail = await bot.run('!session');
-    expect(detail.embeds![0]!.title).to.equal(`Session #${last.index} · ${last.start.slice(0, 10)}`);
-    expect(fields(detail).Rounds).to.equal(String(last.rounds));
-    expect(fields(detail).Maps).to.equal(String(last.maps));
-    const byDate = await bot.run(`!session ${truth.sessions[0]!.start.slice(0, 10)}`);
-    expect(byDate.embeds![0]!.title).to.equal(`Session #1 · ${truth.sessions[0]!.start.slice(0, 10)}`);
-    expect((await bot.run('!session 99')).text).to.match(/^No session #99/);
-    expect((await bot.run('!sessions 2025-13')).isError).to.equal(true);
-  });
 });

@@ -1,16 +1,11 @@
-import { toDisposable, type Disposable } from '../plugin-api/disposable';
-import type { ReplyFile } from '../plugin-api/reply';
-import type { SessionDetail } from './sessions';
-
-/** Adds something (an image, typically) to `!session`'s reply for one session. */
-export type SessionReplyExtension = (session: SessionDetail) => Promise<ReplyFile | null>;
+import { toDisposable, type Disposable, type ReplyFile, type SessionDetail, type SessionReplyExtension, type SessionReplyExtensionPoint } from 'etbot/plugin-api';
 
 /**
  * The extension point of `!session`: a plugin (the last-session graphs, for instance) registers a
  * function that renders a file for a session; `!session` attaches what every registered function
- * returns. The returned Disposable goes with the plugin (return it from `api.onDispose`).
+ * returns. Provided to other plugins as `SessionsServices.ReplyExtensions`.
  */
-export class SessionReplyExtensions {
+export class SessionReplyExtensions implements SessionReplyExtensionPoint {
   private readonly extensions = new Map<string, SessionReplyExtension>();
 
   add(owner: string, extension: SessionReplyExtension): Disposable {

@@ -1,7 +1,5 @@
-import { WEAPONS } from '../parsing/weapons';
-import { kdRatio, percent, perMinute } from '../queries/ratios';
+import { kdRatio, percent, perMinute, type SessionPlayerRow as PlayerRow, type SessionWeaponKillsRow } from 'etbot/plugin-api';
 import { compareMvp, mvpPoints } from './mvp';
-import type { PlayerRow } from './rows';
 import type { TeamOf } from './build-maps';
 import type { PlayerSessionStats, RoundPlayerLine, WeaponKillCount } from './types';
 
@@ -82,12 +80,11 @@ export function roundLines(rows: readonly PlayerRow[], roundId: number, teamOf: 
 }
 
 /** Kills per weapon (names players know, spec §3), most first, with the top player of each. */
-export function weaponTable(kills: readonly { guid: string; weapon: number; kills: number }[], names: ReadonlyMap<string, string>): WeaponKillCount[] {
+export function weaponTable(kills: readonly SessionWeaponKillsRow[], names: ReadonlyMap<string, string>): WeaponKillCount[] {
   const byWeapon = new Map<number, WeaponKillCount>();
   for (const k of kills) {
     if (k.kills <= 0) continue;
-    const name = WEAPONS[k.weapon]?.name ?? `weapon ${k.weapon}`;
-    const entry = byWeapon.get(k.weapon) ?? { weapon: k.weapon, name, kills: 0, topPlayer: null };
+    const entry = byWeapon.get(k.weapon) ?? { weapon: k.weapon, name: k.weaponName, kills: 0, topPlayer: null };
     entry.kills += k.kills;
     const playerName = names.get(k.guid) ?? k.guid;
     const top = entry.topPlayer;

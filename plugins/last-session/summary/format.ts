@@ -1,10 +1,6 @@
-import { Colors, type Embed } from '../plugin-api/reply';
-import { formatDuration, formatPercent, formatRatio } from '../queries/format';
+import { Colors, formatDuration, formatPercent, formatRatio, type Embed, type EscapeText as Escape, type SessionOverviewOptions as OverviewOptions } from 'etbot/plugin-api';
 import { MVP_FORMULA } from './mvp';
 import type { MapResult, PlayerSessionStats, RoundOutcome, RoundReport, SessionReport, TeamId } from './types';
-
-/** Escapes text that came from files (names, maps) for the transport's markdown. */
-export type Escape = (text: string) => string;
 
 /** Discord's limit for one field's value. */
 const FIELD_LIMIT = 1024;
@@ -82,14 +78,6 @@ export function fitLines(lines: readonly string[], limit = FIELD_LIMIT): string 
     used += line.length + 1;
   }
   return out.join('\n');
-}
-
-export interface OverviewOptions {
-  title?: string;
-  /** File name of the attached six-graph image. */
-  image?: string;
-  /** Command prefix for the footer's hint of the sub-views. */
-  prefix?: string;
 }
 
 /** The `!last_session` overview: when, maps, score, teams with one line per player, MVP. */

@@ -1,4 +1,4 @@
-import type { PlayerRow, RoundRow } from './rows';
+import type { SessionPlayerRow as PlayerRow, SessionRoundRow as RoundRow } from 'etbot/plugin-api';
 import type { MapResult, RoundOutcome, TeamId } from './types';
 
 export type TeamOf = (guid: string) => TeamId | null;

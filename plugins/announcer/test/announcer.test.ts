@@ -1,14 +1,14 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Reply } from '../../core/plugin-api';
-import { forEachDatabase } from '../support/databases';
-import { FakeClock } from '../support/fake-clock';
-import { readPngHeader } from '../charts/png-inspect';
-import { FIXTURES, fixtureFiles, readTruth, startSummaryBot, type SummaryBot } from '../last-session/fixture-app';
+import type { Reply } from 'etbot/plugin-api';
+import { createTestBot, FIXTURES_DIR, forEachDatabase, loadFixtureTruth, ManualClock, type TestBot } from 'etbot/testing';
+import { readPngHeader } from './png';
+import { RecordedPosts } from './posts';
 
 const CHANNEL = '424242';
-const SESSION_2 = fixtureFiles().filter((f) => f >= '2025-11-09');
+const FIXTURES = fs.readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.txt')).sort();
+const SESSION_2 = FIXTURES.filter((f) => f >= '2025-11-09');
 
 /** UTC milliseconds of a fixture's end (the server zone is UTC), from its name. */
 function endedAt(file: string): number {
@@ -21,18 +21,25 @@ function titles(posts: readonly { reply: Reply }[]): string[] {
 }
 
 forEachDatabase('announcer plugin', (handle) => {
-  let bot: SummaryBot | undefined;
-  let clock: FakeClock;
+  let bot: (TestBot & { posts: RecordedPosts; importFiles(files: readonly string[]): Promise<void> }) | undefined;
+  let clock: ManualClock;
 
-  async function start(announcerOptions: Record<string, unknown>, overrides?: Record<string, unknown>, startAt = endedAt(SESSION_2[0]!) - 60_000) {
-    clock = new FakeClock(startAt);
-    bot = await startSummaryBot(handle, {
+  async function start(announcerOptions: Record<string, unknown>, config?: Record<string, unknown>, startAt = endedAt(SESSION_2[0]!) - 60_000) {
+    clock = new ManualClock(startAt);
+    await handle.reset();
+    const posts = new RecordedPosts();
+    const testBot = await createTestBot({
+      database: handle.url,
+      fixtures: false,
       clock,
-      overrides,
-      plugins: [
-        { id: 'last-session', enabled: true, options: {} },
-        { id: 'announcer', enabled: true, options: announcerOptions },
-      ],
+      config,
+      plugins: ['last-session', { id: 'announcer', options: announcerOptions }, posts.plugin],
+    });
+    bot = Object.assign(testBot, {
+      posts,
+      async importFiles(files: readonly string[]) {
+        for (const f of files) await testBot.importFile(path.join(FIXTURES_DIR, f));
+      },
     });
     return bot;
   }
@@ -56,7 +63,7 @@ forEachDatabase('announcer plugin', (handle) => {
     await deliver(r1);
     expect(titles(b.posts.posts)).to.deep.equal(['erdenberg\\_t2 · round 1']);
     expect(b.posts.posts[0]!.channelId).to.equal(CHANNEL);
-    const content = fs.readFileSync(path.join(FIXTURES, r1));
+    const content = fs.readFileSync(path.join(FIXTURES_DIR, r1));
     // Same name again: unchanged. A later-named copy: a duplicate. An earlier-named copy takes the
     // import over (a new round id for the same content): the announcer must still stay quiet.
     expect((await b.importer.importContent(r1, content, { source: 'test' })).status).to.equal('unchanged');
@@ -80,7 +87,7 @@ forEachDatabase('announcer plugin', (handle) => {
     for (const file of SESSION_2.slice(2)) await deliver(file);
     expect(b.posts.count).to.equal(SESSION_2.length);
     // Each round's post names its top fraggers and MVP, and counts the round's players as the truth does.
-    const truth = readTruth();
+    const truth = loadFixtureTruth();
     SESSION_2.forEach((file, i) => {
       const embed = b.posts.posts[i]!.reply.embeds![0]!;
       expect(embed.fields!.map((f) => f.name)).to.include.members(['Top fraggers', 'MVP']);
@@ -120,7 +127,7 @@ forEachDatabase('announcer plugin', (handle) => {
   it('stays quiet for rounds older than maxAgeHours (a backfill)', async () => {
     // Clock at 2025-11-10 12:00 UTC: session 1 (2025-11-07) and session 2 (ended 00:49) are older than 6 h.
     const b = await start({ channelId: CHANNEL, maxAgeHours: 6 }, undefined, Date.UTC(2025, 10, 10, 12, 0, 0));
-    await b.importFiles(fixtureFiles());
+    await b.importFiles(FIXTURES);
     await clock.advance(3 * 3_600_000);
     expect(b.posts.count).to.equal(0);
   });
@@ -133,5 +140,18 @@ forEachDatabase('announcer plugin', (handle) => {
     b = await start({}, { discord: { announceChannelId: '777' } });
     await deliver(SESSION_2[0]!);
     expect(b.posts.posts.map((p) => p.channelId)).to.deep.equal(['777']);
+  });
+
+  it('goes with last-session, whose summaries make every post, and comes back with it', async () => {
+    const b = await start({ channelId: CHANNEL });
+    const state = () => b.app.plugins.list().find((p) => p.id === 'announcer')!.state;
+    await b.app.plugins.disable('last-session');
+    expect(state()).to.equal('disabled');
+    await deliver(SESSION_2[0]!);
+    expect(b.posts.count).to.equal(0);
+    await b.app.plugins.enable('last-session');
+    expect(state()).to.equal('enabled');
+    await deliver(SESSION_2[1]!);
+    expect(titles(b.posts.posts)).to.deep.equal(['erdenberg\\_t2 · round 2']);
   });
 });

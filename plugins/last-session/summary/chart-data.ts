@@ -1,4 +1,4 @@
-import type { SessionChartData } from '../charts/types';
+import type { SessionChartData } from 'etbot/plugin-api';
 import type { SessionReport } from './types';
 
 /** The charts' input for a session: every counted player, kills by weapon. */

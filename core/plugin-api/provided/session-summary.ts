@@ -1,0 +1,65 @@
+import type { Embed } from '../reply';
+import { createServiceToken } from '../services';
+
+/** Escapes text that came from stats files (names, maps) for the transport's markdown. */
+export type EscapeText = (text: string) => string;
+
+/** What consumers read of a round's summary. Pass the object itself back to `roundEmbed`. */
+export interface SummarizedRound {
+  roundId: number;
+  /** Null while the round belongs to no gaming session. */
+  sessionId: number | null;
+  serverId: string;
+  map: string;
+  roundNumber: number;
+  /** Local end time `YYYY-MM-DDTHH:MM:SS`. */
+  endedAt: string;
+  endedAtUtc: string;
+  /** Hash of the round file's content: equal for re-deliveries of the same file under any name. */
+  contentHash: string;
+  /** An R2 whose R1 is missing: its numbers cover both rounds and count nowhere. */
+  orphan: boolean;
+}
+
+/** What consumers read of a session's summary. Pass the object itself back to the builders. */
+export interface SummarizedSession {
+  sessionId: number;
+  /** 1 = the first session ever (the numbering `!sessions` shows). */
+  number: number;
+  serverId: string;
+  /** Local date of the start, `YYYY-MM-DD`. */
+  date: string;
+  startUtc: string;
+  endUtc: string;
+}
+
+export interface SessionOverviewOptions {
+  title?: string;
+  /** File name of the attached six-graph image. */
+  image?: string;
+  /** Command prefix for the footer's hint of `!last_session`'s sub-views. */
+  prefix?: string;
+}
+
+/**
+ * Session and round summaries (maps, outcomes, score, teams, players, MVP, six graphs), provided
+ * by the `last-session` plugin: name it in `dependsOn` to use them.
+ */
+export interface SessionSummaryService {
+  /** The most recent session, or null on an empty database. */
+  lastSession(): Promise<SummarizedSession | null>;
+  session(sessionId: number): Promise<SummarizedSession | null>;
+  /** The latest round (any server), or null on an empty database. */
+  lastRound(): Promise<SummarizedRound | null>;
+  round(roundId: number): Promise<SummarizedRound | null>;
+  /** The six-graph PNG (1800 x 1500); rejects when the charts cannot draw it. */
+  renderImage(session: SummarizedSession): Promise<Buffer>;
+  /** The round post of `!last_round` and the announcer: outcome, top fraggers, MVP, map result. */
+  roundEmbed(round: SummarizedRound, escape: EscapeText, title?: string): Embed;
+  /** The overview of `!last_session` and the announcer: when, maps, score, teams, players, MVP. */
+  sessionOverviewEmbed(session: SummarizedSession, escape: EscapeText, options?: SessionOverviewOptions): Embed;
+}
+
+export const LastSessionServices = {
+  SessionSummary: createServiceToken<SessionSummaryService>('last-session.session-summary'),
+} as const;

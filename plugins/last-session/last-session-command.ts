@@ -1,0 +1,28 @@
+import { defineCommand, nameFormatter, NO_ROUNDS_MESSAGE } from 'etbot/plugin-api';
+import { sessionReply } from './session-reply';
+import type { SessionSummaryService } from './summary/session-summary-service';
+
+const VIEWS = [
+  { name: 'overview: maps, teams, players, MVP and the graphs', value: 'overview' },
+  { name: 'maps: each map with its rounds and score', value: 'maps' },
+  { name: 'weapons: kills by weapon', value: 'weapons' },
+  { name: 'top: the best three per stat', value: 'top' },
+  { name: 'graphs: the six graphs alone', value: 'graphs' },
+] as const;
+
+export function lastSessionCommand(summary: SessionSummaryService) {
+  return defineCommand({
+    name: 'last_session',
+    aliases: ['last', 'ls'],
+    description: 'The most recent gaming session: maps, score, teams, players, MVP and six graphs',
+    category: 'sessions',
+    slow: true,
+    args: [{ name: 'view', type: 'choice', description: 'What to show (default: overview)', choices: VIEWS }] as const,
+    examples: ['!last_session', '!last_session maps', '!ls top', '!last graphs'],
+    async run(ctx, args) {
+      const report = await summary.last();
+      if (!report) return { text: NO_ROUNDS_MESSAGE };
+      return sessionReply(summary, report, args.view ?? 'overview', nameFormatter(ctx.transport), ctx.prefix, ctx.logger);
+    },
+  });
+}

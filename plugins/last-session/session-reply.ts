@@ -1,0 +1,43 @@
+import type { Embed, Reply } from 'etbot/plugin-api';
+import { sessionMapsEmbed, sessionOverviewEmbed, sessionTopEmbed, sessionWeaponsEmbed } from './summary/format';
+import type { SessionSummaryService } from './summary/session-summary-service';
+import type { SessionReport } from './summary/types';
+
+/** Name of the attached six-graph image; the overview embed shows it. */
+export const SESSION_IMAGE_NAME = 'last-session.png';
+
+/** The reply for one view of a session (`!last_session`'s choices; anything else: the overview). */
+export async function sessionReply(
+  summary: SessionSummaryService,
+  report: SessionReport,
+  view: string,
+  esc: (s: string) => string,
+  prefix: string,
+  logger?: { warn(obj: object, msg: string): void },
+): Promise<Reply> {
+  switch (view) {
+    case 'maps':
+      return { embeds: [sessionMapsEmbed(report, esc)] };
+    case 'weapons':
+      return { embeds: [sessionWeaponsEmbed(report, esc)] };
+    case 'top':
+      return { embeds: [sessionTopEmbed(report, esc)] };
+    case 'graphs': {
+      const image = await summary.renderReportImage(report);
+      return { files: [{ name: SESSION_IMAGE_NAME, data: image, description: `Six graphs of session #${report.number}` }] };
+    }
+    default: {
+      let image: Buffer | null = null;
+      try {
+        image = await summary.renderReportImage(report);
+      } catch (err) {
+        // The overview still answers when the graphs cannot be drawn (queue full, charts off).
+        logger?.warn({ err }, 'last_session: the six-graph image could not be rendered');
+      }
+      const embed: Embed = sessionOverviewEmbed(report, esc, { image: image ? SESSION_IMAGE_NAME : undefined, prefix, title: `Last session · ${report.date}` });
+      return image
+        ? { embeds: [embed], files: [{ name: SESSION_IMAGE_NAME, data: image, description: `Six graphs of session #${report.number}` }] }
+        : { embeds: [embed] };
+    }
+  }
+}
