@@ -2,7 +2,6 @@ import { announcementsModule } from '../announcements/module';
 import { sessionSummaryModule } from '../session-summary/module';
 import { collectorsModule } from '../collectors/module';
 import { queriesModule } from '../queries/module';
-import { ratingModule } from '../rating/module';
 import { cacheModule } from '../cache/module';
 import { databaseModule } from '../data/module';
 import { auditModule } from '../audit/module';
@@ -23,7 +22,6 @@ export function coreModules(): CoreModule[] {
     databaseModule(),
     cacheModule(),
     queriesModule(),
-    ratingModule(),
     collectorsModule(),
     chartsModule(),
     sessionSummaryModule(),

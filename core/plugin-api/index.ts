@@ -58,3 +58,7 @@ export { DataServices } from '../data/tokens';
 export type { Database } from '../data/database';
 export { SessionSummaryServices } from '../session-summary/tokens';
 export type { SessionSummaryService } from '../session-summary/session-summary-service';
+
+// --- Rating (issue 17): map results for ratings; the rating plugin's provided service. ---
+export type { MatchResultsService, CompletedMap, CountedPlayerRound, ResultPlayer } from '../queries/match-results';
+export * from './provided/rating';

@@ -20,6 +20,7 @@ import { AllTimeTotals } from './all-time-totals';
 import { HostServices } from '../app/tokens';
 import type { EventBus } from '../events/event-bus';
 import type { Disposable } from '../plugin-api/disposable';
+import { MatchResultsService } from './match-results';
 
 /**
  * The `queries` core slice: the read services, the player links, and the player index Discord's
@@ -61,6 +62,8 @@ export function queriesModule(): CoreModule {
           };
         });
       }
+      // --- Rating (issue 17) ---
+      single(QueryServices.MatchResults, (r) => new MatchResultsService(db(r)));
     },
     async start(ctx: ModuleContext) {
       const events = ctx.container.resolve<EventBus>(HostServices.Events.id);

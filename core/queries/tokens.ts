@@ -21,4 +21,7 @@ export const QueryServices = {
   SessionReplyExtensions: createServiceToken<SessionReplyExtensions>('queries.session-reply-extensions'),
   /** "No rounds imported yet." check. */
   DataStatus: createServiceToken<DataStatusService>('queries.data-status'),
+  // --- Rating (issue 17): the map results the rating plugin rates players from. ---
+  /** Completed stopwatch maps in time order, their counted player rows, player names and bot flags. */
+  MatchResults: createServiceToken<import('./match-results').MatchResultsService>('queries.match-results'),
 } as const;

@@ -1,8 +1,8 @@
-import type { Sql } from '../data/sql';
+import type { PluginStorage } from 'etbot/plugin-api';
 import { appendMaps, clearRatings, loadPlayerRatings, loadStoredMaps, savePlayers, type StoredMap } from './data/rating-store';
-import { fingerprint, loadMatchFacts, loadMatchHeaders, type MatchHeader } from './data/match-source';
-import { RatingLedger, SECOND_ATTACK_KEY, type RatedMap } from './ledger';
-import type { RatingParams } from './weng-lin';
+import { fingerprint, loadMatchFacts, loadMatchHeaders, type MatchHeader, type MatchSource } from './data/match-source';
+import { RatingLedger, SECOND_ATTACK_KEY } from './model/ledger';
+import type { RatingParams } from './model/weng-lin';
 
 export type SyncMode = 'none' | 'incremental' | 'full';
 
@@ -15,31 +15,47 @@ export interface SyncResult {
 }
 
 /**
- * Brings the rating tables up to date with the matches, in one transaction.
- * Incremental when the stored maps are an unchanged prefix of the current ones (new maps only at
- * the end); otherwise, or when an already rated round was re-derived (`touchedRoundIds`), the
- * rating is recomputed from scratch, so it never depends on the order files arrived in.
+ * Brings the rating tables up to date with the matches; the rating tables change in one
+ * transaction. Incremental when the stored maps are an unchanged prefix of the current ones (new
+ * maps only at the end); otherwise, or when an already rated round was re-derived
+ * (`touchedRoundIds`), the rating is recomputed from scratch, so it never depends on the order
+ * files arrived in. The matches are read before that transaction (the core's reads cannot run
+ * inside a plugin's transaction): an import meanwhile raises its own `round.imported`, whose
+ * sync sees the change (a new map, a fingerprint or a touched round) and catches up.
  */
-export async function syncRatings(sql: Sql, params: RatingParams, touchedRoundIds: ReadonlySet<number>, forceFull: boolean): Promise<SyncResult> {
-  const current = await loadMatchHeaders(sql);
-  const stored = await loadStoredMaps(sql);
+export async function syncRatings(
+  source: MatchSource,
+  storage: PluginStorage,
+  params: RatingParams,
+  touchedRoundIds: ReadonlySet<number>,
+  forceFull: boolean,
+): Promise<SyncResult> {
+  const current = await loadMatchHeaders(source);
+  const stored = await storage.read(loadStoredMaps);
   const reason = forceFull ? 'requested' : whyRecompute(current, stored, touchedRoundIds);
   if (reason) {
-    await clearRatings(sql);
+    const facts = await loadMatchFacts(source, current);
     const ledger = new RatingLedger(params);
-    const rated = await rateAll(sql, ledger, current);
-    await appendMaps(sql, rated, 0);
-    await savePlayers(sql, ledger.all());
+    const rated = facts.map((f) => ledger.apply(f));
+    await storage.transaction(async (sql) => {
+      await clearRatings(sql);
+      await appendMaps(sql, rated, 0);
+      await savePlayers(sql, ledger.all());
+    });
     return { mode: 'full', maps: rated.length, reason };
   }
   const added = current.slice(stored.length);
   if (added.length === 0) return { mode: 'none', maps: 0 };
-  const ledger = new RatingLedger(params, await loadPlayerRatings(sql));
-  const rated = await rateAll(sql, ledger, added);
-  await appendMaps(sql, rated, stored.length);
-  const touched = new Set(rated.flatMap((m) => m.entries.map((e) => e.guid)));
-  if (rated.some((m) => m.rated)) touched.add(SECOND_ATTACK_KEY);
-  await savePlayers(sql, ledger.all().filter((p) => touched.has(p.guid)));
+  const facts = await loadMatchFacts(source, added);
+  const rated = await storage.transaction(async (sql) => {
+    const ledger = new RatingLedger(params, await loadPlayerRatings(sql));
+    const maps = facts.map((f) => ledger.apply(f));
+    await appendMaps(sql, maps, stored.length);
+    const touched = new Set(maps.flatMap((m) => m.entries.map((e) => e.guid)));
+    if (maps.some((m) => m.rated)) touched.add(SECOND_ATTACK_KEY);
+    await savePlayers(sql, ledger.all().filter((p) => touched.has(p.guid)));
+    return maps;
+  });
   return { mode: 'incremental', maps: rated.length };
 }
 
@@ -50,9 +66,4 @@ function whyRecompute(current: readonly MatchHeader[], stored: readonly StoredMa
     if (touchedRoundIds.has(stored[i]!.r1RoundId) || touchedRoundIds.has(stored[i]!.r2RoundId)) return 'a rated round was re-derived';
   }
   return null;
-}
-
-async function rateAll(sql: Sql, ledger: RatingLedger, headers: readonly MatchHeader[]): Promise<RatedMap[]> {
-  const facts = await loadMatchFacts(sql, headers);
-  return facts.map((f) => ledger.apply(f));
 }

@@ -1,32 +1,40 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { generateFixtures } from '../../core/parsing/generator';
-import { classifyFileName } from '../../core/parsing';
-import { forEachDatabase } from '../support/databases';
-import { openRatingDatabase, ratedImporter, shuffled, storedRatings } from './support';
+import { forEachDatabase, writeGeneratedFixtures, type TestDatabase } from 'etbot/testing';
+import { importAndSettle, shuffled, startRatingBot, storedRatings } from './support';
 
 const REAL_DIR = process.env.ETBOT_REAL_STATS ?? '/work/shared/real-stats';
+const ROUND_FILE = /^\d{4}-\d{2}-\d{2}-\d{6}-.+-round-\d+\.txt$/;
 
-/** Imports `names` in this order, rating after every file; returns what the rating stored. */
-async function rateInOrder(handle: Parameters<Parameters<typeof forEachDatabase>[1]>[0], names: string[], read: (name: string) => Buffer | string) {
-  const db = await openRatingDatabase(handle);
-  const { rating, importAndSettle } = await ratedImporter(db, read);
-  for (const name of names) await importAndSettle(name);
-  const stored = await storedRatings(db);
-  await rating.deactivate();
-  return stored;
+/** Imports `names` from `dir` in this order, rating after every file; returns what the rating stored. */
+async function rateInOrder(handle: TestDatabase, dir: string, names: string[]) {
+  const target = await startRatingBot({ database: handle.kind });
+  try {
+    await importAndSettle(target, names, dir);
+    return await storedRatings(target.bot);
+  } finally {
+    await target.bot.stop();
+  }
 }
 
 forEachDatabase('rating: import order, larger data', (handle) => {
   it('generated evenings (seed 5, 5 sessions): name order, reversed and shuffled store the same ratings', async () => {
-    const files = new Map(generateFixtures({ seed: 5, sessions: 5 }).files.map((f) => [f.name, f.content]));
-    const names = [...files.keys()].sort();
-    const read = (name: string) => files.get(name)!;
-    const reference = await rateInOrder(handle, names, read);
-    expect(reference.maps.length).to.be.greaterThan(15);
-    expect(await rateInOrder(handle, [...names].reverse(), read)).to.deep.equal(reference);
-    expect(await rateInOrder(handle, shuffled(names, 3), read)).to.deep.equal(reference);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-rating-order-'));
+    try {
+      await writeGeneratedFixtures({ out: dir, seed: 5, sessions: 5 });
+      const names = fs
+        .readdirSync(dir)
+        .filter((n) => n.endsWith('.txt'))
+        .sort();
+      const reference = await rateInOrder(handle, dir, names);
+      expect(reference.maps.length).to.be.greaterThan(15);
+      expect(await rateInOrder(handle, dir, [...names].reverse())).to.deep.equal(reference);
+      expect(await rateInOrder(handle, dir, shuffled(names, 3))).to.deep.equal(reference);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('real files: name order and shuffled store the same ratings', async function () {
@@ -36,11 +44,10 @@ forEachDatabase('rating: import order, larger data', (handle) => {
     }
     const names = fs
       .readdirSync(REAL_DIR)
-      .filter((n) => classifyFileName(n) === 'round')
+      .filter((n) => ROUND_FILE.test(n))
       .sort();
-    const read = (name: string) => fs.readFileSync(path.join(REAL_DIR, name));
-    const reference = await rateInOrder(handle, names, read);
+    const reference = await rateInOrder(handle, REAL_DIR, names);
     expect(reference.maps.length).to.be.greaterThan(50);
-    expect(await rateInOrder(handle, shuffled(names, 11), read)).to.deep.equal(reference);
+    expect(await rateInOrder(handle, REAL_DIR, shuffled(names, 11))).to.deep.equal(reference);
   });
 });

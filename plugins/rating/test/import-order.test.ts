@@ -1,21 +1,16 @@
 import { expect } from 'chai';
-import fs from 'node:fs';
-import path from 'node:path';
-import { forEachDatabase } from '../support/databases';
-import { FIXTURES, fixtureFiles, openRatingDatabase, ratedImporter, shuffled, storedRatings } from './support';
-
-interface TruthRound {
-  file: string;
-  round: number;
-  status: string;
-  pairedWith: string | null;
-  endedAt: string;
-  score: { r1Attackers: number; r2Attackers: number } | null;
-}
+import { forEachDatabase, loadFixtureTruth } from 'etbot/testing';
+import { fixtureFiles, importAndSettle, shuffled, startRatingBot, storedRatings, type RatingBot } from './support';
 
 forEachDatabase('rating: import order', (handle) => {
-  const truth = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'truth.json'), 'utf8')) as { rounds: TruthRound[] };
+  const truth = loadFixtureTruth();
   let reference: Awaited<ReturnType<typeof storedRatings>> | undefined;
+  let target: RatingBot | undefined;
+
+  afterEach(async () => {
+    await target?.bot.stop();
+    target = undefined;
+  });
 
   const orders: [string, () => string[]][] = [
     ['name order', () => fixtureFiles()],
@@ -26,11 +21,9 @@ forEachDatabase('rating: import order', (handle) => {
 
   for (const [label, order] of orders) {
     it(`imported in ${label}, rating each file as it arrives, stores the same ratings`, async () => {
-      const db = await openRatingDatabase(handle);
-      const { rating, importAndSettle } = await ratedImporter(db);
-      for (const file of order()) await importAndSettle(file);
-      const stored = await storedRatings(db);
-      await rating.deactivate();
+      target = await startRatingBot({ database: handle.kind });
+      await importAndSettle(target, order());
+      const stored = await storedRatings(target.bot);
 
       // The maps rated are the paired R2s of truth.json with a known score, in time order:
       // the orphan R2 and the map whose R2 winner is unknown are not there.
@@ -48,35 +41,23 @@ forEachDatabase('rating: import order', (handle) => {
   }
 
   it('a late R1 (its R2 already rated-ready) forces a recompute that equals rating in time order', async () => {
-    const db = await openRatingDatabase(handle);
-    const { rating, importAndSettle } = await ratedImporter(db);
+    target = await startRatingBot({ database: handle.kind });
     const late = '2025-11-07-210413-etl_adlernest-round-1.txt';
-    for (const file of fixtureFiles().filter((f) => f !== late)) await importAndSettle(file);
-    const before = await storedRatings(db);
+    await importAndSettle(target, fixtureFiles().filter((f) => f !== late));
+    const before = await storedRatings(target.bot);
     expect(before.maps).to.have.length(7);
-    await importAndSettle(late);
-    const after = await storedRatings(db);
-    await rating.deactivate();
+    await importAndSettle(target, [late]);
+    const after = await storedRatings(target.bot);
     expect(after.maps).to.have.length(8);
     expect(after).to.deep.equal(reference);
   });
 
-  it('new maps at the end are rated incrementally; a full rebuild gives the same numbers', async () => {
-    const db = await openRatingDatabase(handle);
-    const { rating, importOnly, importAndSettle } = await ratedImporter(db);
-    const files = fixtureFiles();
-    for (const file of files.slice(0, -1)) await importAndSettle(file);
-    // The last R2 pairs with its R1: one new map after every rated one.
-    await importOnly(files.at(-1)!);
-    const step = await rating.sync();
-    expect(step).to.deep.equal({ mode: 'incremental', maps: 1 });
-    const incremental = await storedRatings(db);
-    const rebuilt = await rating.sync(true);
-    expect(rebuilt.mode).to.equal('full');
-    expect(await storedRatings(db)).to.deep.equal(incremental);
-    expect(incremental).to.deep.equal(reference);
-    // Nothing new: nothing to do.
-    expect((await rating.sync()).mode).to.equal('none');
-    await rating.deactivate();
+  it('every fixture imported at once, then the plugin reloaded, stores the same ratings', async () => {
+    target = await startRatingBot({ database: handle.kind, fixtures: true });
+    expect(await storedRatings(target.bot)).to.deep.equal(reference);
+    // Enabled again (as at every start): the stored maps are up to date, nothing changes.
+    await target.bot.app.plugins.reload('rating');
+    await target.rating().ready();
+    expect(await storedRatings(target.bot)).to.deep.equal(reference);
   });
 });

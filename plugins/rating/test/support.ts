@@ -1,66 +1,58 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from '../../core/data/database';
-import { num } from '../../core/data/sql';
-import { Importer, DEFAULT_IMPORT_SETTINGS } from '../../core/ingest/importer';
-import { ratingEntities, ratingMigrations, RatingService } from '../../core/rating';
-import type { TestDatabase } from '../support/databases';
-import { shuffled } from '../support/shuffle';
-export { shuffled };
-
-export const FIXTURES = path.resolve(__dirname, '../../../fixtures');
+import { definePlugin, num, RatingServices, type SkillRating } from 'etbot/plugin-api';
+import { createTestBot, FIXTURES_DIR, type TestBot, type TestBotOptions } from 'etbot/testing';
+export { shuffled } from './shuffle';
 
 export function fixtureFiles(): string[] {
   return fs
-    .readdirSync(FIXTURES)
+    .readdirSync(FIXTURES_DIR)
     .filter((f) => f.endsWith('.txt'))
     .sort();
 }
 
-
-/** The suite's database emptied, opened with the rating tables migrated. */
-export async function openRatingDatabase(handle: TestDatabase): Promise<Database> {
-  await handle.reset();
-  const db = await handle.open({ entities: ratingEntities, migrations: ratingMigrations });
-  await db.transaction(async (sql) => {
-    for (const t of ['rating_history', 'rating_maps', 'rating_players']) await sql.run(`DELETE FROM ${t}`);
-  });
-  return db;
+export interface RatingBot {
+  bot: TestBot;
+  /** The rating plugin's provided service, as a dependant plugin sees it (undefined while rating is off). */
+  rating(): SkillRating;
 }
 
 /**
- * An importer whose `round.imported` events reach an active RatingService, the way the rating
- * plugin wires them; `importAndSettle` imports one file and lets the rating catch up.
+ * A test bot with the rating plugin and a probe plugin that depends on it, so the test reads the
+ * rating the way another plugin would. Nothing is imported unless `fixtures` says so.
  */
-export async function ratedImporter(
-  db: Database,
-  read: (name: string) => Buffer | string = (name) => fs.readFileSync(path.join(FIXTURES, name)),
-): Promise<{ rating: RatingService; importOnly(file: string): Promise<void>; importAndSettle(file: string): Promise<void> }> {
-  const rating = new RatingService(db, { debounceMs: 60_000 });
-  rating.activate();
-  await rating.settle();
-  const importer = new Importer(db, DEFAULT_IMPORT_SETTINGS, {
-    emit: (event, payload) => {
-      if (event === 'round.imported') rating.noteImported(payload as { roundId: number; rederivedRoundIds: number[] });
+export async function startRatingBot(options: Pick<TestBotOptions, 'database' | 'fixtures'> & { plugins?: TestBotOptions['plugins'] }): Promise<RatingBot> {
+  let provided: SkillRating | undefined;
+  const probe = definePlugin({
+    manifest: { id: 'rating-probe', version: '1.0.0', apiVersion: '^2.0.0', dependsOn: ['rating'] },
+    register(api) {
+      provided = api.services.get(RatingServices.Rating);
+      api.onDispose(() => {
+        provided = undefined;
+      });
     },
   });
-  const importOnly = async (file: string) => {
-    const outcome = await importer.importContent(file, read(file), { source: 'test' });
-    if (outcome.status !== 'imported') throw new Error(`${file}: ${outcome.status} ${outcome.reason ?? ''}`);
+  const bot = await createTestBot({ database: options.database, fixtures: options.fixtures ?? false, plugins: [...(options.plugins ?? ['rating']), probe] });
+  const rating = () => {
+    if (!provided) throw new Error('the rating plugin is not enabled');
+    return provided;
   };
-  return {
-    rating,
-    importOnly,
-    async importAndSettle(file: string) {
-      await importOnly(file);
-      await rating.settle();
-    },
-  };
+  await rating().ready();
+  return { bot, rating };
+}
+
+/** Imports files one at a time (by name, from `dir`), letting the rating catch up after each. */
+export async function importAndSettle(target: RatingBot, names: readonly string[], dir: string = FIXTURES_DIR): Promise<void> {
+  for (const name of names) {
+    const summary = await target.bot.importFile(path.join(dir, name));
+    if (summary.imported !== 1) throw new Error(`${name}: not imported (${JSON.stringify(summary)})`);
+    await target.rating().ready();
+  }
 }
 
 /** Everything the rating stored, without database ids (match and round ids depend on import order). */
-export async function storedRatings(db: Database): Promise<{ players: unknown[]; maps: unknown[]; history: unknown[] }> {
-  return db.read(async (sql) => {
+export async function storedRatings(bot: TestBot): Promise<{ players: unknown[]; maps: unknown[]; history: unknown[] }> {
+  return bot.db.read(async (sql) => {
     const players = (await sql.all('SELECT guid, mu, sigma, maps, wins, draws, losses, last_ended_at_utc FROM rating_players')).map((r) => ({
       guid: String(r.guid),
       mu: num(r.mu),
