@@ -1,16 +1,19 @@
 import { expect } from 'chai';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { escapeName } from 'etbot/plugin-api';
 import { FIXTURES_DIR, forEachDatabase, replyText } from 'etbot/testing';
 import { fixtureFiles, startRatingBot, type RatingBot } from './support';
 
 const SECOND_ATTACK_KEY = '#second-attack';
+const SNAKE = '39137DDE';
 
 forEachDatabase('rating: !rating, !balance and the provided rating service', (handle) => {
   let target: RatingBot | undefined;
 
+  /** Imports these fixtures (names) or folders (absolute paths). */
   async function start(files: string[]): Promise<RatingBot> {
-    target = await startRatingBot({ database: handle.kind, fixtures: files.map((f) => path.join(FIXTURES_DIR, f)) });
+    target = await startRatingBot({ database: handle.kind, fixtures: files.map((f) => path.resolve(FIXTURES_DIR, f)) });
     await target.rating().ready();
     return target;
   }
@@ -55,15 +58,27 @@ forEachDatabase('rating: !rating, !balance and the provided rating service', (ha
       expect(text).to.match(new RegExp(`Trend over the last ${Math.min(played, 10)} maps: [+-]?\\d+ \\(([WDL] ?)+\\)`));
       expect(text).to.contain('Best teammates:');
       expect(text).to.contain('Worst teammates:');
-      const guid = await snakeGuid(bot);
-      expect((await rating().player(guid)).rating.maps).to.equal(played);
+      expect((await rating().player(SNAKE)).rating.maps).to.equal(played);
     });
 
     it('!rating escapes player and teammate names for Discord', async () => {
-      const { bot } = await start(fixtureFiles());
-      const text = await bot.text('!rating #clantag', { transport: 'discord' });
-      expect(text).to.contain('Rating for \\#clantag');
-      expect(escapeName('__under__')).to.equal('\\_\\_under\\_\\_');
+      // The fixtures with markdown in every name: Snake is **star**, everyone else __<GUID>__.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-rating-names-'));
+      try {
+        for (const file of fixtureFiles()) {
+          const [header, ...players] = fs.readFileSync(path.join(FIXTURES_DIR, file), 'latin1').split('\n');
+          const renamed = players.map((line) => line.replace(/^([^\\]+)\\[^\\]*\\/, (_, guid: string) => `${guid}\\${guid === SNAKE ? '**star**' : `__${guid}__`}\\`));
+          fs.writeFileSync(path.join(dir, file), [header, ...renamed].join('\n'), 'latin1');
+        }
+        const { bot } = await start([dir]);
+        const embed = (await bot.run(`!rating ${SNAKE}`, { transport: 'discord' })).embeds![0]!;
+        expect(embed.title).to.equal('Rating for \\*\\*star\\*\\*');
+        const mates = embed.fields!.filter((f) => f.name.endsWith('teammates')).flatMap((f) => f.value.split('\n'));
+        expect(mates.length).to.be.greaterThan(0);
+        for (const line of mates) expect(line).to.match(/^\\_\\_\S+\\_\\_: \d+ W, \d+ D, \d+ L together \(\d+%\)$/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('!balance names unknown players and escapes names for Discord', async () => {
@@ -114,8 +129,3 @@ forEachDatabase('rating: !rating, !balance and the provided rating service', (ha
     });
   });
 });
-
-async function snakeGuid(bot: RatingBot['bot']): Promise<string> {
-  const row = await bot.db.read((sql) => sql.one<{ guid: string }>("SELECT guid FROM players WHERE name = 'Snake'"));
-  return row!.guid;
-}
