@@ -7,18 +7,14 @@ import { Importer } from '../core/ingest/importer';
 import { classifyFileName } from '../core/parsing';
 import { generateFixtures } from '../core/parsing/generator';
 import { Rng } from '../core/parsing/generator/rng';
-import {
-  DEFAULT_RATING_PARAMS,
-  loadMatchFacts,
-  loadMatchHeaders,
-  mapTeams,
-  RatingLedger,
-  ratingEntities,
-  ratingMigrations,
-  type MatchFacts,
-  type MatchPlayerRow,
-} from '../core/rating';
-import { syncRatings } from '../core/rating/rating-sync';
+import { MatchResultsService } from '../core/queries/match-results';
+import { ratingMigrations } from '../plugins/rating/data/1764300000000-rating';
+import { ratingEntities } from '../plugins/rating/data/entities';
+import { loadMatchFacts, loadMatchHeaders } from '../plugins/rating/data/match-source';
+import { RatingLedger } from '../plugins/rating/model/ledger';
+import { mapTeams, type MatchFacts, type MatchPlayerRow } from '../plugins/rating/model/map-teams';
+import { DEFAULT_RATING_PARAMS } from '../plugins/rating/model/weng-lin';
+import { syncRatings } from '../plugins/rating/rating-sync';
 
 /**
  * How well the rating predicts maps it has not seen. For each data set, in time order: the first
@@ -160,7 +156,10 @@ async function withImported<T>(files: readonly { name: string; content: Buffer |
 
 /** The rateable maps of these files, in rating order. */
 function factsFromFiles(files: readonly { name: string; content: Buffer | string }[]): Promise<MatchFacts[]> {
-  return withImported(files, (db) => db.read(async (sql) => loadMatchFacts(sql, await loadMatchHeaders(sql))));
+  return withImported(files, async (db) => {
+    const source = new MatchResultsService(db);
+    return loadMatchFacts(source, await loadMatchHeaders(source));
+  });
 }
 
 /** Median time of a from-scratch recompute (read every map, rate, rewrite the tables) on SQLite. */
@@ -170,7 +169,7 @@ async function recomputeTiming(sessions: number): Promise<BenchResult[]> {
     let maps = 0;
     for (let i = 0; i < 5; i++) {
       const start = process.hrtime.bigint();
-      maps = (await db.transaction((sql) => syncRatings(sql, DEFAULT_RATING_PARAMS, new Set(), true))).maps;
+      maps = (await syncRatings(new MatchResultsService(db), db, DEFAULT_RATING_PARAMS, new Set(), true)).maps;
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
     times.sort((a, b) => a - b);

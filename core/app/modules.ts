@@ -1,7 +1,6 @@
 import { announcementsModule } from '../announcements/module';
 import { collectorsModule } from '../collectors/module';
 import { queriesModule } from '../queries/module';
-import { ratingModule } from '../rating/module';
 import { cacheModule } from '../cache/module';
 import { databaseModule } from '../data/module';
 import { chartsModule } from '../charts/module';
@@ -21,7 +20,6 @@ export function coreModules(): CoreModule[] {
     databaseModule(),
     cacheModule(),
     queriesModule(),
-    ratingModule(),
     collectorsModule(),
     chartsModule(),
     announcementsModule(),

@@ -90,3 +90,7 @@ export type {
 } from '../queries/session-rows';
 export * from './provided/session-summary';
 export * from './provided/session-extensions';
+
+// --- Rating (issue 17): map results for ratings; the rating plugin's provided service. ---
+export type { MatchResultsService, CompletedMap, CountedPlayerRound, ResultPlayer } from '../queries/match-results';
+export * from './provided/rating';

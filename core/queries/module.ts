@@ -21,6 +21,7 @@ import { StatsFilesService } from './stats-files';
 import type { EventBus } from '../events/event-bus';
 import type { Disposable } from '../plugin-api/disposable';
 import { SessionRowsService } from './session-rows';
+import { MatchResultsService } from './match-results';
 
 /**
  * The `queries` core slice: the read services, the player links, and the player index Discord's
@@ -65,6 +66,8 @@ export function queriesModule(): CoreModule {
       }
       // --- last-session (issue 17): the rows of a session summary. ---
       single(QueryServices.SessionRows, (r) => new SessionRowsService(db(r), cache(r)));
+      // --- Rating (issue 17) ---
+      single(QueryServices.MatchResults, (r) => new MatchResultsService(db(r)));
     },
     async start(ctx: ModuleContext) {
       const events = ctx.container.resolve<EventBus>(HostServices.Events.id);

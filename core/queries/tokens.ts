@@ -26,4 +26,7 @@ export const QueryServices = {
   // --- last-session (issue 17): the rows of a session summary. ---
   /** Which session is the last / n-th / on a date; one session's or round's rows (rounds, players, teams, weapon kills). */
   SessionRows: createServiceToken<SessionRowsService>('queries.session-rows'),
+  // --- Rating (issue 17): the map results the rating plugin rates players from. ---
+  /** Completed stopwatch maps in time order, their counted player rows, player names and bot flags. */
+  MatchResults: createServiceToken<import('./match-results').MatchResultsService>('queries.match-results'),
 } as const;

@@ -18,3 +18,7 @@ export { replyText } from './reply-text';
 // The fake Discord class is loaded lazily by createTestBot; importing it here is type-only so
 // `etbot/testing` does not need `ws` unless a test asks for Discord.
 export type { FakeDiscord, RecordedRequest, InteractionHandle, SlashOption, InteractionOptions, FakeUser, FakeWorld } from './fake-discord';
+
+// --- Rating (issue 17): more stats files than the shipped fixtures hold (dozens of maps per player). ---
+/** Writes generated stats files and their truth.json into `out` (what `etbot fixtures generate` does). */
+export { runFixturesGenerate as writeGeneratedFixtures, type FixturesGenerateOptions } from '../parsing/generator/write-fixtures';

@@ -1,4 +1,4 @@
-import { formatDuration, formatPercent, formatRatio, type LeaderboardEntry, type LeaderboardStat } from '../../core/queries';
+import { formatDuration, formatPercent, formatRatio, type LeaderboardEntry, type LeaderboardStat } from 'etbot/plugin-api';
 
 /** A board value as shown: `450 kills`, `1.87 K/D`, `28.53%`, `12h 35m`. */
 export function formatValue(stat: LeaderboardStat, value: number): string {

@@ -1,17 +1,14 @@
-import { UsageError } from '../../core/commands/errors';
-import { Colors, type Reply } from '../../core/plugin-api';
-import type { PlayerRef } from '../../core/queries';
-import type { RatingService } from '../../core/rating/rating-service';
+import { Colors, UsageError, type PlayerRef, type Reply, type SkillRating } from 'etbot/plugin-api';
 
 /** `!top rating`: the stopwatch skill rating board (all time; the rating plugin keeps it). */
 export const RATING_CHOICE = { name: 'skill rating', value: 'rating' } as const;
 export const RATING_MIN_MAPS = 10;
 
 export async function ratingBoardReply(
-  rating: RatingService | null,
+  rating: SkillRating | undefined,
   options: { page: number; pageSize: number; windowGiven: boolean; me: PlayerRef | null; esc: (s: string) => string },
 ): Promise<Reply> {
-  if (!rating?.isActive) return { text: 'The rating plugin is not enabled.' };
+  if (!rating) return { text: 'The rating plugin is not enabled.' };
   if (options.windowGiven) throw new UsageError('the skill rating is all time only: leave out the time window');
   await rating.ready();
   const { pageSize, me, esc } = options;

@@ -1,26 +1,7 @@
-import { UsageError } from '../../core/commands/errors';
-import { Colors, defineCommand, type Reply } from '../../core/plugin-api';
-import { nameFormatter } from '../../core/queries/format';
-import type { PlayerLookupService, PlayerRef } from '../../core/queries';
-import { displayRating, MAX_BALANCE_PLAYERS, type RatingService } from '../../core/rating';
-
-export const balanceCommandDefinition = defineCommand({
-  name: 'balance',
-  aliases: ['teams'],
-  description: 'Split players into the two fairest teams by rating, with the predicted win chance',
-  category: 'stats',
-  args: [
-    {
-      name: 'players',
-      type: 'string',
-      description: `2 to ${MAX_BALANCE_PLAYERS} names or GUIDs, split by spaces (by commas if a name has spaces)`,
-      required: true,
-      rest: true,
-    },
-  ] as const,
-  examples: ['!balance alpha bravo charlie delta echo foxtrot', '!balance big bad wolf, red hood, granny, hunter'],
-  run: () => ({}),
-});
+import { Colors, defineCommand, nameFormatter, UsageError, type PlayerLookupService, type PlayerRef, type Reply } from 'etbot/plugin-api';
+import { MAX_BALANCE_PLAYERS } from './model/balance';
+import { displayRating } from './model/scale';
+import type { RatingService } from './rating-service';
 
 /** Commas separate when there are any (names with spaces), else spaces do. */
 export function splitPlayerList(text: string): string[] {
@@ -29,9 +10,22 @@ export function splitPlayerList(text: string): string[] {
 }
 
 export function balanceCommand(rating: RatingService, players: PlayerLookupService) {
-  return {
-    ...balanceCommandDefinition,
-    async run(ctx: Parameters<typeof balanceCommandDefinition.run>[0], args: { players: string }): Promise<Reply> {
+  return defineCommand({
+    name: 'balance',
+    aliases: ['teams'],
+    description: 'Split players into the two fairest teams by rating, with the predicted win chance',
+    category: 'stats',
+    args: [
+      {
+        name: 'players',
+        type: 'string',
+        description: `2 to ${MAX_BALANCE_PLAYERS} names or GUIDs, split by spaces (by commas if a name has spaces)`,
+        required: true,
+        rest: true,
+      },
+    ] as const,
+    examples: ['!balance alpha bravo charlie delta echo foxtrot', '!balance big bad wolf, red hood, granny, hunter'],
+    async run(ctx, args): Promise<Reply> {
       const esc = nameFormatter(ctx.transport);
       const queries = splitPlayerList(args.players);
       if (queries.length < 2 || queries.length > MAX_BALANCE_PLAYERS) throw new UsageError(`name 2 to ${MAX_BALANCE_PLAYERS} players (got ${queries.length})`);
@@ -69,5 +63,5 @@ export function balanceCommand(rating: RatingService, players: PlayerLookupServi
         ],
       };
     },
-  };
+  });
 }

@@ -1,30 +1,34 @@
-import { Colors, defineCommand, type Embed, type EmbedField, type Reply } from '../../core/plugin-api';
-import { playerProblemReply, type PlayerRef, type PlayerResolver } from '../../core/queries';
-import { nameFormatter } from '../../core/queries/format';
-import type { PlayerRatingSummary, RatingService, TeammateRecord } from '../../core/rating';
+import {
+  Colors,
+  defineCommand,
+  nameFormatter,
+  resolvePlayerArgument,
+  type Embed,
+  type EmbedField,
+  type PlayerRatingSummary,
+  type PlayerRef,
+  type PlayerResolver,
+  type Reply,
+  type TeammateRecord,
+} from 'etbot/plugin-api';
+import type { RatingService } from './rating-service';
 
-export const ratingCommandDefinition = defineCommand({
-  name: 'rating',
-  aliases: ['skill', 'elo'],
-  description: "A player's stopwatch skill rating: who actually wins maps",
-  category: 'stats',
-  args: [{ name: 'player', type: 'player', description: 'Name, part of a name, GUID or @user; default: you (linked)' }] as const,
-  examples: ['!rating', '!rating snake'],
-  run: () => ({}),
-});
-
-export function ratingCommand(rating: RatingService, resolver: PlayerResolver, prefix: () => string) {
-  return {
-    ...ratingCommandDefinition,
-    async run(ctx: Parameters<typeof ratingCommandDefinition.run>[0], args: { player: string | undefined }): Promise<Reply> {
-      const resolved = await resolver.resolve(args.player, ctx.caller);
-      const problem = playerProblemReply(resolved, ctx.transport, prefix());
-      if (problem || resolved.kind !== 'found') return problem!;
+export function ratingCommand(rating: RatingService, resolver: PlayerResolver) {
+  return defineCommand({
+    name: 'rating',
+    aliases: ['skill', 'elo'],
+    description: "A player's stopwatch skill rating: who actually wins maps",
+    category: 'stats',
+    args: [{ name: 'player', type: 'player', description: 'Name, part of a name, GUID or @user; default: you (linked)' }] as const,
+    examples: ['!rating', '!rating snake'],
+    async run(ctx, args): Promise<Reply> {
+      const { player, reply } = await resolvePlayerArgument(resolver, args.player, ctx);
+      if (!player) return reply;
       await rating.ready();
-      const summary = await rating.player(resolved.player.guid);
-      return { embeds: [ratingEmbed(resolved.player, summary, nameFormatter(ctx.transport))] };
+      const summary = await rating.player(player.guid);
+      return { embeds: [ratingEmbed(player, summary, nameFormatter(ctx.transport))] };
     },
-  };
+  });
 }
 
 /** The `!rating` embed. */

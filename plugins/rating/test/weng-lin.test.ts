@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { rate as openskillRate } from 'openskill';
 import { bradleyTerryFull } from 'openskill/models';
-import { DEFAULT_RATING_PARAMS, displayRating, rateMap, winProbability, type WeightedSkill } from '../../core/rating';
+import { displayRating } from '../model/scale';
+import { DEFAULT_RATING_PARAMS, rateMap, winProbability, type WeightedSkill } from '../model/weng-lin';
 
 const fresh = (weight = 1): WeightedSkill => ({ mu: 25, sigma: 25 / 3, weight });
 const close = 1e-6;

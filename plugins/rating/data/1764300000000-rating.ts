@@ -1,8 +1,8 @@
-import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'etbot/plugin-api';
 
 const real = 'double precision';
 
-/** The rating plugin's tables (core/rating/data/entities.ts). */
+/** The rating plugin's tables (data/entities.ts). */
 export class Rating1764300000000 implements MigrationInterface {
   name = 'Rating1764300000000';
 

@@ -1,10 +1,9 @@
 import { expect } from 'chai';
-import { forEachDatabase } from '../support/databases';
-import { createFixtureBot, type FixtureBot } from '../support/fixture-bot';
-import { halfUp2, hoursMinutes, loadTruth, type TruthPlayer } from '../queries/truth';
-import { ALL_PLUGINS, descriptionLines, discordUser } from './helpers';
+import { createTestBot, forEachDatabase, loadFixtureTruth, type TestBot, type TruthPlayer } from 'etbot/testing';
+import { descriptionLines, halfUp2, hoursMinutes } from './helpers';
 
-const truth = loadTruth();
+const OTHER_PLUGINS = ['stats', 'compare', 'weapons', 'maps', 'sessions', 'link'];
+const truth = loadFixtureTruth();
 const lower = (s: string) => s.toLowerCase();
 const byName = (a: TruthPlayer, b: TruthPlayer) => (lower(a.name) < lower(b.name) ? -1 : lower(a.name) > lower(b.name) ? 1 : 0);
 
@@ -14,11 +13,11 @@ function ranks(values: number[]): number[] {
 }
 
 forEachDatabase('!top on the fixtures', (database) => {
-  let bot: FixtureBot;
+  let bot: TestBot;
   before(async () => {
-    bot = await createFixtureBot({
-      database,
-      plugins: [...ALL_PLUGINS.filter((p) => p !== 'leaderboards'), { id: 'leaderboards', enabled: true, options: { minRounds: { dpm: 15 } } }],
+    bot = await createTestBot({
+      database: database.kind,
+      plugins: [...OTHER_PLUGINS, { id: 'leaderboards', options: { minRounds: { dpm: 15 } } }],
     });
   });
   after(async () => bot?.stop());
@@ -73,12 +72,12 @@ forEachDatabase('!top on the fixtures', (database) => {
   });
 
   it("shows the linked caller's own rank under the page", async () => {
-    const me = discordUser('400000000000000001');
-    await bot.run('!link 786EC1CB', me, 'discord'); // Grünwald
+    const me = { as: '400000000000000001', name: 'user001', transport: 'discord' } as const;
+    await bot.run('!link 786EC1CB', me); // Grünwald
     const sorted = [...truth.players].sort((a, b) => b.kills - a.kills || byName(a, b));
     const rank = sorted.findIndex((p) => p.guid === '786EC1CB') + 1;
     const g = sorted[rank - 1]!;
-    const reply = await bot.run('!top kills', me, 'discord');
+    const reply = await bot.run('!top kills', me);
     expect(descriptionLines(reply).at(-1)).to.equal(`Your rank: ${rank}. ${g.name} - ${g.kills} kills`);
   });
 

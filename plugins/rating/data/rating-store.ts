@@ -1,5 +1,5 @@
-import { num, type Sql, type SqlValue } from '../../data/sql';
-import type { PlayerRating, RatedMap } from '../ledger';
+import { num, type Sql, type SqlValue } from 'etbot/plugin-api';
+import type { PlayerRating, RatedMap } from '../model/ledger';
 import { fingerprint } from './match-source';
 
 export interface StoredMap {

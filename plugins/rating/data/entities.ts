@@ -1,8 +1,8 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'etbot/plugin-api';
 
 const real = { type: 'double precision' } as const;
 
-/** A player's current rating (core/rating). Rebuilt from `rating_history` order whenever history changes. */
+/** A player's current rating. Rebuilt from `rating_history` order whenever history changes. */
 @Entity('rating_players')
 export class RatingPlayer {
   @PrimaryColumn({ type: 'varchar', length: 160 }) guid!: string;

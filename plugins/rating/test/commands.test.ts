@@ -1,33 +1,26 @@
 import { expect } from 'chai';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { ratingEntities, ratingMigrations, ratingModule, RatingServices, SECOND_ATTACK_KEY, type RatingService } from '../../core/rating';
-import { QueryServices, type PlayerLookupService } from '../../core/queries';
-import { escapeName } from '../../core/transports/discord/escape';
-import { ratingEmbed } from '../../plugins/rating/rating-command';
-import { forEachDatabase } from '../support/databases';
-import { createFixtureBot, replyText, type FixtureBot } from '../support/fixture-bot';
-import { FIXTURES, fixtureFiles } from './support';
+import { FIXTURES_DIR, forEachDatabase, replyText } from 'etbot/testing';
+import { fixtureFiles, startRatingBot, type RatingBot } from './support';
 
-forEachDatabase('rating: !rating, !balance and the leaderboard service', (handle) => {
-  let bot: FixtureBot | undefined;
+const SECOND_ATTACK_KEY = '#second-attack';
+const SNAKE = '39137DDE';
 
-  async function start(files: string[]): Promise<{ bot: FixtureBot; rating: RatingService }> {
-    // The host will migrate plugin tables itself; here the suite's database gets them first.
-    await handle.open({ entities: ratingEntities, migrations: ratingMigrations });
-    bot = await createFixtureBot({
-      database: handle,
-      plugins: ['rating'],
-      modules: [ratingModule({ debounceMs: 60_000 })],
-      importPaths: files.map((f) => path.join(FIXTURES, f)),
-    });
-    const rating = bot.app.container.resolve<RatingService>(RatingServices.Rating.id);
-    await rating.settle();
-    return { bot, rating };
+forEachDatabase('rating: !rating, !balance and the provided rating service', (handle) => {
+  let target: RatingBot | undefined;
+
+  /** Imports these fixtures (names) or folders (absolute paths). */
+  async function start(files: string[]): Promise<RatingBot> {
+    target = await startRatingBot({ database: handle.kind, fixtures: files.map((f) => path.resolve(FIXTURES_DIR, f)) });
+    await target.rating().ready();
+    return target;
   }
 
   afterEach(async () => {
-    await bot?.stop();
-    bot = undefined;
+    await target?.bot.stop();
+    target = undefined;
   });
 
   describe('with only R1 files (nobody has a rated map)', () => {
@@ -50,14 +43,6 @@ forEachDatabase('rating: !rating, !balance and the leaderboard service', (handle
     });
   });
 
-  it('player names in the !rating embed are escaped for Discord', () => {
-    const summary = { rating: { guid: 'AB12CD34', mu: 30, sigma: 3, maps: 1, wins: 1, draws: 0, losses: 0, lastEndedAtUtc: null }, shown: 1840, uncertainty: 120, recent: [], trend: 0,
-      bestTeammates: [{ guid: 'X', name: '__under__', maps: 3, wins: 3, draws: 0, losses: 0, winShare: 1 }], worstTeammates: [] };
-    const embed = ratingEmbed({ guid: 'AB12CD34', name: '**star**' }, summary, escapeName);
-    expect(embed.title).to.equal('Rating for \\*\\*star\\*\\*');
-    expect(embed.fields!.find((f) => f.name === 'Best teammates')!.value).to.equal('\\_\\_under\\_\\_: 3 W, 0 D, 0 L together (100%)');
-  });
-
   describe('with every fixture', () => {
     it('!rating shows rating, uncertainty, maps counted, the trend and teammates', async () => {
       const { bot, rating } = await start(fixtureFiles());
@@ -73,9 +58,27 @@ forEachDatabase('rating: !rating, !balance and the leaderboard service', (handle
       expect(text).to.match(new RegExp(`Trend over the last ${Math.min(played, 10)} maps: [+-]?\\d+ \\(([WDL] ?)+\\)`));
       expect(text).to.contain('Best teammates:');
       expect(text).to.contain('Worst teammates:');
-      const found = await bot.app.container.resolve<PlayerLookupService>(QueryServices.Players.id).find('Snake');
-      if (found.kind !== 'found') throw new Error('Snake is in the fixtures');
-      expect((await rating.player(found.player.guid)).rating.maps).to.equal(played);
+      expect((await rating().player(SNAKE)).rating.maps).to.equal(played);
+    });
+
+    it('!rating escapes player and teammate names for Discord', async () => {
+      // The fixtures with markdown in every name: Snake is **star**, everyone else __<GUID>__.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-rating-names-'));
+      try {
+        for (const file of fixtureFiles()) {
+          const [header, ...players] = fs.readFileSync(path.join(FIXTURES_DIR, file), 'latin1').split('\n');
+          const renamed = players.map((line) => line.replace(/^([^\\]+)\\[^\\]*\\/, (_, guid: string) => `${guid}\\${guid === SNAKE ? '**star**' : `__${guid}__`}\\`));
+          fs.writeFileSync(path.join(dir, file), [header, ...renamed].join('\n'), 'latin1');
+        }
+        const { bot } = await start([dir]);
+        const embed = (await bot.run(`!rating ${SNAKE}`, { transport: 'discord' })).embeds![0]!;
+        expect(embed.title).to.equal('Rating for \\*\\*star\\*\\*');
+        const mates = embed.fields!.filter((f) => f.name.endsWith('teammates')).flatMap((f) => f.value.split('\n'));
+        expect(mates.length).to.be.greaterThan(0);
+        for (const line of mates) expect(line).to.match(/^\\_\\_\S+\\_\\_: \d+ W, \d+ D, \d+ L together \(\d+%\)$/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('!balance names unknown players and escapes names for Discord', async () => {
@@ -84,33 +87,45 @@ forEachDatabase('rating: !rating, !balance and the leaderboard service', (handle
       expect(unknown.isError).to.equal(true);
       expect(unknown.text).to.contain("no player matches 'nobody-like-this'");
       // What the caller typed is escaped for Discord's markdown.
-      const typed = await bot.run('!balance Snake **bold**_x', undefined, 'discord');
+      const typed = await bot.run('!balance Snake **bold**_x', { transport: 'discord' });
       expect(typed.text).to.contain("no player matches '\\*\\*bold\\*\\*\\_x'");
-      const reply = await bot.run('!balance #clantag Snake Question Rookie', undefined, 'discord');
+      const reply = await bot.run('!balance #clantag Snake Question Rookie', { transport: 'discord' });
       const lines = replyText(reply);
       expect(lines).to.contain('#clantag (');
       expect(lines).to.match(/Team 1 wins \d+\.\d%, Team 2 wins \d+\.\d%/);
     });
 
     it('leaderboard() ranks by rating, filters by maps, leaves bots out and pages', async () => {
-      const { rating } = await start(fixtureFiles());
-      const all = await rating.leaderboard({ minMaps: 1, limit: 100 });
+      const { bot, rating } = await start(fixtureFiles());
+      const all = await rating().leaderboard({ minMaps: 1, limit: 100 });
       expect(all.total).to.equal(all.rows.length);
       expect(all.rows.length).to.be.greaterThan(5);
       for (let i = 1; i < all.rows.length; i++) expect(all.rows[i - 1]!.rating).to.be.at.least(all.rows[i]!.rating);
       expect(all.rows.map((r) => r.rank)).to.deep.equal(all.rows.map((_, i) => i + 1));
       expect(all.rows.some((r) => r.name === '[BOT]Bolt')).to.equal(false);
       expect(all.rows.some((r) => r.guid === SECOND_ATTACK_KEY)).to.equal(false);
-      expect((await rating.secondAttackAdvantage()).maps).to.equal(8);
-      const withBots = await rating.leaderboard({ minMaps: 1, limit: 100, includeBots: true });
+      const side = await bot.db.read((sql) => sql.one<{ maps: number }>('SELECT maps FROM rating_players WHERE guid = ?', [SECOND_ATTACK_KEY]));
+      expect(Number(side?.maps)).to.equal(8);
+      const withBots = await rating().leaderboard({ minMaps: 1, limit: 100, includeBots: true });
       expect(withBots.rows.some((r) => r.name === '[BOT]Bolt')).to.equal(true);
-      const page2 = await rating.leaderboard({ minMaps: 1, offset: 3, limit: 3 });
+      const page2 = await rating().leaderboard({ minMaps: 1, offset: 3, limit: 3 });
       expect(page2.rows).to.deep.equal(all.rows.slice(3, 6));
       const third = all.rows[2]!;
-      expect(await rating.rankOf(third.guid, { minMaps: 1 })).to.deep.equal(third);
-      expect(await rating.rankOf(third.guid, { minMaps: 1000 })).to.equal(null);
-      const many = await rating.leaderboard({ minMaps: 8 });
+      expect(await rating().rankOf(third.guid, { minMaps: 1 })).to.deep.equal(third);
+      expect(await rating().rankOf(third.guid, { minMaps: 1000 })).to.equal(null);
+      const many = await rating().leaderboard({ minMaps: 8 });
       expect(many.rows.every((r) => r.maps >= 8)).to.equal(true);
+    });
+
+    it('winProbability() of two teams is the !balance prediction', async () => {
+      const { bot, rating } = await start(fixtureFiles());
+      const board = await rating().leaderboard({ minMaps: 1, limit: 4 });
+      const [a, b, c, d] = board.rows.map((r) => r.guid) as [string, string, string, string];
+      const p = await rating().winProbability([a, b], [c, d]);
+      expect(p).to.be.within(0, 1);
+      expect(await rating().winProbability([c, d], [a, b])).to.be.closeTo(1 - p, 1e-12);
+      expect(await rating().winProbability(['never-seen-1'], ['never-seen-2'])).to.equal(0.5);
+      expect(replyText(await bot.run(`!balance ${a} ${b}`))).to.contain('Team 1 wins');
     });
   });
 });

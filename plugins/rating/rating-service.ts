@@ -1,21 +1,19 @@
-import type { Database } from '../data/database';
-import type { Logger } from '../logging/logger';
-import type { EventMap } from '../plugin-api/events';
-import { balanceTeams, type BalancedTeams, type BalancePlayer } from './balance';
-import type { PlayerRating } from './ledger';
-import {
-  leaderboard,
-  playerSummary,
-  rankOf,
-  ratingsOf,
-  secondAttackAdvantage,
-  type PlayerRatingSummary,
-  type RatingLeaderboard,
-  type RatingLeaderboardOptions,
-  type RatingLeaderboardRow,
-} from './rating-queries';
+import type {
+  EventMap,
+  Logger,
+  PlayerRatingSummary,
+  PluginStorage,
+  RatingLeaderboard,
+  RatingLeaderboardOptions,
+  RatingLeaderboardRow,
+  SkillRating,
+} from 'etbot/plugin-api';
+import type { MatchSource } from './data/match-source';
+import { leaderboard, playerSummary, rankOf, ratingsOf, secondAttackAdvantage, type PlayerDirectory } from './data/rating-queries';
+import { balanceTeams, type BalancedTeams, type BalancePlayer } from './model/balance';
+import type { PlayerRating } from './model/ledger';
+import { DEFAULT_RATING_PARAMS, winProbability, type RatingParams } from './model/weng-lin';
 import { syncRatings, type SyncResult } from './rating-sync';
-import { DEFAULT_RATING_PARAMS, type RatingParams } from './weng-lin';
 
 export interface RatingServiceOptions {
   params?: RatingParams;
@@ -24,7 +22,10 @@ export interface RatingServiceOptions {
   logger?: Logger;
 }
 
-/** Thrown by reads while the rating plugin is not enabled (its tables may not exist). */
+/** What the rating reads of the core (QueryServices.MatchResults). */
+export type RatingSources = MatchSource & { players: PlayerDirectory };
+
+/** Thrown by reads while the service is not active (before `activate`, after `deactivate`). */
 export class RatingUnavailableError extends Error {
   override readonly name = 'RatingUnavailableError';
   constructor() {
@@ -37,7 +38,7 @@ export class RatingUnavailableError extends Error {
  * answers reads. Work is serialised; imports are coalesced (a backfill of hundreds of files is
  * one recompute, not hundreds).
  */
-export class RatingService {
+export class RatingService implements SkillRating {
   readonly params: RatingParams;
   private readonly debounceMs: number;
   private active = false;
@@ -49,14 +50,15 @@ export class RatingService {
   private lastError: unknown = null;
 
   constructor(
-    private readonly db: Database,
+    private readonly sources: RatingSources,
+    private readonly storage: PluginStorage,
     private readonly options: RatingServiceOptions = {},
   ) {
     this.params = options.params ?? DEFAULT_RATING_PARAMS;
     this.debounceMs = options.debounceMs ?? 2000;
   }
 
-  /** Whether the rating plugin is enabled (reads throw RatingUnavailableError otherwise). */
+  /** Between `activate` and `deactivate` (reads throw RatingUnavailableError otherwise). */
   get isActive(): boolean {
     return this.active;
   }
@@ -108,37 +110,37 @@ export class RatingService {
   sync(full = false): Promise<SyncResult> {
     const touched = new Set(this.touched);
     this.touched.clear();
-    const run = this.queue.catch(() => undefined).then(() => this.db.transaction((sql) => syncRatings(sql, this.params, touched, full)));
+    const run = this.queue.catch(() => undefined).then(() => syncRatings(this.sources, this.storage, this.params, touched, full));
     this.queue = run;
     return run;
   }
 
   async leaderboard(options: RatingLeaderboardOptions = {}): Promise<RatingLeaderboard> {
     this.requireActive();
-    return this.db.read((sql) => leaderboard(sql, options));
+    return leaderboard(this.storage, this.names, options);
   }
 
   /** A player's row on the board (for "your rank"), or null when not ranked. */
   async rankOf(guid: string, options: Omit<RatingLeaderboardOptions, 'offset' | 'limit'> = {}): Promise<RatingLeaderboardRow | null> {
     this.requireActive();
-    return this.db.read((sql) => rankOf(sql, guid, options));
+    return rankOf(this.storage, this.names, guid, options);
   }
 
   async player(guid: string): Promise<PlayerRatingSummary> {
     this.requireActive();
-    return this.db.read((sql) => playerSummary(sql, guid, this.params));
+    return playerSummary(this.storage, this.names, guid, this.params);
   }
 
   /** Current ratings (the starting rating for players never rated). */
   async ratings(guids: readonly string[]): Promise<Map<string, PlayerRating>> {
     this.requireActive();
-    return this.db.read((sql) => ratingsOf(sql, guids, this.params));
+    return this.storage.read((sql) => ratingsOf(sql, guids, this.params));
   }
 
   /** The learnt advantage of the team attacking second, as a pseudo-player (mu in skill points). */
   async secondAttackAdvantage(): Promise<PlayerRating> {
     this.requireActive();
-    return this.db.read((sql) => secondAttackAdvantage(sql, this.params));
+    return this.storage.read((sql) => secondAttackAdvantage(sql, this.params));
   }
 
   /** The fairest split of these players (at most 12) with team 1's predicted win probability. */
@@ -147,6 +149,15 @@ export class RatingService {
     const withSkill = players.map((p) => ({ ...p, mu: ratings.get(p.guid)!.mu, sigma: ratings.get(p.guid)!.sigma }));
     return balanceTeams(withSkill, this.params);
   }
+
+  /** Probability that `team1` beats `team2` (every player counted whole; no side advantage, as in balance). */
+  async winProbability(team1: readonly string[], team2: readonly string[]): Promise<number> {
+    const ratings = await this.ratings([...team1, ...team2]);
+    const skills = (team: readonly string[]) => team.map((guid) => ({ mu: ratings.get(guid)!.mu, sigma: ratings.get(guid)!.sigma, weight: 1 }));
+    return winProbability(skills(team1), skills(team2), this.params);
+  }
+
+  private readonly names: PlayerDirectory = (guids) => this.sources.players(guids);
 
   private requireActive(): void {
     if (!this.active) throw new RatingUnavailableError();

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { balanceTeams, compareMatches, mapTeams, RatingLedger, type MatchFacts, type MatchPlayerRow } from '../../core/rating';
+import { balanceTeams } from '../model/balance';
+import { RatingLedger } from '../model/ledger';
+import { compareMatches, mapTeams, type MatchFacts, type MatchPlayerRow } from '../model/map-teams';
 
 function row(round: 1 | 2, guid: string, team: number, tenths: number, kills = 0, deaths = 0): MatchPlayerRow {
   return { round, guid, team, tenths, kills, deaths };

@@ -1,32 +1,35 @@
 import { expect } from 'chai';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { num } from '../../core/data/sql';
-import { runFixturesGenerate } from '../../core/parsing/generator/write-fixtures';
-import { ratingModule, RatingServices, SECOND_ATTACK_KEY, type RatingService } from '../../core/rating';
-import { createFixtureBot, type FixtureBot } from '../support/fixture-bot';
+import { definePlugin, num, RatingServices, type SkillRating } from 'etbot/plugin-api';
+import { createTestBot, writeGeneratedFixtures, type TestBot } from 'etbot/testing';
 
-/** `!top rating` in the leaderboards plugin, from the rating plugin's service. */
+const SECOND_ATTACK_KEY = '#second-attack';
+
+/** `!top rating` in the leaderboards plugin, from the rating plugin's provided service. */
 describe('!top rating', () => {
-  let bot: FixtureBot | undefined;
+  let bot: TestBot | undefined;
   let dir: string;
+  let rating: SkillRating | undefined;
 
   before(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'etbot-top-rating-'));
     // Eight evenings give the regulars well over 10 rated maps.
-    await runFixturesGenerate({ out: dir, seed: 11, sessions: 8 });
-    bot = await createFixtureBot({
-      database: 'sqlite',
-      plugins: ['leaderboards', 'rating'],
-      modules: [ratingModule({ debounceMs: 50 })],
-      importPaths: [dir],
+    await writeGeneratedFixtures({ out: dir, seed: 11, sessions: 8 });
+    const probe = definePlugin({
+      manifest: { id: 'rating-probe', version: '1.0.0', apiVersion: '^2.0.0', dependsOn: ['rating'] },
+      register(api) {
+        rating = api.services.get(RatingServices.Rating);
+      },
     });
-    await bot.app.container.resolve<RatingService>(RatingServices.Rating.id).settle();
+    bot = await createTestBot({ plugins: ['leaderboards', 'rating', probe], fixtures: [dir] });
+    await rating!.ready();
   });
 
   after(async () => {
     await bot?.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('ranks players with at least 10 rated maps by the shown rating, 10 per page', async () => {
@@ -63,12 +66,13 @@ describe('!top rating', () => {
     expect(reply.text).to.contain('the skill rating is all time only');
   });
 
-  it('says so when the rating plugin is off', async () => {
+  it('says so when the rating plugin is off, and ranks again when it is back', async () => {
     await bot!.app.plugins.disable('rating');
     try {
       expect((await bot!.run('!top rating')).text).to.equal('The rating plugin is not enabled.');
     } finally {
       await bot!.app.plugins.enable('rating');
     }
+    expect((await bot!.run('!top rating')).embeds![0]!.title).to.equal('Top players by skill rating');
   });
 });
