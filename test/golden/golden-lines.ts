@@ -106,9 +106,18 @@ export const goldenLines: readonly GoldenLine[] = [
   { text: '!audit' },
 ];
 
-/** A reply as text with what varies between runs (temp folders, clock times) masked. */
+/**
+ * A reply as text with what varies between runs (temp folders, clock times) masked, and the
+ * plugins' own versions in `!plugins` (issue 17 bumps them without changing any reply).
+ */
 export async function normaliseReply(line: GoldenLine, reply: Reply): Promise<GoldenReply> {
-  const mask = (text: string) => text.split(process.cwd()).join('<cwd>').replace(/\/tmp\/[^\s`'")]+/g, '<tmp>').replace(/\b\d+(\.\d+)? ?ms\b/g, '<ms>');
+  const mask = (text: string) =>
+    text
+      .split(process.cwd())
+      .join('<cwd>')
+      .replace(/\/tmp\/[^\s`'")]+/g, '<tmp>')
+      .replace(/\b\d+(\.\d+)? ?ms\b/g, '<ms>')
+      .replace(/^([a-z0-9-]+) \d+\.\d+\.\d+ (enabled|disabled|failed)\b/gm, '$1 <version> $2');
   const p = reply.pagination;
   const next = p && p.pageCount > p.page + 1 ? mask(replyText(await p.goTo(p.page + 1))) : null;
   return {
