@@ -58,3 +58,6 @@ export { DataServices } from '../data/tokens';
 export type { Database } from '../data/database';
 export { SessionSummaryServices } from '../session-summary/tokens';
 export type { SessionSummaryService } from '../session-summary/session-summary-service';
+
+// --- Player rounds (issue 17: simple plugins and the streaks example) ---
+export type { PlayerRoundsService, PlayerRoundRow, PlayerRoundsOptions } from '../queries/player-rounds';

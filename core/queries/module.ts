@@ -20,6 +20,8 @@ import { AllTimeTotals } from './all-time-totals';
 import { HostServices } from '../app/tokens';
 import type { EventBus } from '../events/event-bus';
 import type { Disposable } from '../plugin-api/disposable';
+// Player rounds (issue 17)
+import { PlayerRoundsService } from './player-rounds';
 
 /**
  * The `queries` core slice: the read services, the player links, and the player index Discord's
@@ -61,6 +63,8 @@ export function queriesModule(): CoreModule {
           };
         });
       }
+      // --- Player rounds (issue 17) ---
+      single(QueryServices.PlayerRounds, (r) => new PlayerRoundsService(db(r)));
     },
     async start(ctx: ModuleContext) {
       const events = ctx.container.resolve<EventBus>(HostServices.Events.id);

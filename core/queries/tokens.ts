@@ -6,6 +6,7 @@ import type { PlayerStatsService } from './player-stats';
 import type { PlayerResolver } from './resolve-player';
 import type { SessionService } from './sessions';
 import type { SessionReplyExtensions } from './session-extensions';
+import type { PlayerRoundsService } from './player-rounds';
 
 /** Typed tokens of the read side. Every service caches through CacheServices.QueryCache. */
 export const QueryServices = {
@@ -21,4 +22,7 @@ export const QueryServices = {
   SessionReplyExtensions: createServiceToken<SessionReplyExtensions>('queries.session-reply-extensions'),
   /** "No rounds imported yet." check. */
   DataStatus: createServiceToken<DataStatusService>('queries.data-status'),
+  // --- Player rounds (issue 17: for plugins that compute their own results over rounds) ---
+  /** Per-round player rows of given players or rounds, or all of them, in time order (not cached). */
+  PlayerRounds: createServiceToken<PlayerRoundsService>('queries.player-rounds'),
 } as const;
