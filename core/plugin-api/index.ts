@@ -73,9 +73,6 @@ export const AdminServices = {
   Imports: IngestServices.Imports,
 } as const;
 
-// --- Transitional: still reached by built-in plugins until they move (issue 17); removed after. ---
-export { DataServices } from '../data/tokens';
-export type { Database } from '../data/database';
 
 // --- last-session, sessions (issue 17): session rows; the services these plugins provide. ---
 export type {
@@ -94,3 +91,6 @@ export * from './provided/session-extensions';
 // --- Rating (issue 17): map results for ratings; the rating plugin's provided service. ---
 export type { MatchResultsService, CompletedMap, CountedPlayerRound, ResultPlayer } from '../queries/match-results';
 export * from './provided/rating';
+
+// --- Player rounds (issue 17: simple plugins and the streaks example) ---
+export type { PlayerRoundsService, PlayerRoundRow, PlayerRoundsOptions } from '../queries/player-rounds';

@@ -22,6 +22,8 @@ import type { EventBus } from '../events/event-bus';
 import type { Disposable } from '../plugin-api/disposable';
 import { SessionRowsService } from './session-rows';
 import { MatchResultsService } from './match-results';
+// Player rounds (issue 17)
+import { PlayerRoundsService } from './player-rounds';
 
 /**
  * The `queries` core slice: the read services, the player links, and the player index Discord's
@@ -68,6 +70,8 @@ export function queriesModule(): CoreModule {
       single(QueryServices.SessionRows, (r) => new SessionRowsService(db(r), cache(r)));
       // --- Rating (issue 17) ---
       single(QueryServices.MatchResults, (r) => new MatchResultsService(db(r)));
+      // --- Player rounds (issue 17) ---
+      single(QueryServices.PlayerRounds, (r) => new PlayerRoundsService(db(r)));
     },
     async start(ctx: ModuleContext) {
       const events = ctx.container.resolve<EventBus>(HostServices.Events.id);

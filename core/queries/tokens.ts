@@ -7,6 +7,8 @@ import type { PlayerResolver } from './resolve-player';
 import type { SessionService } from './sessions';
 import type { StatsFilesService } from './stats-files';
 import type { SessionRowsService } from './session-rows';
+import type { PlayerRoundsService } from './player-rounds';
+import type { MatchResultsService } from './match-results';
 
 /** Typed tokens of the read side. Every service caches through CacheServices.QueryCache. */
 export const QueryServices = {
@@ -20,13 +22,12 @@ export const QueryServices = {
   Sessions: createServiceToken<SessionService>('queries.sessions'),
   /** "No rounds imported yet." check. */
   DataStatus: createServiceToken<DataStatusService>('queries.data-status'),
-  // admin
   /** Files seen: counts by outcome, the latest import, rejected files and why. */
   StatsFiles: createServiceToken<StatsFilesService>('queries.stats-files'),
-  // --- last-session (issue 17): the rows of a session summary. ---
   /** Which session is the last / n-th / on a date; one session's or round's rows (rounds, players, teams, weapon kills). */
   SessionRows: createServiceToken<SessionRowsService>('queries.session-rows'),
-  // --- Rating (issue 17): the map results the rating plugin rates players from. ---
   /** Completed stopwatch maps in time order, their counted player rows, player names and bot flags. */
-  MatchResults: createServiceToken<import('./match-results').MatchResultsService>('queries.match-results'),
+  MatchResults: createServiceToken<MatchResultsService>('queries.match-results'),
+  /** Per-round player rows of given players or rounds, or all of them, in time order (not cached). */
+  PlayerRounds: createServiceToken<PlayerRoundsService>('queries.player-rounds'),
 } as const;

@@ -1,5 +1,5 @@
-/** One counted round of a player, oldest first. */
-export interface PlayerRoundRow {
+/** One counted round of a player. */
+export interface StreakRound {
   kills: number;
   deaths: number;
   /** "best killing spree" of the round. */
@@ -23,31 +23,45 @@ export function roundKd(kills: number, deaths: number): number {
   return deaths === 0 ? kills : kills / deaths;
 }
 
-/** Runs of consecutive rounds with K/D >= minKd, and the best killing spree (the first round that reached it). */
-export function computeStreaks(rows: readonly PlayerRoundRow[], minKd: number): Streaks {
-  let longestRun = 0;
-  let longestFrom: string | null = null;
-  let longestTo: string | null = null;
-  let currentRun = 0;
-  let runStart: string | null = null;
-  let bestSpree = 0;
-  let bestSpreeAt: string | null = null;
-  for (const row of rows) {
-    if (roundKd(row.kills, row.deaths) >= minKd) {
-      if (currentRun === 0) runStart = row.label;
-      currentRun++;
-      if (currentRun > longestRun) {
-        longestRun = currentRun;
-        longestFrom = runStart;
-        longestTo = row.label;
+/**
+ * Runs of consecutive rounds with K/D >= minKd, and the best killing spree (the first round that
+ * reached it), fed one round at a time, oldest first: a rebuild keeps one of these per player
+ * rather than every player's rounds.
+ */
+export class StreakCounter {
+  private readonly streaks: Streaks = { rounds: 0, longestRun: 0, longestFrom: null, longestTo: null, currentRun: 0, bestSpree: 0, bestSpreeAt: null };
+  private runStart: string | null = null;
+
+  constructor(private readonly minKd: number) {}
+
+  add(round: StreakRound): void {
+    const s = this.streaks;
+    s.rounds++;
+    if (roundKd(round.kills, round.deaths) >= this.minKd) {
+      if (s.currentRun === 0) this.runStart = round.label;
+      s.currentRun++;
+      if (s.currentRun > s.longestRun) {
+        s.longestRun = s.currentRun;
+        s.longestFrom = this.runStart;
+        s.longestTo = round.label;
       }
     } else {
-      currentRun = 0;
+      s.currentRun = 0;
     }
-    if (row.spree > bestSpree) {
-      bestSpree = row.spree;
-      bestSpreeAt = row.label;
+    if (round.spree > s.bestSpree) {
+      s.bestSpree = round.spree;
+      s.bestSpreeAt = round.label;
     }
   }
-  return { rounds: rows.length, longestRun, longestFrom, longestTo, currentRun, bestSpree, bestSpreeAt };
+
+  result(): Streaks {
+    return { ...this.streaks };
+  }
+}
+
+/** The streaks of a player's rounds, oldest first. */
+export function computeStreaks(rounds: readonly StreakRound[], minKd: number): Streaks {
+  const counter = new StreakCounter(minKd);
+  for (const round of rounds) counter.add(round);
+  return counter.result();
 }

@@ -1,5 +1,4 @@
-import { HostServices } from '../../core/app/tokens';
-import { CoreServices, DataServices, definePlugin, PLUGIN_API_VERSION, QueryServices } from 'etbot/plugin-api';
+import { CoreServices, definePlugin, PLUGIN_API_VERSION, QueryServices } from 'etbot/plugin-api';
 import { StreaksTable1765100000000 } from './migrations/1765100000000-streaks-table';
 import { streaksOptions } from './options';
 import { PlayerStreak } from './player-streak';
@@ -16,25 +15,26 @@ declare module 'etbot/plugin-api' {
 
 /**
  * An example community plugin, enabled by path in plugins.json: `!streaks [player]`, an hourly
- * recompute job, a `round.imported` handler, and a table of its own. See PLUGINS.md.
+ * recompute job, a `round.imported` handler, and a table of its own. It reads core data only
+ * through the query services and writes only its own table. See PLUGINS.md.
  */
 export default definePlugin({
   manifest: {
     id: 'streaks',
-    version: '1.0.0',
+    version: '1.1.0',
     apiVersion: '^2.0.0',
     description: '!streaks: runs of rounds with K/D of at least 1, best killing spree',
   },
   configSchema: streaksOptions,
+  requires: [QueryServices.PlayerRounds, QueryServices.PlayerResolver, CoreServices.Clock],
   entities: [PlayerStreak],
   migrations: [StreaksTable1765100000000],
   register(api) {
     const clock = api.services.get(CoreServices.Clock);
-    const runner = api.services.get(HostServices.CommandRunner);
-    const store = new StreakStore(api.services.get(DataServices.Database), api.options.minKd, () => clock.now());
+    const store = new StreakStore(api.storage, api.services.get(QueryServices.PlayerRounds), api.options.minKd, () => clock.now());
     api.logger.debug(`streaks plugin for plugin API ${PLUGIN_API_VERSION}, minKd ${api.options.minKd}`);
 
-    api.command(streaksCommand(store, api.services.get(QueryServices.PlayerResolver), api.options.minKd, () => runner.prefix));
+    api.command(streaksCommand(store, api.services.get(QueryServices.PlayerResolver), api.options.minKd));
 
     api.on('round.imported', async (event) => {
       const guids = await store.recomputeRounds([event.roundId, ...event.rederivedRoundIds]);

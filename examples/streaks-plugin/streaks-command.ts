@@ -1,8 +1,8 @@
-import { Colors, defineCommand, nameFormatter, playerProblemReply, type PlayerResolver, type Reply } from 'etbot/plugin-api';
+import { Colors, defineCommand, nameFormatter, resolvePlayerArgument, type PlayerResolver } from 'etbot/plugin-api';
 import type { StreakStore } from './streak-store';
 
 /** `!streaks [player]`: longest and current run of rounds with K/D >= minKd, and the best killing spree. */
-export function streaksCommand(store: StreakStore, resolver: PlayerResolver, minKd: number, prefix: () => string) {
+export function streaksCommand(store: StreakStore, resolver: PlayerResolver, minKd: number) {
   return defineCommand({
     name: 'streaks',
     aliases: ['streak'],
@@ -10,13 +10,13 @@ export function streaksCommand(store: StreakStore, resolver: PlayerResolver, min
     category: 'stats',
     args: [{ name: 'player', type: 'player', description: 'Name, part of a name, GUID or @user; default: you (linked)', rest: true }] as const,
     examples: ['!streaks', '!streaks snake'],
-    async run(ctx, args): Promise<Reply> {
-      const resolved = await resolver.resolve(args.player, ctx.caller);
-      const problem = playerProblemReply(resolved, ctx.transport, prefix());
-      if (problem || resolved.kind !== 'found') return problem!;
-      const streak = await store.get(resolved.player.guid);
+    async run(ctx, args) {
+      // The player, or the ready reply: not found (with close names), which one?, not linked, no data.
+      const { player, reply } = await resolvePlayerArgument(resolver, args.player, ctx);
+      if (!player) return reply;
+      const streak = await store.get(player.guid);
       const esc = nameFormatter(ctx.transport);
-      if (!streak) return { text: `${esc(resolved.player.name)} has no counted rounds.` };
+      if (!streak) return { text: `${esc(player.name)} has no counted rounds.` };
       const rounds = (n: number) => `${n} round${n === 1 ? '' : 's'}`;
       const kd = minKd.toFixed(2).replace(/\.?0+$/, '');
       return {

@@ -1,4 +1,4 @@
-import { formatDuration, formatPercent, formatRatio, type Totals } from '../../core/queries';
+import { formatDuration, formatPercent, formatRatio, type Totals } from 'etbot/plugin-api';
 
 export interface ComparedRow {
   label: string;

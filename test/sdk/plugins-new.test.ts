@@ -38,7 +38,7 @@ describe('etbot plugins new', function () {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('in a copy of the project: writes plugins/demo-thing and test/plugins/demo-thing.test.ts that compile and pass', async () => {
+  it('in a copy of the project: writes plugins/demo-thing with its test in plugins/demo-thing/test, that compile and pass', async () => {
     const project = path.join(tmp, 'project');
     fs.mkdirSync(project);
     for (const file of ['package.json', 'tsconfig.json']) fs.copyFileSync(path.join(PROJECT_ROOT, file), path.join(project, file));
@@ -47,15 +47,15 @@ describe('etbot plugins new', function () {
 
     const made = await runCli(['plugins', 'new', 'demo-thing'], { cwd: project });
     expect(made.code, made.stderr).to.equal(0);
-    expect(made.stdout).to.contain('plugins/demo-thing/index.ts').and.contain('test/plugins/demo-thing.test.ts');
+    expect(made.stdout).to.contain('plugins/demo-thing/index.ts').and.contain('plugins/demo-thing/test/demo-thing.test.ts');
     expect(made.stdout).to.contain('{"path":"plugins/demo-thing","enabled":true,"options":{}}');
     expect(fs.existsSync(path.join(project, 'plugins/demo-thing/index.ts'))).to.equal(true);
 
     const built = await node([TSC, '-p', 'tsconfig.json'], project);
-    expect(errorsIn(built.output, ['plugins/demo-thing', 'test/plugins/demo-thing']), built.output).to.deep.equal([]);
+    expect(errorsIn(built.output, ['plugins/demo-thing']), built.output).to.deep.equal([]);
     expect(fs.existsSync(path.join(project, 'dist/plugins/demo-thing/index.js'))).to.equal(true);
 
-    const tested = await node([MOCHA, '--exit', 'dist/test/plugins/demo-thing.test.js'], project);
+    const tested = await node([MOCHA, '--exit', 'dist/plugins/demo-thing/test/demo-thing.test.js'], project);
     expect(tested.code, tested.output).to.equal(0);
     expect(tested.output).to.contain('3 passing');
   });

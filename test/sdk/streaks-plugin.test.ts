@@ -2,13 +2,11 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { coreMigrations } from '../../core/data/migrations';
-import { createTestBot, FIXTURES_DIR, ManualClock, replyText, type TestBot } from '../../core/testing';
-import { forEachDatabase } from '../support/databases';
-import { PROJECT_ROOT } from '../support/run-cli';
+import { createTestBot, FIXTURES_DIR, forEachDatabase, ManualClock, replyText, type TestBot } from 'etbot/testing';
 
+// Written as the plugin's own repository would: etbot/testing only. This file runs from dist/test/sdk.
+const PROJECT_ROOT = path.resolve(__dirname, '../../..');
 const STREAKS = { path: 'examples/streaks-plugin' };
-const CORE_MIGRATIONS = coreMigrations.map((M) => (new M() as { name?: string }).name ?? M.name);
 
 /*
  * Worked out by hand from fixtures/ (spec §4 R2 derivation, §9 counting; the per-player kills,
@@ -40,14 +38,17 @@ forEachDatabase('streaks example plugin', (handle) => {
     const status = bot.app.plugins.list().find((p) => p.id === 'streaks')!;
     expect(status.state, status.error ?? '').to.equal('enabled');
     expect(status.ref).to.equal('examples/streaks-plugin');
-    expect(status.version).to.equal('1.0.0');
+    expect(status.version).to.equal('1.1.0');
     expect(bot.commands()).to.include.members(['streaks', 'streak']);
     expect(bot.jobs()).to.deep.equal(['streaks:recompute']);
   });
 
   it('ran its migration after the core ones, recorded in etbot_migrations', async () => {
     const rows = await bot.db.read((sql) => sql.all<{ name: string }>('SELECT name FROM etbot_migrations ORDER BY id'));
-    expect(rows.map((r) => r.name)).to.deep.equal([...CORE_MIGRATIONS, 'StreaksTable1765100000000']);
+    const names = rows.map((r) => r.name);
+    expect(names.length).to.be.greaterThan(1);
+    expect(names.filter((n) => n.startsWith('Streaks'))).to.deep.equal(['StreaksTable1765100000000']);
+    expect(names[names.length - 1]).to.equal('StreaksTable1765100000000');
   });
 
   it('filled its table from round.imported while the fixtures were imported', async () => {
@@ -86,6 +87,12 @@ forEachDatabase('streaks example plugin', (handle) => {
     expect(discord.embeds![0]!.fields![0]!.value).to.equal('4 rounds: 2025-11-07 21:55 sw\\_goldrush\\_te R2 to 2025-11-09 23:19 et\\_brewdog R1');
     expect(await bot.text('!streaks snake')).to.contain('sw_goldrush_te R2');
     expect(await bot.text('!streaks nobody-like-this')).to.contain("No player matches 'nobody-like-this'");
+  });
+
+  it("answers an unlinked caller with the bot's own prefix in the hint (ctx.prefix)", async () => {
+    expect(await bot.text('!streaks', { as: '300000000000000077' })).to.equal(
+      'Your Discord account is not linked to a player. Name a player, or link yourself with `!link <name or GUID>`.',
+    );
   });
 
   it('its round.imported handler recomputes the players of the round it is told about (emit)', async () => {
