@@ -2,33 +2,33 @@ import { expect } from 'chai';
 import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database } from '../../core/data/database';
-import { num } from '../../core/data/sql';
-import { Importer } from '../../core/ingest/importer';
-import { importPaths } from '../../core/ingest/import-paths';
-import { DatabaseAdmin } from '../../core/data/database-admin';
-import { runDatabaseMaintenance } from '../../plugins/admin/maintenance/database-maintenance';
-import { listBackups } from '../../plugins/admin/maintenance/backups';
-import { tempDir } from '../admin/admin-app';
-import { forEachDatabase } from '../support/databases';
+import { AdminServices, num, type DatabaseAdmin } from 'etbot/plugin-api';
+import { createTestBot, forEachDatabase, type TestBot } from 'etbot/testing';
+import { listBackups } from '../maintenance/backups';
+import { runDatabaseMaintenance } from '../maintenance/database-maintenance';
+import { tempDir } from './admins';
+import { ServiceProbe } from './probe-plugin';
 
-const FIXTURES = path.resolve(__dirname, '../../../fixtures');
 /** fixtures/README.md: 9 + 11 valid round files. */
 const FIXTURE_FILES = 20;
 
 forEachDatabase('database maintenance', (db) => {
-  let database: Database;
+  let bot: TestBot;
+  const probe = new ServiceProbe();
+  /** The service the admin plugin's maintenance job runs on. */
+  const admin = (): DatabaseAdmin => probe.services.get(AdminServices.Database);
+  const count = (table: string) => bot.db.read(async (sql) => num((await sql.one(`SELECT COUNT(*) AS n FROM ${table}`))!.n));
 
   before(async () => {
     await db.reset();
-    database = await db.open();
-    await importPaths(new Importer(database), [FIXTURES], { source: 'test' });
+    bot = await createTestBot({ plugins: ['admin', probe.plugin], database: db.url });
   });
+  after(async () => bot?.stop());
 
   if (db.kind === 'sqlite') {
     it('backs the SQLite file up into <dataDir>/backups: the copy opens and has the same rows', async () => {
       const dataDir = tempDir('maint');
-      const report = await runDatabaseMaintenance(new DatabaseAdmin(database), { dataDir, keepBackups: 2, now: new Date(Date.UTC(2025, 5, 1, 3, 0, 0)) });
+      const report = await runDatabaseMaintenance(admin(), { dataDir, keepBackups: 2, now: new Date(Date.UTC(2025, 5, 1, 3, 0, 0)) });
       expect(report.steps[0]).to.equal('PRAGMA optimize');
       expect(report.backupFile).to.equal(path.join(dataDir, 'backups', 'etbot-20250601T030000Z.sqlite'));
       expect(fs.existsSync(report.backupFile!)).to.equal(true);
@@ -39,7 +39,7 @@ forEachDatabase('database maintenance', (db) => {
         const tables = (copy.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
         expect(tables).to.include.members(['stats_files', 'rounds', 'player_rounds', 'etbot_migrations']);
         for (const table of tables) {
-          const live = await database.read(async (sql) => num((await sql.one(`SELECT COUNT(*) AS n FROM ${table}`))!.n));
+          const live = await count(table);
           const backed = (copy.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
           expect(backed, table).to.equal(live);
         }
@@ -58,7 +58,7 @@ forEachDatabase('database maintenance', (db) => {
       fs.writeFileSync(path.join(backups, 'notes.txt'), 'not a backup');
       const removed: string[][] = [];
       for (const day of [1, 2, 3, 4]) {
-        const report = await runDatabaseMaintenance(new DatabaseAdmin(database), { dataDir, keepBackups: 2, now: new Date(Date.UTC(2025, 5, day, 3, 0, 0)) });
+        const report = await runDatabaseMaintenance(admin(), { dataDir, keepBackups: 2, now: new Date(Date.UTC(2025, 5, day, 3, 0, 0)) });
         removed.push(report.removedBackups.map((f) => path.basename(f)));
       }
       expect(removed).to.deep.equal([[], [], ['etbot-20250601T030000Z.sqlite'], ['etbot-20250602T030000Z.sqlite']]);
@@ -73,10 +73,10 @@ forEachDatabase('database maintenance', (db) => {
   } else {
     it('runs VACUUM (ANALYZE) on PostgreSQL and makes no file backup', async () => {
       const dataDir = tempDir('maint-pg');
-      const report = await runDatabaseMaintenance(new DatabaseAdmin(database), { dataDir, keepBackups: 2 });
+      const report = await runDatabaseMaintenance(admin(), { dataDir, keepBackups: 2 });
       expect(report).to.deep.equal({ kind: 'postgres', steps: ['VACUUM (ANALYZE)'], backupFile: null, removedBackups: [] });
       expect(fs.existsSync(path.join(dataDir, 'backups'))).to.equal(false);
-      const row = await database.read((sql) => sql.one(`SELECT last_vacuum, last_analyze FROM pg_stat_user_tables WHERE relname = 'stats_files'`));
+      const row = await bot.db.read((sql) => sql.one(`SELECT last_vacuum, last_analyze FROM pg_stat_user_tables WHERE relname = 'stats_files'`));
       expect(row!.last_vacuum).to.not.equal(null);
       expect(row!.last_analyze).to.not.equal(null);
     });
