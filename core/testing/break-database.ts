@@ -20,7 +20,11 @@ export async function breakDatabase(url: string): Promise<DatabaseOutage> {
     return { restore: async () => fs.renameSync(`${file}.away`, file) };
   }
   const server = new URL(url);
-  const name = server.pathname.slice(1);
+  const name = decodeURIComponent(server.pathname.slice(1));
+  // A database shared with others (the server's own, or a schema in one) must not be cut off.
+  if (!name || name === 'postgres' || server.searchParams.has('options')) {
+    throw new Error(`breakDatabase needs a database of the test's own (forEachDatabase's handle.url), not ${name || 'the default database'}`);
+  }
   server.pathname = '/postgres';
   const admin = async (sql: string, params: unknown[] = []) => {
     const client = new Client({ connectionString: server.toString() });
@@ -32,6 +36,6 @@ export async function breakDatabase(url: string): Promise<DatabaseOutage> {
     }
   };
   await admin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
-  await admin(`ALTER DATABASE ${name} RENAME TO ${name}_away`);
-  return { restore: () => admin(`ALTER DATABASE ${name}_away RENAME TO ${name}`) };
+  await admin(`ALTER DATABASE "${name}" RENAME TO "${name}_away"`);
+  return { restore: () => admin(`ALTER DATABASE "${name}_away" RENAME TO "${name}"`) };
 }
