@@ -127,6 +127,7 @@ export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
     fs.rmSync(tmp, { recursive: true, force: true });
   };
   try {
+    if (!options.plugins === !options.pluginsFile) throw new Error('createTestBot: give either plugins or pluginsFile');
     const baseDir = path.resolve(options.baseDir ?? process.cwd());
     let url: string;
     if (!options.database || options.database === 'sqlite') url = `sqlite:${path.join(tmp, 'etbot.sqlite')}`;
@@ -135,7 +136,6 @@ export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
       url = created.url;
       dropDatabase = created.drop;
     } else url = options.database;
-    if (!options.plugins === !options.pluginsFile) throw new Error('createTestBot: give either plugins or pluginsFile');
     const entries = options.plugins?.map((p) => toEntry(p, tmp, forgets));
     const overrides: Record<string, unknown> = {
       logLevel: 'silent',
