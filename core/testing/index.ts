@@ -15,6 +15,10 @@ export { ManualClock, settle } from './manual-clock';
 export { forEachDatabase, createTestDatabase, type TestDatabase, type TestDatabaseKind } from './databases';
 export { loadFixtureTruth, type Truth, type TruthPlayer, type TruthRound, type TruthSession } from './fixture-truth';
 export { replyText } from './reply-text';
+export { memoryLogger } from './memory-logger';
+export { breakDatabase, type DatabaseOutage } from './break-database';
+/** The database as `etbot export` writes it: the shape of fixtures/truth.json (`loadFixtureTruth()`). */
+export { exportPlayers, exportRounds, exportSessions } from '../export';
 // The fake Discord class is loaded lazily by createTestBot; importing it here is type-only so
 // `etbot/testing` does not need `ws` unless a test asks for Discord.
 export type { FakeDiscord, RecordedRequest, InteractionHandle, SlashOption, InteractionOptions, FakeUser, FakeWorld } from './fake-discord';

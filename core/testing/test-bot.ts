@@ -12,7 +12,8 @@ import type { Importer } from '../ingest/importer';
 import { silentLogger } from '../logging/create-logger';
 import type { Logger } from '../logging/logger';
 import type { Caller, Transport } from '../plugin-api/commands';
-import type { EventMap, EventName } from '../plugin-api/events';
+import type { Disposable } from '../plugin-api/disposable';
+import type { EventHandler, EventMap, EventName } from '../plugin-api/events';
 import type { PluginDefinition } from '../plugin-api/plugin';
 import type { Reply } from '../plugin-api/reply';
 import type { PluginEntry } from '../plugin-host/plugins-file';
@@ -37,7 +38,13 @@ export type TestPlugin =
   | { definition: PluginDefinition<any>; options?: Record<string, unknown>; enabled?: boolean };
 
 export interface TestBotOptions {
-  plugins: readonly TestPlugin[];
+  /** The plugins to load; give this or `pluginsFile`. */
+  plugins?: readonly TestPlugin[];
+  /**
+   * Load the plugins listed in this plugins.json instead, and save `!plugin enable` / `disable`
+   * to it as the real bot does (a relative path resolves from `baseDir`).
+   */
+  pluginsFile?: string;
   /**
    * `'sqlite'` (default: a fresh temporary SQLite file), `'postgres'` (a fresh database on the
    * server at DATABASE_URL, or on an embedded PostgreSQL started for the test run; dropped by
@@ -86,6 +93,8 @@ export interface TestBot {
   runJob(pluginId: string, jobName: string): Promise<void>;
   /** Raises an event on the bot's event bus and waits for every handler. */
   emit<E extends EventName>(event: E, payload: EventMap[E]): Promise<void>;
+  /** Listens to an event on the bot's event bus (`commands.changed`...), until disposed or the bot stops. */
+  on<E extends EventName>(event: E, handler: EventHandler<E>): Disposable;
   /** Imports stats files or folders (raising `round.imported` for each new round). */
   importFile(...paths: string[]): Promise<ImportSummary>;
   /** With Discord: resolves when the bot's command registrations (prefix and slash) are done. */
@@ -118,6 +127,7 @@ export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
     fs.rmSync(tmp, { recursive: true, force: true });
   };
   try {
+    if (!options.plugins === !options.pluginsFile) throw new Error('createTestBot: give either plugins or pluginsFile');
     const baseDir = path.resolve(options.baseDir ?? process.cwd());
     let url: string;
     if (!options.database || options.database === 'sqlite') url = `sqlite:${path.join(tmp, 'etbot.sqlite')}`;
@@ -126,11 +136,11 @@ export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
       url = created.url;
       dropDatabase = created.drop;
     } else url = options.database;
-    const entries = options.plugins.map((p) => toEntry(p, tmp, forgets));
+    const entries = options.plugins?.map((p) => toEntry(p, tmp, forgets));
     const overrides: Record<string, unknown> = {
       logLevel: 'silent',
       dataDir: path.join(tmp, 'data'),
-      pluginsFile: path.join(baseDir, 'plugins.json'),
+      pluginsFile: path.resolve(baseDir, options.pluginsFile ?? 'plugins.json'),
       console: { outputDir: path.join(tmp, 'out') },
       database: { url },
     };
@@ -198,6 +208,7 @@ export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
         if (state?.lastError) throw new Error(`job '${id}' failed: ${state.lastError}`);
       },
       emit: (event, payload) => started.events.emit(event, payload),
+      on: (event, handler) => started.events.on(event, handler, 'test'),
       importFile: (...p) => importPaths(importer, p, { source: 'test' }),
       commands: () => started.registry.names().sort(),
       discordSettled: settled,

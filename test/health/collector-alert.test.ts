@@ -1,18 +1,25 @@
+// Stays in test/ (the admin plugin's other tests are in plugins/admin/test): it runs the SFTP
+// collector end to end against the test SSH server, to check that its failures reach the health alert.
 import { expect } from 'chai';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Announcements } from '../../core/announcements/announcements';
+import { announcementsModule } from '../../core/announcements/module';
 import { AnnouncementServices } from '../../core/announcements/tokens';
 import type { App } from '../../core/app/app';
 import type { CollectorManager } from '../../core/collectors/collector-manager';
+import { collectorsModule } from '../../core/collectors/module';
 import { CollectorServices } from '../../core/collectors/tokens';
+import { databaseModule } from '../../core/data/module';
 import type { Reply } from '../../core/plugin-api/reply';
-import { ADMIN_CHANNEL, startAdminApp, tempDir } from '../admin/admin-app';
 import { FakeClock } from '../support/fake-clock';
 import { generateTestKeyPair, TestSshServer } from '../support/ssh-server';
+import { startTestApp } from '../support/test-app';
 import { advanceInSteps } from './settle';
 
 const FIVE_MINUTES = 5 * 60_000;
+const ADMIN_CHANNEL = '333333333333333333';
 
 /** Polls (real time: the collector reconnects on its own timers) until `check` holds. */
 async function until(what: string, check: () => boolean, limitMs = 60_000): Promise<void> {
@@ -31,7 +38,7 @@ describe('health alert on an SFTP collector whose server is down', function () {
   const posts: { channel: string; reply: Reply }[] = [];
 
   before(async () => {
-    const dir = tempDir('health-sftp');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-health-sftp-'));
     fs.mkdirSync(path.join(dir, 'server', 'stats'), { recursive: true });
     const key = generateTestKeyPair();
     fs.writeFileSync(path.join(dir, 'id_ed25519'), key.private, { mode: 0o600 });
@@ -39,12 +46,15 @@ describe('health alert on an SFTP collector whose server is down', function () {
     fs.writeFileSync(path.join(dir, 'known_hosts'), `${server.knownHostsLine}\n`);
     await server.stop(); // nothing listens on its port now
     clock = new FakeClock();
-    app = await startAdminApp({
-      databaseUrl: `sqlite:${path.join(dir, 'etbot.sqlite')}`,
-      dataDir: path.join(dir, 'data'),
+    app = await startTestApp({
+      plugins: [{ id: 'admin', enabled: true, options: {} }],
+      modules: [databaseModule(), collectorsModule(), announcementsModule()],
       clock,
       mode: 'start',
       overrides: {
+        dataDir: path.join(dir, 'data'),
+        database: { url: `sqlite:${path.join(dir, 'etbot.sqlite')}` },
+        discord: { adminChannelId: ADMIN_CHANNEL },
         collectors: [
           {
             type: 'sftp',

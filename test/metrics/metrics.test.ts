@@ -1,11 +1,10 @@
 import { expect } from 'chai';
 import net from 'node:net';
 import path from 'node:path';
-import type { App } from '../../core/app/app';
 import { percentile } from '../../core/metrics/percentiles';
 import type { OpsMetrics } from '../../core/metrics/ops-metrics';
 import { MetricsServices } from '../../core/metrics/tokens';
-import { adminEntry, memoryLogger, run, startAdminApp, tempDir, userCaller } from '../admin/admin-app';
+import { createTestBot, memoryLogger, type TestBot } from '../../core/testing';
 import { FakeClock } from '../support/fake-clock';
 
 const FIXTURES = path.resolve(__dirname, '../../../fixtures');
@@ -34,33 +33,33 @@ describe('percentile (nearest rank)', () => {
 });
 
 describe('metrics: counts, the hourly log and the Prometheus endpoint', () => {
-  let app: App;
+  let bot: TestBot;
   let port: number;
   let logs: () => string;
 
   before(async () => {
     port = await freePort();
-    const dir = tempDir('metrics');
     const logger = memoryLogger('info');
     logs = logger.lines;
-    app = await startAdminApp({
-      databaseUrl: `sqlite:${path.join(dir, 'etbot.sqlite')}`,
+    bot = await createTestBot({
+      plugins: ['admin', { path: LATENCY_PLUGIN }],
+      fixtures: false,
       clock: new FakeClock(Date.UTC(2025, 2, 1, 12, 0, 0)),
-      plugins: [adminEntry(), { path: LATENCY_PLUGIN, enabled: true, options: {} }],
-      overrides: { metrics: { port } },
+      config: { metrics: { port } },
       logger: logger.logger,
     });
     // 20 fixture files imported; 10 replies of 100..1000 ms of fake time; one refusal; one failure.
-    await run(app, `!import ${FIXTURES}`);
-    for (let ms = 100; ms <= 1000; ms += 100) await run(app, `!wait ${ms}`);
-    await run(app, '!status', userCaller);
-    await run(app, '!boom');
-    await run(app, '!nosuchcommand');
+    const run = (line: string, admin = true) => bot.run(line, { admin });
+    await run(`!import ${FIXTURES}`);
+    for (let ms = 100; ms <= 1000; ms += 100) await run(`!wait ${ms}`);
+    await run('!status', false);
+    await run('!boom');
+    await run('!nosuchcommand');
   });
-  after(async () => app?.stop());
+  after(async () => bot?.stop());
 
   it('counts imports, commands, errors and reply latency percentiles', () => {
-    const metrics = app.container.resolve<OpsMetrics>(MetricsServices.Metrics.id);
+    const metrics = bot.app.container.resolve<OpsMetrics>(MetricsServices.Metrics.id);
     const total = metrics.snapshot().total;
     // Latencies of the answered commands: import 0 ms (fake time did not move), then 100..1000.
     // p50: rank ceil(0.5 * 11) = 6 -> 500; p95: rank ceil(0.95 * 11) = 11 -> 1000.
@@ -86,11 +85,11 @@ describe('metrics: counts, the hourly log and the Prometheus endpoint', () => {
   });
 
   it('logs the hour\'s figures and starts a new window', async () => {
-    await app.scheduler.runNow('admin:metrics-log');
+    await bot.runJob('admin', 'metrics-log');
     expect(logs()).to.contain(
       'metrics since 2025-03-01T12:00:00.000Z: 20 imports, 0 rejects, 0 duplicates, 13 commands (reply p50 500ms, p95 1000ms), 1 command errors, 0 failed job runs',
     );
-    const metrics = app.container.resolve<OpsMetrics>(MetricsServices.Metrics.id);
+    const metrics = bot.app.container.resolve<OpsMetrics>(MetricsServices.Metrics.id);
     expect(metrics.snapshot().window).to.include({ imports: 0, commands: 0, errors: 0, latencyP50Ms: null });
     expect(metrics.snapshot().total.commands).to.equal(13);
   });

@@ -1,12 +1,16 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Database } from '../../core/data/database';
 import { num } from '../../core/data/sql';
-import { tempDir } from '../admin/admin-app';
 import { forEachDatabase } from '../support/databases';
 import { ETBOT_BIN, runCli } from '../support/run-cli';
+
+function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `etbot-${prefix}-`));
+}
 
 const SESSIONS = 250;
 const COLLECTOR = 'inbox';

@@ -1,9 +1,8 @@
 import { expect } from 'chai';
-import { num } from '../../core/data/sql';
-import { forEachDatabase } from '../support/databases';
-import { runCli } from '../support/run-cli';
-import { ADMIN_ID, USER_ID } from './admin-app';
-import { cliWorkdir, pluginsJson } from './cli-workdir';
+import { num } from 'etbot/plugin-api';
+import { forEachDatabase } from 'etbot/testing';
+import { ADMIN_ID, USER_ID } from './admins';
+import { cliWorkdir, pluginsJson, runEtbot } from './cli';
 
 forEachDatabase('admin commands through `etbot run --as`', (db) => {
   let dir: string;
@@ -15,7 +14,7 @@ forEachDatabase('admin commands through `etbot run --as`', (db) => {
     env = { DATABASE_URL: db.url };
   });
 
-  const etbot = (...args: string[]) => runCli(args, { cwd: dir, env, timeoutMs: 180_000 });
+  const etbot = (...args: string[]) => runEtbot(args, { cwd: dir, env, timeoutMs: 180_000 });
 
   it('refuses a normal user (exit 1, logged) and changes nothing', async function () {
     this.timeout(300_000);

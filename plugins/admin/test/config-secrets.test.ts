@@ -1,7 +1,6 @@
 import { expect } from 'chai';
-import { forEachDatabase } from '../support/databases';
-import { runCli } from '../support/run-cli';
-import { cliWorkdir } from './cli-workdir';
+import { forEachDatabase } from 'etbot/testing';
+import { cliWorkdir, runEtbot } from './cli';
 
 const DISCORD_TOKEN = 'MTEyMzQ1Njc4OTAxMjM0NTY3OA.Gabcde.fake-discord-token-for-tests';
 const REDIS_PASSWORD = 'redisSecretPw42';
@@ -43,7 +42,7 @@ forEachDatabase('!config masks every secret', (db) => {
       ETBOT_KEY_PASSPHRASE: KEY_PASSPHRASE,
     };
     for (const args of [['run', '!config'], ['run', '!config', '--json']]) {
-      const result = await runCli(['--log-level', 'trace', ...args], { cwd: dir, env, timeoutMs: 180_000 });
+      const result = await runEtbot(['--log-level', 'trace', ...args], { cwd: dir, env, timeoutMs: 180_000 });
       expect(result.code, result.stderr).to.equal(0);
       const everything = result.stdout + result.stderr;
       const secrets = [DISCORD_TOKEN, REDIS_PASSWORD, SFTP_PASSWORD, KEY_PASSPHRASE, ...(database.password ? [database.password] : [])];

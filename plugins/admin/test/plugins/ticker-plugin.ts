@@ -1,4 +1,4 @@
-import { definePlugin } from '../../../core/plugin-api';
+import { definePlugin } from 'etbot/plugin-api';
 
 /** A small plugin with a command and a job, for enable/disable tests. */
 export default definePlugin({

@@ -1,35 +1,31 @@
 import { expect } from 'chai';
-import type { Announcements } from '../../core/announcements/announcements';
-import { AnnouncementServices } from '../../core/announcements/tokens';
-import type { App } from '../../core/app/app';
-import type { Reply } from '../../core/plugin-api/reply';
-import { ADMIN_CHANNEL, memoryLogger, run, replyText, startAdminApp } from '../admin/admin-app';
-import { forEachDatabase } from '../support/databases';
-import { FakeClock } from '../support/fake-clock';
-import { databaseBreaker } from './break-database';
-import { advanceInSteps } from './settle';
+import { AnnouncementServices, type Reply } from 'etbot/plugin-api';
+import { breakDatabase, createTestBot, forEachDatabase, ManualClock, memoryLogger, replyText, type TestBot } from 'etbot/testing';
+import { ADMIN_CHANNEL, adminConfig, asAdmin } from './admins';
+import { advanceInSteps } from './jobs';
+import { ServiceProbe } from './probe-plugin';
 
 const FIVE_MINUTES = 5 * 60_000;
 
 forEachDatabase('health alert on a database that goes away', (db) => {
-  let app: App;
-  let clock: FakeClock;
+  let bot: TestBot;
+  let clock: ManualClock;
+  const probe = new ServiceProbe();
   const posts: { channel: string; reply: Reply }[] = [];
   let logs: () => string;
 
   before(async () => {
     await db.reset();
-    clock = new FakeClock();
+    clock = new ManualClock();
     const logger = memoryLogger('info');
     logs = logger.lines;
-    app = await startAdminApp({ databaseUrl: db.url, clock, mode: 'start', logger: logger.logger });
-    const announcements = app.container.resolve<Announcements>(AnnouncementServices.Announcements.id);
-    announcements.attach({ post: async (channel, reply) => void posts.push({ channel, reply }) });
+    bot = await createTestBot({ plugins: ['admin', probe.plugin], database: db.url, fixtures: false, config: adminConfig, clock, scheduler: true, logger: logger.logger });
+    probe.services.get(AnnouncementServices.Announcements).attach({ post: async (channel, reply) => void posts.push({ channel, reply }) });
   });
-  after(async () => app?.stop());
+  after(async () => bot?.stop());
 
   const titles = () => posts.map((p) => p.reply.embeds?.[0]?.title);
-  const check = () => advanceInSteps(clock, app, FIVE_MINUTES, FIVE_MINUTES);
+  const check = () => advanceInSteps(clock, probe.services, FIVE_MINUTES, FIVE_MINUTES);
 
   it('stays quiet while the database answers', async () => {
     await check();
@@ -37,13 +33,12 @@ forEachDatabase('health alert on a database that goes away', (db) => {
   });
 
   it('alerts the admin channel once after 3 failed checks in a row, and once when it recovers', async () => {
-    const breaker = databaseBreaker(db);
-    await breaker.breakIt();
+    const outage = await breakDatabase(db.url);
     try {
       await check();
       await check();
       expect(posts, 'two failures are not an alert yet').to.deep.equal([]);
-      const status = replyText(await run(app, '!status'));
+      const status = replyText(await bot.run('!status', asAdmin));
       expect(status).to.contain('etbot status: PROBLEMS');
       expect(status).to.contain('Database: UNREACHABLE');
       await check();
@@ -53,7 +48,7 @@ forEachDatabase('health alert on a database that goes away', (db) => {
       await check();
       expect(titles(), 'no second alert for the same outage').to.deep.equal(['Health alert: database']);
     } finally {
-      await breaker.restore();
+      await outage.restore();
     }
     await check();
     expect(titles()).to.deep.equal(['Health alert: database', 'Recovered: database']);
@@ -65,12 +60,11 @@ forEachDatabase('health alert on a database that goes away', (db) => {
   });
 
   it('raises a new alert for a new outage', async () => {
-    const breaker = databaseBreaker(db);
-    await breaker.breakIt();
+    const outage = await breakDatabase(db.url);
     try {
       for (let i = 0; i < 3; i++) await check();
     } finally {
-      await breaker.restore();
+      await outage.restore();
     }
     await check();
     expect(titles()).to.deep.equal(['Health alert: database', 'Recovered: database', 'Health alert: database', 'Recovered: database']);
