@@ -8,7 +8,7 @@ export { escapeName };
 
 /**
  * Names and other data go through this before they enter a reply's markdown: escaped for Discord
- * (core/transports/discord/escape.ts); on the console only what its renderer reads as markup
+ * (core/text/escape.ts); on the console only what its renderer reads as markup
  * (`**`, and the backslash itself) is escaped, so a name shows exactly as it is.
  */
 export function nameFormatter(transport: Transport): (name: string) => string {

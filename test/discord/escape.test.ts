@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { escapeName, stripEscapes } from '../../core/transports/discord/escape';
+import { escapeName, stripEscapes } from '../../core/text/escape';
 
 describe('escapeName', () => {
   it('escapes markdown so a name shows literally', () => {

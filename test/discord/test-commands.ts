@@ -1,7 +1,7 @@
 import { createCanvas } from 'canvas';
 import { defineCommand, type CommandDefinition } from '../../core/plugin-api/commands';
 import { Colors, type Reply } from '../../core/plugin-api/reply';
-import { escapeName } from '../../core/transports/discord/escape';
+import { escapeName } from '../../core/text/escape';
 
 /** A real 4x4 PNG drawn with canvas. */
 export function smallPng(): Buffer {

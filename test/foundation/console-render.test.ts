@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { renderReply } from '../../core/transports/console/render-reply';
-import { escapeName } from '../../core/transports/discord/escape';
+import { escapeName } from '../../core/text/escape';
 
 describe('console rendering', () => {
   it('prints embeds as text without Discord markdown, names as typed', () => {

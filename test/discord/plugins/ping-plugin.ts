@@ -1,5 +1,5 @@
 import { definePlugin } from '../../../core/plugin-api';
-import { escapeName } from '../../../core/transports/discord/escape';
+import { escapeName } from '../../../core/text/escape';
 
 /** A plugin with a plain command and a player command, for the Discord module test. */
 export default definePlugin({
