@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../../core/commands/errors';
 import type { ImportOutcome, Importer } from '../../../core/ingest/importer';
+import { REJECTED_CONTENT_BYTES } from '../../../core/ingest/file-limits';
 import { Colors, defineCommand } from '../../../core/plugin-api';
 import { unavailable } from '../format';
 import type { AdminServices } from '../services';
@@ -29,10 +30,11 @@ export function reimportCommand(s: AdminServices) {
       } else if (typeof importer.reimport === 'function') {
         outcome = await importer.reimport(path.basename(args.file));
       } else {
-        const row = await db.read((sql) => sql.one(`SELECT name, server_id, path, content FROM stats_files WHERE name = ?`, [path.basename(args.file)]));
+        const row = await db.read((sql) => sql.one(`SELECT name, server_id, path, content, size FROM stats_files WHERE name = ?`, [path.basename(args.file)]));
         if (!row) throw new UsageError(`no stats file named '${path.basename(args.file)}' has been seen (give a path to import a new one)`);
         const opts = { source, serverId: String(row.server_id) };
         if (row.path !== null && fs.existsSync(String(row.path))) outcome = await importer.importFile(String(row.path), opts);
+        else if (row.content !== null && Number(row.size) > REJECTED_CONTENT_BYTES) throw new UsageError(`only the first bytes of '${row.name}' were kept and it is no longer at ${row.path ?? 'its path'}: give a path to it`);
         else if (row.content !== null) outcome = await importer.importContent(String(row.name), String(row.content), opts);
         else throw new UsageError(`'${row.name}' is no longer at ${row.path ?? 'its path'} and no copy is stored: give a path to it`);
       }
