@@ -16,6 +16,8 @@ export interface CollectorManagerDeps {
   dataDir: string;
   /** Where secrets named by `passwordEnv`/`passphraseEnv` are read (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** import.maxFileBytes: an SFTP collector records a listed file bigger than this as rejected, unfetched. */
+  maxFileBytes?: number;
   /** SFTP tuning, mostly for tests: settle re-listing delay and reconnect backoff cap. */
   sftp?: { confirmMs?: number; maxBackoffMs?: number };
 }
@@ -87,6 +89,7 @@ export class CollectorManager {
         stagingDir: cfg.stagingDir ?? path.join(this.deps.dataDir, 'staging', safeFolderName(name)),
         confirmMs: this.deps.sftp?.confirmMs,
         maxBackoffMs: this.deps.sftp?.maxBackoffMs,
+        maxFileBytes: this.deps.maxFileBytes,
         env: this.deps.env,
       },
       { sink, store, emit, logger },

@@ -23,6 +23,7 @@ export function collectorsModule(): CoreModule {
       const { container, config, logger } = ctx;
       const sink: FileSink = {
         importFile: (file, opts) => container.resolve<Importer>(DataServices.Importer.id).importFile(file, opts),
+        recordRejected: (name, reason, opts) => container.resolve<Importer>(DataServices.Importer.id).recordRejected(name, reason, opts),
       };
       let store: FetchedRemoteFileStore | undefined;
       const lazyStore = () => (store ??= new FetchedRemoteFileStore(container.resolve<Database>(DataServices.Database.id)));
@@ -32,6 +33,7 @@ export function collectorsModule(): CoreModule {
         emit: (name, payload) => void container.resolve<EventBus>(HostServices.Events.id).emit(name, payload),
         logger: logger.child({ component: 'collectors' }),
         dataDir: config.dataDir,
+        maxFileBytes: config.import.maxFileBytes,
       }).configure(config.collectors);
       container.register(CollectorServices.Manager.id, { useValue: manager });
       container.register(AdminTokens.Collectors.id, { useValue: { status: () => manager!.status() } });

@@ -3,6 +3,8 @@ import type { EventMap } from '../plugin-api/events';
 /** What a collector needs from the importer (core/ingest's importFile fits it). */
 export interface FileSink {
   importFile(path: string, opts: { source: string; serverId: string }): Promise<{ status: string }>;
+  /** Records a file that is not fetched (too big) as rejected, with the reason and its size. */
+  recordRejected(name: string, reason: string, opts: { source: string; serverId: string; size: number }): Promise<{ status: string }>;
 }
 
 export type CollectorEventName = 'collector.error' | 'collector.recovered';

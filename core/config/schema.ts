@@ -65,9 +65,11 @@ export const configSchema = z
         pairingWindowMinutes: z.number().int().min(1).max(24 * 60).default(45),
         /** A gap longer than this between rounds starts a new gaming session. */
         sessionGapMinutes: z.number().int().min(1).max(24 * 60).default(60),
+        /** A stats file bigger than this is rejected without being read (real files are ~10 KB, a 10,000-player one ~2 MB). */
+        maxFileBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
       })
       .strict()
-      .default({ pairingWindowMinutes: 45, sessionGapMinutes: 60 }),
+      .default({ pairingWindowMinutes: 45, sessionGapMinutes: 60, maxFileBytes: 4 * 1024 * 1024 }),
     collectors: z.array(collectorSchema).default([]),
     cache: z
       .object({

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { CoreModule, ModuleContext } from '../app/module';
 import { HostServices } from '../app/tokens';
 import type { EventBus } from '../events/event-bus';
@@ -38,6 +39,8 @@ export function databaseModule(): CoreModule {
           timezone: ctx.config.timezone,
           pairingWindowMinutes: ctx.config.import.pairingWindowMinutes,
           sessionGapMinutes: ctx.config.import.sessionGapMinutes,
+          maxFileBytes: ctx.config.import.maxFileBytes,
+          markerDir: path.join(ctx.config.dataDir, 'importing'),
         },
         events,
         { logger: ctx.logger },
@@ -51,6 +54,10 @@ export function databaseModule(): CoreModule {
     async start(ctx: ModuleContext) {
       const ran = await db!.migrate();
       if (ran.length > 0) ctx.logger.info({ migrations: ran }, `database: ran ${ran.length} migration(s)`);
+      const importer = ctx.container.resolve<Importer>(DataServices.Importer.id);
+      for (const o of await importer.recordInterruptedImports()) {
+        ctx.logger.warn({ file: o.file, status: o.status }, `the previous run stopped while importing ${o.file}: recorded as rejected, not tried again`);
+      }
     },
     async stop() {
       await db?.close();

@@ -4,6 +4,7 @@ import type { EventMap, EventName } from '../plugin-api/events';
 import type { ImportOptions, ImportOutcome } from './importer';
 import { ChangeSet } from './store/change-set';
 import { PendingRows } from './store/pending-rows';
+import { replaceNulBytes } from './nul-bytes';
 
 /** One file handed to Importer.importMany. */
 export interface ImportItem {
@@ -14,6 +15,15 @@ export interface ImportItem {
   localPath?: string;
   /** The file could not be read: it is recorded as rejected with this reason. */
   readError?: string;
+  /** The file was not read (too big, a link...): rejected with this reason, keeping its first bytes. */
+  unread?: UnreadFile;
+}
+
+/** A file rejected before reading it: why, its first bytes (to keep) and its size. */
+export interface UnreadFile {
+  reason: string;
+  preview: Buffer;
+  size: number;
 }
 
 export interface BatchOptions {
@@ -38,6 +48,8 @@ export interface FileInput {
   name: string;
   text: string;
   hash: string;
+  /** Size of the file in bytes (`text` is only its first bytes when it was not read whole). */
+  size: number;
   parsed: ParseResult;
   serverId: string;
   source: string;
@@ -45,17 +57,33 @@ export interface FileInput {
   retry: boolean;
 }
 
-export function fileInput(name: string, content: Buffer | string, parsed: ParseResult, options: ImportOptions, localPath: string | undefined, retry = false): FileInput {
+export function fileInput(
+  name: string,
+  content: Buffer | string,
+  parsed: ParseResult,
+  options: ImportOptions,
+  localPath: string | undefined,
+  retry = false,
+  hash = contentHash(content),
+): FileInput {
   return {
     name,
     text: typeof content === 'string' ? content : content.toString('utf8'),
-    hash: contentHash(content),
+    hash,
+    size: typeof content === 'string' ? Buffer.byteLength(content) : content.length,
     parsed,
     serverId: options.serverId ?? 'default',
     source: options.source,
     localPath,
     retry,
   };
+}
+
+/** A file rejected unread: its hash covers the size and first bytes, so the same file re-delivered is unchanged. */
+export function unreadFileInput(name: string, unread: UnreadFile, options: ImportOptions, localPath: string | undefined, retry = false): FileInput {
+  const preview = replaceNulBytes(unread.preview);
+  const hash = contentHash(Buffer.concat([Buffer.from(`unread ${unread.size}\n`), typeof preview === 'string' ? Buffer.from(preview) : preview]));
+  return { ...fileInput(name, preview, { ok: false, fileName: name, reason: unread.reason }, options, localPath, retry, hash), size: unread.size };
 }
 
 export type PendingEvent = { [E in EventName]: { event: E; payload: EventMap[E] } }[EventName];

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Database } from '../data/database';
 import { Sql, num, type Row, type SqlValue } from '../data/sql';
 import type { EventMap, EventName } from '../plugin-api/events';
-import { parseStatsFile, type ParseResult, type ParseWarning } from '../parsing';
+import { contentHash, parseStatsFile, type ParseResult, type ParseWarning } from '../parsing';
 import { ChangeSet } from './store/change-set';
 import { RoundsWindow } from './store/rounds-window';
 import { localToUtcMs } from './derive/local-time';
@@ -13,8 +13,12 @@ import { refreshSession, regroupSessions } from './store/sessions-store';
 import { rebuildAliases, renamePlayers } from './store/players-store';
 import { importPaths, type ImportPathsOptions, type ImportSummary } from './import-paths';
 import { isTransientDatabaseError, withTransientRetry, type RetryOptions } from './retry';
-import { DEFAULT_BATCH, FILE_ROW_COLUMNS, ImportBatch, fileInput, type BatchOptions, type FileInput, type ImportItem, type PendingEvent } from './import-batch';
+import { DEFAULT_BATCH, FILE_ROW_COLUMNS, ImportBatch, fileInput, unreadFileInput, type BatchOptions, type FileInput, type ImportItem, type PendingEvent } from './import-batch';
 import { replaceNulBytes } from './nul-bytes';
+import { DEFAULT_MAX_FILE_BYTES, REJECTED_CONTENT_BYTES, formatBytes, tooBigReason } from './file-limits';
+import { readStatsFile } from './read-stats-file';
+import { CRASHED_REASON, ImportMarker } from './import-marker';
+import { decodeWarnings, encodeWarnings } from './warnings-record';
 
 export type ImportStatus = 'imported' | 'duplicate' | 'rejected' | 'replaced' | 'unchanged';
 
@@ -30,7 +34,9 @@ export interface ImportOutcome {
   /** The file name. */
   file: string;
   reason?: string;
+  /** Skipped lines: the first few (MAX_KEPT_WARNINGS); `warningCount` counts them all. */
   warnings: ParseWarning[];
+  warningCount: number;
   /** The stored round (imported/replaced; for a duplicate: the round of the copy that holds it). */
   roundId?: number;
   /** For a duplicate: the file name of the imported copy. */
@@ -44,7 +50,12 @@ export interface ImportEventSink {
   emit<E extends EventName>(event: E, payload: EventMap[E]): unknown;
 }
 
-export interface ImporterSettings extends RoundSettings {}
+export interface ImporterSettings extends RoundSettings {
+  /** A file bigger than this is rejected without being read (import.maxFileBytes; default 4 MiB). */
+  maxFileBytes?: number;
+  /** Folder for the "import in progress" markers (`<dataDir>/importing`); none when unset. */
+  markerDir?: string;
+}
 
 export const DEFAULT_IMPORT_SETTINGS: ImporterSettings = { timezone: 'UTC', pairingWindowMinutes: 45, sessionGapMinutes: 60 };
 
@@ -59,29 +70,81 @@ export const IMPORT_LOCK_KEY = 73_461_201;
  * transaction, so the stored result depends only on the set of files, not their order.
  */
 export class Importer {
+  private readonly marker: ImportMarker;
+  /** `server \0 name \0 hash` of the files a crash was recorded for: never parsed again unasked. */
+  private crashed: Promise<Set<string>> | null = null;
+
   constructor(
     private readonly db: Database,
     private readonly settings: ImporterSettings = DEFAULT_IMPORT_SETTINGS,
     private readonly events?: ImportEventSink,
     /** Transient database failures (connection lost, server restarting, SQLite locked) are retried. */
     private readonly retry: RetryOptions = {},
-  ) {}
+  ) {
+    this.marker = new ImportMarker(settings.markerDir);
+  }
 
-  /** Reads and imports one file; the name used is the file's base name. */
+  get maxFileBytes(): number {
+    return this.settings.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  }
+
+  /** Reads and imports one file; the name used is the file's base name. Links and too big files are rejected unread. */
   async importFile(filePath: string, options: ImportOptions): Promise<ImportOutcome> {
     const name = path.basename(filePath);
-    let content: Buffer;
-    try {
-      content = await fs.readFile(filePath);
-    } catch (err) {
-      return this.importParsed(name, Buffer.alloc(0), { ok: false, fileName: name, reason: `cannot read ${filePath}: ${(err as Error).message}` }, options, path.resolve(filePath));
-    }
-    return this.importContent(name, content, options, path.resolve(filePath));
+    const read = await readStatsFile(filePath, this.maxFileBytes);
+    if (!read.ok) return this.importInput(unreadFileInput(name, read, options, path.resolve(filePath)));
+    return this.importContent(name, read.content, options, path.resolve(filePath));
   }
 
   async importContent(name: string, raw: Buffer | string, options: ImportOptions, localPath?: string): Promise<ImportOutcome> {
+    const size = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.length;
+    if (size > this.maxFileBytes) {
+      const preview = (typeof raw === 'string' ? Buffer.from(raw) : raw).subarray(0, REJECTED_CONTENT_BYTES);
+      return this.importInput(unreadFileInput(name, { reason: tooBigReason(size, this.maxFileBytes), preview, size }, options, localPath));
+    }
     const content = replaceNulBytes(raw);
-    return this.importParsed(name, content, parseStatsFile(name, content), options, localPath);
+    const hash = contentHash(content);
+    const serverId = options.serverId ?? 'default';
+    const marker = this.marker.begin({ name, serverId, source: options.source, hash, size, path: localPath });
+    try {
+      const parsed = (await this.crashedFiles()).has(crashKey(serverId, name, hash)) ? crashedResult(name) : parseStatsFile(name, content);
+      return await this.importInput(fileInput(name, content, parsed, options, localPath, false, hash));
+    } finally {
+      this.marker.end(marker);
+    }
+  }
+
+  /** Records a file that was not read (a collector found it too big) as rejected, with its size. */
+  recordRejected(name: string, reason: string, options: ImportOptions & { size: number; localPath?: string }): Promise<ImportOutcome> {
+    return this.importInput(unreadFileInput(name, { reason, preview: Buffer.alloc(0), size: options.size }, options, options.localPath));
+  }
+
+  /**
+   * Markers left by a process that died while importing name the file that killed it: each such
+   * file is recorded as rejected (CRASHED_REASON) and skipped from then on while its content is
+   * the same (`--retry-rejected` and `!reimport` still try it on request). Run once at start.
+   */
+  async recordInterruptedImports(): Promise<ImportOutcome[]> {
+    const outcomes: ImportOutcome[] = [];
+    for (const m of this.marker.takeLeftovers()) {
+      const first = m.path ? await readStatsFile(m.path, REJECTED_CONTENT_BYTES) : null;
+      const preview = !first ? Buffer.alloc(0) : first.ok ? first.content : first.preview;
+      const input = unreadFileInput(m.name, { reason: CRASHED_REASON, preview, size: m.size }, { source: m.source, serverId: m.serverId }, m.path);
+      outcomes.push(await this.importInput({ ...input, hash: m.hash }));
+    }
+    if (outcomes.length > 0) this.crashed = null;
+    return outcomes;
+  }
+
+  private crashedFiles(): Promise<Set<string>> {
+    this.crashed ??= this.db
+      .read((sql) => sql.all(`SELECT server_id, name, content_hash FROM stats_files WHERE status = 'rejected' AND reason = ?`, [CRASHED_REASON]))
+      .then((rows) => new Set(rows.map((r) => crashKey(String(r.server_id), String(r.name), String(r.content_hash)))))
+      .catch((err: unknown) => {
+        this.crashed = null;
+        throw err;
+      });
+    return this.crashed;
   }
 
   /** Imports files and folders (only the files that count, §9), in name order; a summary. */
@@ -92,15 +155,27 @@ export class Importer {
   /** Tries every rejected file again: from its path when it still exists there, else from the stored content. */
   async retryRejected(): Promise<ImportOutcome[]> {
     const rejected = await this.db.read((sql) =>
-      sql.all(`SELECT name, server_id, source, path, content FROM stats_files WHERE status = 'rejected' ORDER BY ${sql.bytewise('name')}`),
+      sql.all(`SELECT name, server_id, source, path, content, size FROM stats_files WHERE status = 'rejected' ORDER BY ${sql.bytewise('name')}`),
     );
     const outcomes: ImportOutcome[] = [];
     for (const r of rejected) {
+      const name = String(r.name);
       const options = { source: String(r.source), serverId: String(r.server_id) };
-      let content: Buffer | string = r.content === null ? '' : String(r.content);
       const localPath = r.path === null ? undefined : String(r.path);
-      if (localPath) content = await fs.readFile(localPath).catch(() => content);
-      outcomes.push(await this.importParsed(String(r.name), content, parseStatsFile(String(r.name), content), options, localPath, true));
+      const read = localPath ? await readStatsFile(localPath, this.maxFileBytes) : null;
+      if (read?.ok) {
+        const content = replaceNulBytes(read.content);
+        outcomes.push(await this.importParsed(name, content, parseStatsFile(name, content), options, localPath, true));
+      } else if (read && !read.missing) {
+        outcomes.push(await this.importInput(unreadFileInput(name, read, options, localPath, true)));
+      } else if (num(r.size) <= REJECTED_CONTENT_BYTES) {
+        const content = r.content === null ? '' : String(r.content);
+        outcomes.push(await this.importParsed(name, content, parseStatsFile(name, content), options, localPath, true));
+      } else {
+        // Only the first bytes were kept: retrying them could import a cut-off file.
+        const reason = `only the first ${formatBytes(REJECTED_CONTENT_BYTES)} of this ${formatBytes(num(r.size))} file were kept and it is no longer at ${localPath ?? 'its path'}`;
+        outcomes.push({ status: 'rejected', file: name, reason, warnings: [], warningCount: 0, rederivedRoundIds: [] });
+      }
     }
     return outcomes;
   }
@@ -148,11 +223,7 @@ export class Importer {
   async importMany(files: readonly ImportItem[], options: ImportOptions & BatchOptions = { source: 'import' }): Promise<ImportOutcome[]> {
     const maxFiles = Math.max(1, options.maxFiles ?? DEFAULT_BATCH.maxFiles[this.db.kind]);
     const maxMs = options.maxMs ?? DEFAULT_BATCH.maxMs[this.db.kind];
-    const inputs = files.map((item) => {
-      if (item.readError !== undefined) return fileInput(item.name, '', { ok: false, fileName: item.name, reason: item.readError }, options, item.localPath);
-      const content = replaceNulBytes(item.content ?? '');
-      return fileInput(item.name, content, parseStatsFile(item.name, content), options, item.localPath);
-    });
+    const inputs = await this.parseAll(files, options);
     const outcomes: ImportOutcome[] = [];
     const done = (o: ImportOutcome): void => {
       outcomes.push(o);
@@ -208,6 +279,32 @@ export class Importer {
     return outcomes;
   }
 
+  /** The files of importMany, parsed; the in-progress marker names each file while it is parsed. */
+  private async parseAll(files: readonly ImportItem[], options: ImportOptions): Promise<FileInput[]> {
+    const crashed = await this.crashedFiles();
+    const serverId = options.serverId ?? 'default';
+    let marker: string | undefined;
+    try {
+      return files.map((item) => {
+        if (item.unread) return unreadFileInput(item.name, item.unread, options, item.localPath);
+        if (item.readError !== undefined) return fileInput(item.name, '', { ok: false, fileName: item.name, reason: item.readError }, options, item.localPath);
+        const raw = item.content ?? '';
+        const size = typeof raw === 'string' ? Buffer.byteLength(raw) : raw.length;
+        if (size > this.maxFileBytes) {
+          const preview = (typeof raw === 'string' ? Buffer.from(raw) : raw).subarray(0, REJECTED_CONTENT_BYTES);
+          return unreadFileInput(item.name, { reason: tooBigReason(size, this.maxFileBytes), preview, size }, options, item.localPath);
+        }
+        const content = replaceNulBytes(raw);
+        const hash = contentHash(content);
+        if (crashed.has(crashKey(serverId, item.name, hash))) return fileInput(item.name, content, crashedResult(item.name), options, item.localPath, false, hash);
+        marker = this.marker.begin({ name: item.name, serverId, source: options.source, hash, size, path: item.localPath }, marker);
+        return fileInput(item.name, content, parseStatsFile(item.name, content), options, item.localPath, false, hash);
+      });
+    } finally {
+      this.marker.end(marker);
+    }
+  }
+
   /** Every import, in any process, holds the import lock until it commits: one file or batch at a time. */
   private importPrelude(): string | undefined {
     // Asynchronous commit: a crash can lose the last fraction of a second of imports (never
@@ -233,6 +330,7 @@ export class Importer {
   private async applyFile(sql: Sql, f: FileInput, events: PendingEvent[], batch?: ImportBatch): Promise<ImportOutcome> {
     const now = new Date().toISOString();
     const warnings = f.parsed.ok ? f.parsed.round.warnings : [];
+    const warningCount = f.parsed.ok ? f.parsed.round.warningCount : 0;
     // The row of this name, and the row holding this content (one round trip, or none in a batch).
     const known = batch?.knownRows(f);
     if (batch && !known) await batch.pending.flush(sql); // rows of this batch it may meet are still held back
@@ -264,14 +362,15 @@ export class Importer {
     let outcome: ImportOutcome;
     let fileId: number;
     if (!f.parsed.ok) {
-      fileId = await this.saveFile(sql, existing, f, { status: 'rejected', reason: f.parsed.reason, warnings: [], duplicateOfId: null, content: f.text }, now);
-      outcome = { status: 'rejected', file: f.name, reason: f.parsed.reason, warnings: [], rederivedRoundIds: [] };
-      events.push({ event: 'file.rejected', payload: { file: f.name, reason: f.parsed.reason, source: f.source } });
+      const kept = keptOfRejected(f);
+      fileId = await this.saveFile(sql, existing, f, { status: 'rejected', reason: kept.reason, warnings: [], warningCount: 0, duplicateOfId: null, content: kept.content }, now);
+      outcome = { status: 'rejected', file: f.name, reason: kept.reason, warnings: [], warningCount: 0, rederivedRoundIds: [] };
+      events.push({ event: 'file.rejected', payload: { file: f.name, reason: kept.reason, source: f.source } });
     } else {
       if (holder && String(holder.name) <= f.name) {
-        fileId = await this.saveFile(sql, existing, f, { status: 'duplicate', reason: null, warnings, duplicateOfId: num(holder.id), content: f.text }, now);
+        fileId = await this.saveFile(sql, existing, f, { status: 'duplicate', reason: null, warnings, warningCount, duplicateOfId: num(holder.id), content: f.text }, now);
         const round = await sql.one(`SELECT id FROM rounds WHERE file_id = ?`, [num(holder.id)]);
-        outcome = { status: 'duplicate', file: f.name, duplicateOf: String(holder.name), warnings, roundId: round ? num(round.id) : undefined, rederivedRoundIds: [] };
+        outcome = { status: 'duplicate', file: f.name, duplicateOf: String(holder.name), warnings, warningCount, roundId: round ? num(round.id) : undefined, rederivedRoundIds: [] };
         events.push({ event: 'file.duplicate', payload: { file: f.name, duplicateOf: String(holder.name), source: f.source } });
       } else {
         if (holder) {
@@ -279,7 +378,7 @@ export class Importer {
           await removeRoundOfFile(sql, num(holder.id), changes);
           await sql.run(`UPDATE stats_files SET status = 'duplicate', content = ? WHERE id = ?`, [f.text, num(holder.id)]);
         }
-        const imported = { status: 'imported', reason: null, warnings, duplicateOfId: null, content: null };
+        const imported = { status: 'imported', reason: null, warnings, warningCount, duplicateOfId: null, content: null };
         let roundId: number;
         if (!existing && !holder && sql.kind === 'postgres') {
           // A new file: its row goes in with its round, in the same round trip.
@@ -293,7 +392,7 @@ export class Importer {
           }
           roundId = await insertRound(sql, fileId, f.serverId, f.parsed.round, this.settings, changes, pending);
         }
-        outcome = { status: existing ? 'replaced' : 'imported', file: f.name, warnings, roundId, rederivedRoundIds: [] };
+        outcome = { status: existing ? 'replaced' : 'imported', file: f.name, warnings, warningCount, roundId, rederivedRoundIds: [] };
         events.push({ event: 'round.imported', payload: roundEvent(f, roundId) });
       }
     }
@@ -359,14 +458,14 @@ export class Importer {
     sql: Sql,
     existing: Record<string, unknown> | undefined,
     f: FileInput,
-    v: { status: string; reason: string | null; warnings: ParseWarning[]; duplicateOfId: number | null; content: string | null },
+    v: FileRowValues,
     now: string,
   ): Promise<number> {
-    const warnings = JSON.stringify(v.warnings);
+    const warnings = encodeWarnings(v.warnings, v.warningCount);
     if (existing) {
       await sql.run(
         `UPDATE stats_files SET content_hash = ?, status = ?, reason = ?, warnings = ?, duplicate_of_id = ?, content = ?, path = ?, source = ?, size = ?, updated_at = ? WHERE id = ?`,
-        [f.hash, v.status, v.reason, warnings, v.duplicateOfId, v.content, f.localPath ?? null, f.source, Buffer.byteLength(f.text), now, num(existing.id)],
+        [f.hash, v.status, v.reason, warnings, v.duplicateOfId, v.content, f.localPath ?? null, f.source, f.size, now, num(existing.id)],
       );
       return num(existing.id);
     }
@@ -375,7 +474,7 @@ export class Importer {
 
   private async unchanged(sql: Sql, name: string, fileId: number, row: Record<string, unknown>): Promise<ImportOutcome> {
     const round = await sql.one(`SELECT id FROM rounds WHERE file_id = ?`, [fileId]);
-    const outcome: ImportOutcome = { status: 'unchanged', file: name, warnings: JSON.parse(String(row.warnings)) as ParseWarning[], rederivedRoundIds: [] };
+    const outcome: ImportOutcome = { status: 'unchanged', file: name, ...decodeWarnings(String(row.warnings)), rederivedRoundIds: [] };
     if (row.reason !== null) outcome.reason = String(row.reason);
     if (round) outcome.roundId = num(round.id);
     return outcome;
@@ -393,7 +492,26 @@ export class ImportFailedError extends Error {
   }
 }
 
-type FileRowValues = { status: string; reason: string | null; warnings: ParseWarning[]; duplicateOfId: number | null; content: string | null };
+type FileRowValues = { status: string; reason: string | null; warnings: ParseWarning[]; warningCount: number; duplicateOfId: number | null; content: string | null };
+
+function crashKey(serverId: string, name: string, hash: string): string {
+  return `${serverId}\u0000${name}\u0000${hash}`;
+}
+
+function crashedResult(name: string): ParseResult {
+  return { ok: false, fileName: name, reason: CRASHED_REASON };
+}
+
+/** What is kept of a rejected file: its first REJECTED_CONTENT_BYTES, the reason saying so when it was cut. */
+function keptOfRejected(f: FileInput): { content: string; reason: string } {
+  const reason = (f.parsed as { reason: string }).reason;
+  const bytes = Buffer.from(f.text, 'utf8');
+  if (bytes.length <= REJECTED_CONTENT_BYTES) return { content: f.text, reason };
+  return {
+    content: bytes.subarray(0, REJECTED_CONTENT_BYTES).toString('utf8'),
+    reason: `${reason} (the file is ${formatBytes(f.size)}; only its first ${formatBytes(REJECTED_CONTENT_BYTES)} are kept)`,
+  };
+}
 
 function newFileValues(f: FileInput, v: FileRowValues, now: string): Record<string, SqlValue> {
   return {
@@ -402,12 +520,12 @@ function newFileValues(f: FileInput, v: FileRowValues, now: string): Record<stri
     content_hash: f.hash,
     status: v.status,
     reason: v.reason,
-    warnings: JSON.stringify(v.warnings),
+    warnings: encodeWarnings(v.warnings, v.warningCount),
     duplicate_of_id: v.duplicateOfId,
     content: v.content,
     path: f.localPath ?? null,
     source: f.source,
-    size: Buffer.byteLength(f.text),
+    size: f.size,
     first_seen_at: now,
     updated_at: now,
   };

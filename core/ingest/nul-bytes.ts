@@ -7,10 +7,17 @@ const REPLACEMENT = Buffer.from('\uFFFD', 'utf8');
  */
 export function replaceNulBytes(content: Buffer | string): Buffer | string {
   if (typeof content === 'string') return content.includes('\0') ? content.replaceAll('\0', '\uFFFD') : content;
-  if (content.indexOf(0) < 0) return content;
-  const parts: Buffer[] = [];
+  let count = 0;
+  for (let i = content.indexOf(0); i >= 0; i = content.indexOf(0, i + 1)) count++;
+  if (count === 0) return content;
+  // One output buffer, not a piece per NUL: a file of NULs must not cost millions of objects.
+  const out = Buffer.allocUnsafe(content.length + count * (REPLACEMENT.length - 1));
+  let written = 0;
   let start = 0;
-  for (let i = content.indexOf(0); i >= 0; start = i + 1, i = content.indexOf(0, start)) parts.push(content.subarray(start, i), REPLACEMENT);
-  parts.push(content.subarray(start));
-  return Buffer.concat(parts);
+  for (let i = content.indexOf(0); i >= 0; start = i + 1, i = content.indexOf(0, start)) {
+    written += content.copy(out, written, start, i);
+    written += REPLACEMENT.copy(out, written);
+  }
+  content.copy(out, written, start);
+  return out;
 }

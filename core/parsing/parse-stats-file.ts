@@ -3,6 +3,9 @@ import { parseHeader } from './parse-header';
 import { parsePlayerLine } from './parse-player-line';
 import type { ParseResult, ParseWarning, PlayerLine } from './types';
 
+/** Skipped-line warnings kept per file; past this they are only counted (a file of 130,000 bad lines stays small). */
+export const MAX_KEPT_WARNINGS = 20;
+
 /**
  * Parses one round stats file (spec §1-3, §7-9). Pure: no I/O, never throws for any content.
  * A whole-file problem gives `{ ok: false, reason }`; a bad player line is skipped with a warning.
@@ -23,6 +26,11 @@ export function parseStatsFile(fileName: string, content: Buffer | string): Pars
 
   const players: PlayerLine[] = [];
   const warnings: ParseWarning[] = [];
+  let warningCount = 0;
+  const warn = (line: number, reason: string) => {
+    warningCount++;
+    if (warnings.length < MAX_KEPT_WARNINGS) warnings.push({ line, reason });
+  };
   const seen = new Set<string>();
   let lineNumber = 1;
   let start = lineEnd + 1;
@@ -33,13 +41,13 @@ export function parseStatsFile(fileName: string, content: Buffer | string): Pars
     if (next < 0) next = s.length;
     const end = next > start && s.charCodeAt(next - 1) === 13 ? next - 1 : next;
     if (end === start) {
-      warnings.push({ line: lineNumber, reason: 'empty line' });
+      warn(lineNumber, 'empty line');
     } else {
       const parsed = parsePlayerLine(s, start, end, lineNumber);
       if (typeof parsed === 'string') {
-        warnings.push({ line: lineNumber, reason: parsed });
+        warn(lineNumber, parsed);
       } else if (seen.has(parsed.guid)) {
-        warnings.push({ line: lineNumber, reason: `second line for player ${parsed.guid} in this file` });
+        warn(lineNumber, `second line for player ${parsed.guid} in this file`);
       } else {
         seen.add(parsed.guid);
         players.push(parsed);
@@ -48,8 +56,8 @@ export function parseStatsFile(fileName: string, content: Buffer | string): Pars
     start = next + 1;
   }
   if (players.length === 0) {
-    const why = warnings.length === 0 ? 'no player lines' : `none of ${warnings.length} player lines is valid (line ${warnings[0]!.line}: ${warnings[0]!.reason})`;
+    const why = warningCount === 0 ? 'no player lines' : `none of ${warningCount} player lines is valid (line ${warnings[0]!.line}: ${warnings[0]!.reason})`;
     return reject(`file has no valid player line: ${why}`);
   }
-  return { ok: true, round: { file: { ...file, name: fileName }, header, players, warnings } };
+  return { ok: true, round: { file: { ...file, name: fileName }, header, players, warnings, warningCount } };
 }

@@ -137,8 +137,10 @@ export interface ParsedRound {
   file: ParsedFileName & { name: string };
   header: RoundHeader;
   players: PlayerLine[];
-  /** Skipped player lines (§8): the rest of the file is still valid. */
+  /** Skipped player lines (§8): the rest of the file is still valid. The first MAX_KEPT_WARNINGS only. */
   warnings: ParseWarning[];
+  /** All skipped player lines, those not kept in `warnings` included. */
+  warningCount: number;
 }
 
 export type ParseResult =

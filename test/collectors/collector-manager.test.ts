@@ -102,6 +102,7 @@ forEachDatabase('collector manager', (tdb) => {
         finished = true;
         return outcome;
       },
+      recordRejected: (name, reason, opts) => real.recordRejected(name, reason, opts),
     };
     const m = manager(gated).configure([collectorSchema.parse({ type: 'local', name: 'w', path: watched, settleMs: 100 })]);
     await m.start();

@@ -33,6 +33,13 @@ export class ObservedSink implements FileSink {
     return outcome;
   }
 
+  /** A file the collector did not fetch (too big): noted with empty content. */
+  async recordRejected(name: string, reason: string, opts: { source: string; serverId: string; size: number }): Promise<{ status: string }> {
+    const outcome = await this.inner.recordRejected(name, reason, opts);
+    this.calls.push({ name, source: opts.source, serverId: opts.serverId, content: '', status: outcome.status });
+    return outcome;
+  }
+
   callsFor(name: string): SinkCall[] {
     return this.calls.filter((c) => c.name === name);
   }

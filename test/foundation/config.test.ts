@@ -23,7 +23,7 @@ describe('configuration', () => {
     const cwd = tempDir();
     const { config, secrets } = loadConfig({ env: {}, cwd });
     expect(config.discord.prefix).to.equal('!');
-    expect(config.import).to.deep.equal({ pairingWindowMinutes: 45, sessionGapMinutes: 60 });
+    expect(config.import).to.deep.equal({ pairingWindowMinutes: 45, sessionGapMinutes: 60, maxFileBytes: 4 * 1024 * 1024 });
     expect(config.database.url).to.equal(undefined);
     expect(config.dataDir).to.equal(path.join(cwd, 'data'));
     expect(secrets.discordToken).to.equal(undefined);
@@ -34,7 +34,7 @@ describe('configuration', () => {
     writeFileSync(path.join(cwd, 'etbot.config.json'), JSON.stringify({ discord: { prefix: '?' }, import: { sessionGapMinutes: 90 } }));
     const { config, secrets } = loadConfig({ env: { DATABASE_URL: 'postgres://etbot:pw123456@127.0.0.1/etbot', DISCORD_TOKEN: 'tok-secret-value' }, cwd });
     expect(config.discord.prefix).to.equal('?');
-    expect(config.import).to.deep.equal({ pairingWindowMinutes: 45, sessionGapMinutes: 90 });
+    expect(config.import).to.deep.equal({ pairingWindowMinutes: 45, sessionGapMinutes: 90, maxFileBytes: 4 * 1024 * 1024 });
     expect(config.database.url).to.equal('postgres://etbot:pw123456@127.0.0.1/etbot');
     expect(secrets.discordToken).to.equal('tok-secret-value');
     expect(secretValues(secrets, {})).to.include.members(['tok-secret-value', 'pw123456']);

@@ -25,7 +25,16 @@ export interface Throttle {
   maxReadBytes: number;
 }
 
-type OpenHandle = { kind: 'file'; fd: number; remote: string } | { kind: 'dir'; dir: string; listed: boolean };
+type OpenHandle =
+  | { kind: 'file'; fd: number; remote: string }
+  | { kind: 'memory'; content: Buffer; remote: string }
+  | { kind: 'dir'; dir: string; remote: string; listed: boolean };
+
+/** A file a hostile server lists: any name at all (`../x`, NUL, newlines...), served from memory. */
+export interface ListedOnlyFile {
+  name: string;
+  content: Buffer;
+}
 
 /**
  * A real SSH server on 127.0.0.1 (ssh2's Server) with a read-only SFTP subsystem over a folder.
@@ -46,6 +55,11 @@ export class TestSshServer {
   readonly opened: string[] = [];
   /** Log-in attempts that were accepted / refused (by method). */
   readonly logins = { accepted: 0, refused: 0 };
+  /**
+   * Listed in every folder before the real files, with names no file system could hold; opening
+   * `<folder>/<name>` (joined either way) serves the content.
+   */
+  listedOnly: ListedOnlyFile[] = [];
 
   private readonly ssh: Server;
   private readonly tcp = net.createServer((socket) => this.onSocket(socket));
@@ -187,6 +201,11 @@ export class TestSshServer {
         this.writeAttempts.push(`OPEN for writing ${filename}`);
         return sftp.status(reqId, STATUS_CODE.PERMISSION_DENIED, 'read-only server');
       }
+      const fake = this.listedOnly.find((f) => this.listedPaths(f.name).includes(filename));
+      if (fake) {
+        this.opened.push(filename);
+        return sftp.handle(reqId, newHandle({ kind: 'memory', content: fake.content, remote: filename }));
+      }
       fs.open(this.local(filename), 'r', (err, fd) => {
         if (err) return fail(reqId, err);
         this.opened.push(filename);
@@ -197,6 +216,10 @@ export class TestSshServer {
     sftp.on('READ', (reqId, handle, offset, length) => {
       record('READ');
       const h = lookup(handle);
+      if (h?.kind === 'memory') {
+        const part = h.content.subarray(offset, offset + Math.min(length, this.throttle.maxReadBytes));
+        return part.length === 0 ? sftp.status(reqId, STATUS_CODE.EOF) : sftp.data(reqId, part);
+      }
       if (!h || h.kind !== 'file') return sftp.status(reqId, STATUS_CODE.FAILURE, 'bad handle');
       if (this.killAtOffset !== null && offset >= this.killAtOffset) {
         this.killAtOffset = null;
@@ -226,12 +249,15 @@ export class TestSshServer {
     for (const op of ['STAT', 'LSTAT'] as const) {
       sftp.on(op, (reqId: number, p: string) => {
         record(op);
+        const fake = this.listedOnly.find((f) => this.listedPaths(f.name).includes(p));
+        if (fake) return sftp.attrs(reqId, listedOnlyAttrs(fake));
         (op === 'STAT' ? fs.stat : fs.lstat)(this.local(p), (err, s) => (err ? fail(reqId, err) : sftp.attrs(reqId, attrsOf(s))));
       });
     }
     sftp.on('FSTAT', (reqId, handle) => {
       record('FSTAT');
       const h = lookup(handle);
+      if (h?.kind === 'memory') return sftp.attrs(reqId, listedOnlyAttrs({ name: h.remote, content: h.content }));
       if (!h || h.kind !== 'file') return sftp.status(reqId, STATUS_CODE.FAILURE, 'bad handle');
       fs.fstat(h.fd, (err, s) => (err ? fail(reqId, err) : sftp.attrs(reqId, attrsOf(s))));
     });
@@ -242,7 +268,8 @@ export class TestSshServer {
       fs.stat(dir, (err, s) => {
         if (err) return fail(reqId, err);
         if (!s.isDirectory()) return sftp.status(reqId, STATUS_CODE.FAILURE, 'not a directory');
-        sftp.handle(reqId, newHandle({ kind: 'dir', dir, listed: false }));
+        sftp.handle(reqId, newHandle({ kind: 'dir', dir, remote: p, listed: false }));
+        this.lastListed = p;
       });
     });
 
@@ -254,7 +281,7 @@ export class TestSshServer {
       h.listed = true;
       fs.readdir(h.dir, (err, names) => {
         if (err) return fail(reqId, err);
-        const entries = [];
+        const entries = this.listedOnly.map((f) => ({ filename: f.name, longname: f.name, attrs: listedOnlyAttrs(f) }));
         for (const name of names) {
           try {
             const s = fs.lstatSync(path.join(h.dir, name));
@@ -296,10 +323,23 @@ export class TestSshServer {
     });
   }
 
+  private lastListed = '/';
+
+  /** The paths a client could open for a listed-only name of the folder it last listed. */
+  private listedPaths(name: string): string[] {
+    return [path.posix.join(this.lastListed, name), `${this.lastListed.replace(/\/$/, '')}/${name}`];
+  }
+
   /** Remote path -> path under root; nothing outside root is reachable. */
   private local(remote: string): string {
     return path.join(this.options.root, path.posix.resolve('/', remote));
   }
+}
+
+const LISTED_ONLY_MTIME = Math.floor(Date.parse('2025-10-25T12:00:00Z') / 1000);
+
+function listedOnlyAttrs(f: ListedOnlyFile) {
+  return { mode: fs.constants.S_IFREG | 0o644, uid: 0, gid: 0, size: f.content.length, atime: LISTED_ONLY_MTIME, mtime: LISTED_ONLY_MTIME };
 }
 
 /**

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DataServices } from '../../data/tokens';
 import type { Importer } from '../../ingest/importer';
-import { addToSummary, importPaths, type ImportSummary } from '../../ingest/import-paths';
+import { addToSummary, emptySummary, importPaths, mergeSummary, type ImportSummary } from '../../ingest/import-paths';
 import { bootApp, type GlobalOptions } from '../boot';
 import { CliUsageError, ExitCode } from '../exit-codes';
 
@@ -21,7 +21,7 @@ export function formatImportSummary(summary: ImportSummary, seconds: number): st
   const rate = seconds > 0 ? ` in ${seconds.toFixed(1)} s (${Math.round(summary.files / seconds)} files/s)` : '';
   const lines = [
     `${summary.files} files${rate}: ${summary.imported} imported, ${summary.replaced} replaced, ${summary.unchanged} unchanged, ` +
-      `${summary.duplicates.length} duplicates, ${summary.rejected.length} rejected, ${summary.warnings.length} warnings`,
+      `${summary.duplicates.length} duplicates, ${summary.rejected.length} rejected, ${summary.warningCount} warnings`,
   ];
   if (summary.rejected.length > 0) {
     lines.push('Rejected:');
@@ -32,10 +32,11 @@ export function formatImportSummary(summary: ImportSummary, seconds: number): st
     for (const d of summary.duplicates.slice(0, 20)) lines.push(`  ${d.file} (same content as ${d.duplicateOf})`);
     if (summary.duplicates.length > 20) lines.push(`  ... and ${summary.duplicates.length - 20} more`);
   }
-  if (summary.warnings.length > 0) {
+  if (summary.warningCount > 0) {
     lines.push('Skipped lines:');
-    for (const w of summary.warnings.slice(0, 20)) lines.push(`  ${w.file} line ${w.line}: ${w.reason}`);
-    if (summary.warnings.length > 20) lines.push(`  ... and ${summary.warnings.length - 20} more`);
+    const shown = summary.warnings.slice(0, 20);
+    for (const w of shown) lines.push(`  ${w.file} line ${w.line}: ${w.reason}`);
+    if (summary.warningCount > shown.length) lines.push(`  ... and ${(summary.warningCount - shown.length).toLocaleString('en-US')} more`);
   }
   return lines.join('\n');
 }
@@ -58,7 +59,7 @@ export function registerImportCommand(program: Command, globals: () => GlobalOpt
       try {
         const importer = app.container.resolve<Importer>(DataServices.Importer.id);
         const started = process.hrtime.bigint();
-        const summary: ImportSummary = { files: 0, imported: 0, replaced: 0, unchanged: 0, duplicates: [], rejected: [], warnings: [] };
+        const summary = emptySummary();
         if (options.retryRejected) {
           const outcomes = await importer.retryRejected();
           summary.files += outcomes.length;
@@ -88,13 +89,7 @@ export function registerImportCommand(program: Command, globals: () => GlobalOpt
             },
           });
           if (barStarted) bar!.stop();
-          summary.files += result.files;
-          summary.imported += result.imported;
-          summary.replaced += result.replaced;
-          summary.unchanged += result.unchanged;
-          summary.duplicates.push(...result.duplicates);
-          summary.rejected.push(...result.rejected);
-          summary.warnings.push(...result.warnings);
+          mergeSummary(summary, result);
         }
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         process.stdout.write(options.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatImportSummary(summary, seconds)}\n`);

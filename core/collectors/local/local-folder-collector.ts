@@ -5,8 +5,9 @@ import type { Logger } from '../../logging/logger';
 import { errorMessage as message } from '../errors';
 import { FailureTracker } from '../failure-tracker';
 import { sameFile, type FetchedFileRecord, type FetchedFileStore } from '../fetched-file-store';
-import { isCollectable } from '../file-filter';
 import { ImportQueue } from '../import-queue';
+import { ListedNames } from '../listed-names';
+import { pathInside } from '../safe-names';
 import type { Collector, CollectorEmit, CollectorState, CollectorStatus, FileSink } from '../types';
 
 export interface LocalCollectorOptions {
@@ -48,6 +49,7 @@ export class LocalFolderCollector implements Collector {
   private state: CollectorState = 'stopped';
   private filesFetched = 0;
   private readonly log: Logger;
+  private readonly names: ListedNames;
 
   constructor(
     private readonly options: LocalCollectorOptions,
@@ -57,6 +59,7 @@ export class LocalFolderCollector implements Collector {
     this.dir = path.resolve(options.path);
     this.tracker = new FailureTracker(options.name, deps.emit);
     this.log = deps.logger.child({ collector: options.name });
+    this.names = new ListedNames(this.log);
   }
 
   async start(): Promise<void> {
@@ -145,7 +148,7 @@ export class LocalFolderCollector implements Collector {
 
   /** A file was seen (event or scan): (re)start its settle timer unless it is already handled. */
   private observe(name: string): void {
-    if (!isCollectable(name) || !this.isActive()) return;
+    if (!this.isActive() || !this.names.collectable(name)) return;
     void this.statFile(name).then((seen) => {
       if (!seen || !this.isActive()) return;
       const pending = this.pending.get(name);
@@ -185,8 +188,8 @@ export class LocalFolderCollector implements Collector {
       this.observe(name); // changed again while queued: let it settle anew
       return;
     }
-    const filePath = path.join(this.dir, name);
     try {
+      const filePath = pathInside(this.dir, name);
       const outcome = await this.deps.sink.importFile(filePath, { source: this.name, serverId: this.options.serverId });
       await this.deps.store.record(this.name, current);
       this.known.set(name, current);
@@ -203,7 +206,7 @@ export class LocalFolderCollector implements Collector {
   private async statFile(name: string): Promise<FetchedFileRecord | null> {
     try {
       // lstat: only regular files count (spec §9), not links to them.
-      const s = await lstat(path.join(this.dir, name));
+      const s = await lstat(pathInside(this.dir, name));
       return s.isFile() ? { name, size: s.size, mtimeMs: Math.trunc(s.mtimeMs) } : null;
     } catch {
       return null;

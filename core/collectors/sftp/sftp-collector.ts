@@ -4,7 +4,10 @@ import type { Logger } from '../../logging/logger';
 import { errorMessage } from '../errors';
 import { FailureTracker } from '../failure-tracker';
 import { sameFile, type FetchedFileRecord, type FetchedFileStore } from '../fetched-file-store';
-import { isCollectable, isWithinLookBack } from '../file-filter';
+import { isWithinLookBack } from '../file-filter';
+import { ListedNames } from '../listed-names';
+import { pathInside } from '../safe-names';
+import { DEFAULT_MAX_FILE_BYTES, tooBigReason } from '../../ingest/file-limits';
 import type { Collector, CollectorEmit, CollectorState, CollectorStatus, FileSink } from '../types';
 import { backoffDelay } from './backoff';
 import { loadCredentials, type CredentialSources } from './credentials';
@@ -28,6 +31,8 @@ export interface SftpCollectorOptions extends CredentialSources {
   confirmMs?: number;
   /** Cap of the reconnect backoff. */
   maxBackoffMs?: number;
+  /** A listed file bigger than this is recorded as rejected and never downloaded (import.maxFileBytes). */
+  maxFileBytes?: number;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -47,6 +52,7 @@ export class SftpCollector implements Collector {
   readonly name: string;
   private readonly tracker: FailureTracker;
   private readonly log: Logger;
+  private readonly names: ListedNames;
   private known = new Map<string, FetchedFileRecord>();
   /** Candidates seen by the previous listing: a file is taken when the next listing agrees. */
   private previousListing = new Map<string, RemoteFile>();
@@ -66,6 +72,7 @@ export class SftpCollector implements Collector {
     this.name = options.name;
     this.tracker = new FailureTracker(options.name, deps.emit);
     this.log = deps.logger.child({ collector: options.name });
+    this.names = new ListedNames(this.log);
   }
 
   async start(): Promise<void> {
@@ -146,7 +153,7 @@ export class SftpCollector implements Collector {
   /** One listing and the downloads it allows. Returns whether some file is still settling. */
   private async pollOnce(): Promise<boolean> {
     const session = await this.connected();
-    const listing = (await session.list(this.options.remotePath)).filter((f) => f.isFile && isCollectable(f.name));
+    const listing = (await session.list(this.options.remotePath)).filter((f) => f.isFile && this.names.collectable(f.name));
     const candidates = listing.filter((f) => this.isNew(f) && this.inLookBack(f));
     const stable = candidates.filter((f) => sameFile(this.previousListing.get(f.name), f));
     this.previousListing = new Map(candidates.map((f) => [f.name, f]));
@@ -156,7 +163,7 @@ export class SftpCollector implements Collector {
     try {
       for (const file of stable.sort((a, b) => a.name.localeCompare(b.name))) {
         if (this.state !== 'running') break;
-        if (!(await this.fetch(session, file))) unsettled = true;
+        if ((await this.fetch(session, file)) === 'changed') unsettled = true;
         this.queueDepth -= 1;
       }
     } finally {
@@ -165,25 +172,40 @@ export class SftpCollector implements Collector {
     return unsettled;
   }
 
-  /** Downloads, imports and records one settled file; false when it changed meanwhile. */
-  private async fetch(session: SftpSession, file: RemoteFile): Promise<boolean> {
-    const remote = path.posix.join(this.options.remotePath, file.name);
-    const local = path.join(this.options.stagingDir, file.name);
-    const bytes = await session.download(remote, local);
-    const after = await session.stat(remote);
-    if (bytes !== file.size || !sameFile(after, file)) {
-      this.log.info({ file: file.name }, 'file changed while downloading; waiting for it to settle');
-      this.previousListing.set(file.name, after);
-      return false;
+  /** Downloads, imports and records one settled file (a too big one is recorded as rejected, unread). */
+  private async fetch(session: SftpSession, file: RemoteFile): Promise<'done' | 'changed' | 'failed'> {
+    const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const opts = { source: this.name, serverId: this.options.serverId };
+    let outcome: { status: string };
+    if (file.size > maxBytes) {
+      outcome = await this.deps.sink.recordRejected(file.name, tooBigReason(file.size, maxBytes), { ...opts, size: file.size });
+    } else {
+      const remote = path.posix.join(this.options.remotePath, file.name);
+      let downloaded: { bytes: number; after: RemoteFile; local: string };
+      try {
+        const local = pathInside(this.options.stagingDir, file.name);
+        const bytes = await session.download(remote, local, maxBytes);
+        downloaded = { bytes, after: await session.stat(remote), local };
+      } catch (err) {
+        if (!session.alive) throw err; // the connection is gone: the poll fails and is retried
+        // This file alone could not be fetched: the others still are; it is tried again next poll.
+        this.log.warn({ file: JSON.stringify(file.name), err: errorMessage(err) }, 'cannot fetch this file; going on with the others');
+        return 'failed';
+      }
+      if (downloaded.bytes !== file.size || !sameFile(downloaded.after, file)) {
+        this.log.info({ file: file.name }, 'file changed while downloading; waiting for it to settle');
+        this.previousListing.set(file.name, downloaded.after);
+        return 'changed';
+      }
+      outcome = await this.deps.sink.importFile(downloaded.local, opts);
     }
-    const outcome = await this.deps.sink.importFile(local, { source: this.name, serverId: this.options.serverId });
     const record = { name: file.name, size: file.size, mtimeMs: file.mtimeMs };
     await this.deps.store.record(this.name, record);
     this.known.set(file.name, record);
     this.previousListing.delete(file.name);
     this.filesFetched += 1;
     this.log.info({ file: file.name, status: outcome.status }, 'file handed to importer');
-    return true;
+    return 'done';
   }
 
   private isNew(file: RemoteFile): boolean {

@@ -140,16 +140,17 @@ export class SftpSession {
 
   /**
    * Copies a remote file to `localPath` through `<localPath>.part` and a rename, so a reader of the
-   * staging folder never sees half a file. Returns the bytes copied.
+   * staging folder never sees half a file. Returns the bytes copied; stops after `maxBytes` + 1
+   * (a file that grew past its listing is then seen as changed, never read whole).
    */
-  async download(remotePath: string, localPath: string): Promise<number> {
+  async download(remotePath: string, localPath: string, maxBytes = Number.POSITIVE_INFINITY): Promise<number> {
     const partPath = `${localPath}.part`;
     const handle = await this.call<Buffer>((cb) => this.sftp.open(remotePath, 'r', cb), `opening ${remotePath}`);
     const out = await open(partPath, 'w');
     let total = 0;
     try {
       const buf = Buffer.alloc(CHUNK);
-      for (;;) {
+      while (total <= maxBytes) {
         const n = await this.readChunk(handle, buf, total, remotePath);
         if (n === 0) break;
         await out.write(buf, 0, n);

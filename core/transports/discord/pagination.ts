@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags, type ButtonInteraction } from 'discord.js';
 import type { Logger } from '../../logging/logger';
 import type { Pagination } from '../../plugin-api/reply';
-import { escapeName } from './escape';
+import { escapeName } from '../../text/escape';
 import { NO_MENTIONS, renderReply, type RenderedReply } from './render-reply';
 
 const PREFIX = 'etbot-page';

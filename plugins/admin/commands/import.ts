@@ -25,6 +25,7 @@ export function summaryReply(title: string, summary: ImportSummary): Reply {
   ];
   for (const r of summary.rejected.slice(0, 10)) lines.push(`rejected ${r.file}: ${r.reason}`);
   if (summary.rejected.length > 10) lines.push(`... and ${summary.rejected.length - 10} more (see !rejected)`);
+  if (summary.warningCount > 0) lines.push(`${summary.warningCount.toLocaleString('en-US')} skipped lines`);
   return { embeds: [{ title, description: lines.join('\n'), color: summary.rejected.length > 0 ? Colors.warning : Colors.success }] };
 }
 
@@ -44,18 +45,8 @@ export function importCommand(s: AdminServiceSet) {
         ? [{ folder: path.resolve(args.path), serverId: 'default', source: `admin:${ctx.caller.id}` }]
         : collectorFolders(s.config).filter((t) => fs.existsSync(t.folder));
       if (targets.length === 0) throw new UsageError('no collector folders are configured (or none exists yet): give a path');
-      const total: ImportSummary = { files: 0, imported: 0, replaced: 0, unchanged: 0, duplicates: [], rejected: [], warnings: [] };
-      for (const t of targets) {
-        if (!fs.existsSync(t.folder)) throw new UsageError(`${t.folder} does not exist`);
-        const summary = await imports.importPaths([t.folder], { source: t.source, serverId: t.serverId });
-        total.files += summary.files;
-        total.imported += summary.imported;
-        total.replaced += summary.replaced;
-        total.unchanged += summary.unchanged;
-        total.duplicates.push(...summary.duplicates);
-        total.rejected.push(...summary.rejected);
-        total.warnings.push(...summary.warnings);
-      }
+      for (const t of targets) if (!fs.existsSync(t.folder)) throw new UsageError(`${t.folder} does not exist`);
+      const total = await imports.importFolders(targets);
       ctx.logger.info({ files: total.files, imported: total.imported, rejected: total.rejected.length }, 'import requested by an admin finished');
       return summaryReply(`Import of ${targets.map((t) => t.folder).join(', ')}`, total);
     },
