@@ -100,7 +100,7 @@ export class AuditLog {
 
   private async write(entry: Omit<AuditEntry, 'id'>): Promise<void> {
     const db = this.deps.database();
-    if (!db) return;
+    if (!db || db.readOnly) return; // the log line above is the record there
     try {
       await db.transaction((sql) =>
         sql.insertReturningId('admin_actions', {

@@ -28,6 +28,7 @@ export function databaseModule(): CoreModule {
         migrate: false,
       });
       ctx.logger.info({ database: db.description }, `database: ${db.description}`);
+      if (db.readOnly) ctx.logger.warn({ database: db.description }, `database: ${db.description} is read-only: commands that read work; imports and other writes are unavailable`);
       const events = c.resolve<EventBus>(CoreServices.Events.id);
       const importer = new Importer(
         db,

@@ -108,6 +108,8 @@ export class RatingService {
   sync(full = false): Promise<SyncResult> {
     const touched = new Set(this.touched);
     this.touched.clear();
+    // A read-only database keeps the ratings it has: they cannot be brought up to date there.
+    if (this.db.readOnly) return Promise.resolve({ mode: 'none', maps: 0, reason: 'the database is read-only' });
     const run = this.queue.catch(() => undefined).then(() => this.db.transaction((sql) => syncRatings(sql, this.params, touched, full)));
     this.queue = run;
     return run;
