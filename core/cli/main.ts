@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../config/load-config';
-import { PluginsFileError } from '../plugin-host/plugins-file';
+import { ConfigError, environmentSecrets } from '../config/load-config';
+import { DatabaseOpenError } from '../data/database-open-error';
+import { DatabaseUrlError } from '../data/database-url';
+import { scrubSecrets } from '../logging/create-logger';
+import { BUILTIN_PLUGINS_FILE, PluginsFileError } from '../plugin-host/plugins-file';
 import { CliUsageError, ExitCode } from './exit-codes';
 import type { GlobalOptions } from './boot';
 import { registerRunCommand } from './commands/run';
@@ -22,6 +25,7 @@ export function buildProgram(): Command {
     .option('-c, --config <file>', 'configuration file (default: ./etbot.config.json when present)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent')
     .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', whereFilesAreLooked())
     .exitOverride();
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
   registerStartCommand(program, globals);
@@ -35,6 +39,17 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Where etbot looks for its files; relative paths are from the working folder. */
+function whereFilesAreLooked(): string {
+  return [
+    '',
+    'Files (relative paths are from the working folder):',
+    '  configuration  --config FILE, else ./etbot.config.json when present; environment variables override it',
+    `  plugins        pluginsFile / ETBOT_PLUGINS_FILE, default ./plugins.json; without one, the built-in plugins with their defaults (${BUILTIN_PLUGINS_FILE}); import, export and migrate use no plugins`,
+    '  data folder    dataDir / ETBOT_DATA_DIR, default ./data (the SQLite database <dataDir>/etbot.sqlite unless DATABASE_URL names one)',
+  ].join('\n');
+}
+
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   try {
@@ -44,12 +59,18 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
       return;
     }
-    if (err instanceof ConfigError || err instanceof PluginsFileError || err instanceof CliUsageError) {
-      process.stderr.write(`etbot: ${err.message}\n`);
+    const secrets = environmentSecrets(process.env);
+    if (isOneLineError(err)) {
+      process.stderr.write(`etbot: ${scrubSecrets(err.message, secrets)}\n`);
       process.exitCode = ExitCode.usage;
       return;
     }
-    process.stderr.write(`etbot: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.stderr.write(`etbot: ${scrubSecrets((err as Error)?.stack ?? String(err), secrets)}\n`);
     process.exitCode = ExitCode.commandFailed;
   }
+}
+
+/** Configuration and usage mistakes, and a database that cannot be opened: one line, exit 2, nothing ran. */
+function isOneLineError(err: unknown): err is Error {
+  return [ConfigError, PluginsFileError, CliUsageError, DatabaseUrlError, DatabaseOpenError].some((type) => err instanceof type);
 }

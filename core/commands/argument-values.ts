@@ -11,7 +11,7 @@ export function convertArgument(def: ArgumentDefinition, raw: string | number): 
   switch (def.type) {
     case 'integer': {
       if (!/^[-+]?\d+$/.test(text)) throw new UsageError(`${def.name} must be a whole number, got '${text}'`);
-      return checkRange(def, Number(text));
+      return checkIntegerRange(def, text);
     }
     case 'number': {
       const value = Number(text);
@@ -44,6 +44,19 @@ export function convertArgument(def: ArgumentDefinition, raw: string | number): 
       return text;
     }
   }
+}
+
+/** Integer arguments without a `max` (pages, ids) stop here: nothing beyond it exists, and the database never sees 1e+21. */
+export const DEFAULT_INTEGER_MAX = 1_000_000;
+
+function checkIntegerRange(def: ArgumentDefinition, text: string): number {
+  const value = Number(text);
+  const min = def.min ?? -DEFAULT_INTEGER_MAX;
+  const max = def.max ?? DEFAULT_INTEGER_MAX;
+  const shown = text.length > 30 ? `${text.slice(0, 27)}...` : text;
+  if (value < min) throw new UsageError(`${def.name} must be at least ${min}, got ${shown}`);
+  if (value > max || !Number.isSafeInteger(value)) throw new UsageError(`${def.name} must be at most ${max}, got ${shown}`);
+  return value;
 }
 
 function checkRange(def: ArgumentDefinition, value: number): number {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { redactUrl, urlSecrets } from '../data/database-url';
 import { configSchema, type EtbotConfig, type Secrets } from './schema';
 
 export class ConfigError extends Error {
@@ -23,6 +24,8 @@ export interface LoadedConfig {
   secrets: Secrets;
   /** Which files were read, in order. */
   sources: string[];
+  /** Whether the plugins file was named (config file, ETBOT_PLUGINS_FILE, overrides) rather than the default. */
+  pluginsFileNamed: boolean;
 }
 
 const DEFAULTS_FILE = path.resolve(__dirname, '../../../config/default.json');
@@ -129,9 +132,9 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
         return `unknown key ${issue.keys.map((k) => `'${at}${k}'`).join(', ')}`;
       }
       const key = issue.path.join('.');
-      const value = getPath(merged, issue.path);
+      const value = shownValue(key, getPath(merged, issue.path));
       const where = envKeyOf.has(key) ? `environment variable ${envKeyOf.get(key)}` : getPath(user, issue.path) !== undefined ? userFile : 'defaults';
-      return `${key} is ${value === undefined ? 'missing' : JSON.stringify(value)} (from ${where}): expected ${issue.message.replace(/^Invalid input: expected /, '')}`;
+      return `${key} is ${value === undefined ? 'missing' : value} (from ${where}): expected ${issue.message.replace(/^Invalid input: expected /, '')}`;
     });
     throw new ConfigError(`invalid configuration:\n  - ${lines.join('\n  - ')}`);
   }
@@ -141,22 +144,15 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
     databaseUrl: parsed.data.database.url,
     redisUrl: parsed.data.cache.redisUrl,
   };
-  return { config: resolvePaths(parsed.data, cwd), secrets, sources };
+  const pluginsFileNamed = [user, fromEnv, options.overrides ?? {}].some((layer) => layer.pluginsFile !== undefined);
+  return { config: resolvePaths(parsed.data, cwd), secrets, sources, pluginsFileNamed };
 }
 
 /** Secret values to scrub from logs: the token, and passwords inside connection URLs. */
 export function secretValues(secrets: Secrets, env: NodeJS.ProcessEnv = process.env, config?: EtbotConfig): string[] {
   const values: string[] = [];
   if (secrets.discordToken) values.push(secrets.discordToken);
-  for (const url of [secrets.databaseUrl, secrets.redisUrl]) {
-    if (!url) continue;
-    try {
-      const password = new URL(url).password;
-      if (password) values.push(password, decodeURIComponent(password));
-    } catch {
-      /* not a URL: nothing to extract */
-    }
-  }
+  for (const url of [secrets.databaseUrl, secrets.redisUrl]) if (url) values.push(...urlSecrets(url));
   for (const collector of config?.collectors ?? []) {
     if (collector.type !== 'sftp') continue;
     for (const name of [collector.passphraseEnv, collector.passwordEnv]) if (name && env[name]) values.push(env[name]!);
@@ -164,20 +160,23 @@ export function secretValues(secrets: Secrets, env: NodeJS.ProcessEnv = process.
   return values;
 }
 
+/** Secrets the environment holds, for text shown before (or without) a loaded configuration. */
+export function environmentSecrets(env: NodeJS.ProcessEnv): string[] {
+  return secretValues({ discordToken: env.DISCORD_TOKEN || undefined, databaseUrl: env.DATABASE_URL || undefined, redisUrl: env.REDIS_URL || undefined }, env);
+}
+
 /** The effective configuration with secrets masked (for `!config` and `etbot config`). */
 export function maskedConfig(config: EtbotConfig): EtbotConfig {
   const masked = structuredClone(config);
-  if (masked.database.url) masked.database.url = maskUrl(masked.database.url);
-  if (masked.cache.redisUrl) masked.cache.redisUrl = maskUrl(masked.cache.redisUrl);
+  if (masked.database.url) masked.database.url = redactUrl(masked.database.url);
+  if (masked.cache.redisUrl) masked.cache.redisUrl = redactUrl(masked.cache.redisUrl);
   return masked;
 }
 
-function maskUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
+/** Keys whose values may hold a password: shown masked in configuration errors. */
+const URL_KEYS = new Set(['database.url', 'cache.redisUrl']);
+
+function shownValue(key: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return JSON.stringify(URL_KEYS.has(key) && typeof value === 'string' ? redactUrl(value) : value);
 }

@@ -1,5 +1,31 @@
 import { z } from 'zod';
+import { databaseUrlProblem } from '../data/database-url';
 
+/** A real IANA zone: Intl knows it (a zone it does not know would fail every import later). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const databaseUrl = z
+  .string()
+  .min(1)
+  .superRefine((url, ctx) => {
+    const problem = databaseUrlProblem(url);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+function isRedisUrl(url: string): boolean {
+  try {
+    return ['redis:', 'rediss:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
 
 const localCollector = z
   .object({
@@ -47,13 +73,13 @@ export const configSchema = z
   .object({
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** IANA zone of the game server's clock (file names carry local time). */
-    timezone: z.string().min(1).default('UTC'),
+    timezone: z.string().min(1).refine(isTimeZone, 'an IANA time zone such as Europe/Berlin or UTC').default('UTC'),
     /** Folder for the SQLite database, staging and backups. */
     dataDir: z.string().min(1).default('./data'),
     database: z
       .object({
         /** `postgres://...`, `sqlite:PATH`, or unset for `<dataDir>/etbot.sqlite`. Env: DATABASE_URL. */
-        url: z.string().min(1).optional(),
+        url: databaseUrl.optional(),
         /** Log every SQL statement (debug). */
         logging: z.boolean().default(false),
       })
@@ -76,7 +102,7 @@ export const configSchema = z
         maxEntries: z.number().int().min(0).default(5000),
         ttlSeconds: z.number().min(0).default(600),
         /** Optional Redis for several instances. Env: REDIS_URL. */
-        redisUrl: z.string().min(1).optional(),
+        redisUrl: z.string().min(1).refine(isRedisUrl, 'a URL starting with redis:// or rediss://').optional(),
         /** Instances sharing this namespace invalidate each other's caches (several bots on one Redis: one each). */
         redisNamespace: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - (1-64)').default('etbot'),
       })

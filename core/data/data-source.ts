@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { coreEntities } from './entities';
 import { coreMigrations } from './migrations';
@@ -11,6 +9,8 @@ export interface DataSourceExtras {
   /** Plugin entities and migrations, known when the database starts. */
   entities?: readonly Function[];
   migrations?: readonly (new () => object)[];
+  /** SQLite only: open without writing anything (the file or its folder is not writable). */
+  readOnly?: boolean;
 }
 
 /** A TypeORM DataSource (not yet initialised) for the target, with the core entities and migrations. */
@@ -25,14 +25,16 @@ export function createDataSource(target: DatabaseTarget, extras: DataSourceExtra
   };
   let options: DataSourceOptions;
   if (target.kind === 'postgres') {
-    options = { ...common, type: 'postgres', url: target.url, extra: { max: 10 } } as DataSourceOptions;
+    // pg reads the URL itself (`password`/`sslpassword` parameters, an `@` in the password); TypeORM's
+    // own URL parser gets neither right, so it only learns the database name.
+    options = { ...common, type: 'postgres', database: databaseName(target.url), extra: { max: 10, connectionString: target.url } } as DataSourceOptions;
   } else {
-    if (target.path !== ':memory:') fs.mkdirSync(path.dirname(target.path), { recursive: true });
     options = {
       ...common,
       type: 'better-sqlite3',
       database: target.path,
-      enableWAL: target.path !== ':memory:',
+      readonly: extras.readOnly === true,
+      enableWAL: target.path !== ':memory:' && extras.readOnly !== true,
       timeout: 10_000,
       prepareDatabase: (db: { pragma(s: string): unknown }) => {
         db.pragma('busy_timeout = 10000');
@@ -46,4 +48,9 @@ export function createDataSource(target: DatabaseTarget, extras: DataSourceExtra
     } as DataSourceOptions;
   }
   return new DataSource(options);
+}
+
+function databaseName(url: string): string | undefined {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  return name || undefined;
 }

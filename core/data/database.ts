@@ -3,7 +3,9 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, type DataSourceExtras } from './data-source';
 import { describeTarget, resolveDatabaseTarget, type DatabaseTarget } from './database-url';
 import { Mutex } from './mutex';
-import { runMigrations } from './run-migrations';
+import { openFailure } from './open-failure';
+import { refuseMigrationsReadOnly, runMigrations } from './run-migrations';
+import { sqliteAccess } from './sqlite-access';
 import { Sql, type DatabaseKind } from './sql';
 
 export interface OpenDatabaseOptions extends DataSourceExtras {
@@ -31,6 +33,8 @@ export class Database {
     readonly dataSource: DataSource,
     readonly kind: DatabaseKind,
     readonly description: string,
+    /** Opened read-only (an SQLite file or folder that cannot be written): reads work, writes fail. */
+    readonly readOnly = false,
   ) {}
 
   /**
@@ -90,6 +94,7 @@ export class Database {
   }
 
   async migrate(): Promise<string[]> {
+    if (this.readOnly) return this.sqliteMutex.run(() => refuseMigrationsReadOnly(this.dataSource, this.description));
     return this.kind === 'sqlite' ? this.sqliteMutex.run(() => runMigrations(this.dataSource)) : runMigrations(this.dataSource);
   }
 
@@ -100,10 +105,15 @@ export class Database {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const target: DatabaseTarget = resolveDatabaseTarget(options);
-  const dataSource = createDataSource(target, options);
-  await dataSource.initialize();
+  const readOnly = target.kind === 'sqlite' && sqliteAccess(target.path) === 'read-only';
+  const dataSource = createDataSource(target, { ...options, readOnly });
+  try {
+    await dataSource.initialize();
+  } catch (err) {
+    throw openFailure(target, readOnly, err);
+  }
   if (target.kind === 'postgres') keepDeadConnectionsQuiet(dataSource);
-  const db = new Database(dataSource, target.kind, describeTarget(target));
+  const db = new Database(dataSource, target.kind, describeTarget(target), readOnly);
   try {
     if (options.migrate !== false) await db.migrate();
   } catch (err) {

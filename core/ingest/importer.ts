@@ -307,10 +307,9 @@ export class Importer {
 
   /** Every import, in any process, holds the import lock until it commits: one file or batch at a time. */
   private importPrelude(): string | undefined {
-    // Asynchronous commit: a crash can lose the last fraction of a second of imports (never
-    // half of one); the files are still where they came from, and any later synchronous
-    // commit (e.g. a collector recording what it fetched) flushes these first.
-    return this.db.kind === 'postgres' ? `SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY}); SET LOCAL synchronous_commit = off` : undefined;
+    // Synchronous commit: outcomes and events are reported right after the commit, and what is
+    // reported as imported must survive a server crash (test/reliability/durable-import.test.ts).
+    return this.db.kind === 'postgres' ? `SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})` : undefined;
   }
 
   /** The stored rows a batch's files may meet (by name on their server, or by content), in one query. */

@@ -7,6 +7,8 @@ import type { DatabaseKind, Sql } from '../data/sql';
  */
 export interface PluginStorage {
   readonly kind: DatabaseKind;
+  /** The database was opened read-only (a file etbot may not write): reads work, writes fail. */
+  readonly readOnly: boolean;
   /** A read; on SQLite it takes its turn on the one connection. */
   read<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
   /** One transaction: all of `fn`'s writes or none. */

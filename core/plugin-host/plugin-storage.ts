@@ -41,6 +41,9 @@ export function createPluginStorage(pluginId: string, database: () => Database, 
     get kind() {
       return database().kind;
     },
+    get readOnly() {
+      return database().readOnly;
+    },
     read: (fn) => database().read((sql) => fn(guard(sql))),
     transaction: (fn) => database().transaction((sql) => fn(guard(sql))),
   };

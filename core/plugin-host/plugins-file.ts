@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 
 const entrySchema = z
@@ -55,4 +56,12 @@ export function writePluginsFile(file: string, entries: readonly PluginEntry[]):
   const tmp = `${file}.tmp-${process.pid}`;
   writeFileSync(tmp, `${JSON.stringify({ plugins: entries }, null, 2)}\n`);
   renameSync(tmp, file);
+}
+
+/** The plugins.json shipped with etbot (dist/core/plugin-host -> the package root): every built-in plugin, as shipped. */
+export const BUILTIN_PLUGINS_FILE = path.resolve(__dirname, '../../../plugins.json');
+
+/** The built-in plugins with their default options, for a deployment without a plugins file. */
+export function builtInPluginEntries(): PluginEntry[] {
+  return readPluginsFile(BUILTIN_PLUGINS_FILE).filter((e) => e.id !== undefined).map((e) => ({ id: e.id, enabled: e.enabled, options: {} }));
 }

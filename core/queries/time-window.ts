@@ -54,9 +54,10 @@ export function parseTimeWindow(text: string, nowMs: number): TimeWindow | null 
 }
 
 export function monthWindow(year: number, month: number): TimeWindow {
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const last = utcDate(year, month + 1, 0).getUTCDate();
+  const yyyy = String(year).padStart(4, '0');
   const mm = String(month).padStart(2, '0');
-  return { kind: 'range', from: `${year}-${mm}-01`, to: `${year}-${mm}-${String(last).padStart(2, '0')}` };
+  return { kind: 'range', from: `${yyyy}-${mm}-01`, to: `${yyyy}-${mm}-${String(last).padStart(2, '0')}` };
 }
 
 function checkDate(text: string): string {
@@ -64,17 +65,32 @@ function checkDate(text: string): string {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  const date = new Date(Date.UTC(y, mo - 1, d));
+  const date = utcDate(y, mo, d);
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) {
     throw new UsageError(`'${text}' is not a real date (YYYY-MM-DD)`);
   }
   return text;
 }
 
+/** Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear does not. */
+function utcDate(year: number, month: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date;
+}
+
+/** The last date a window can name: the day after it has no four-digit year. */
+const LAST_DATE = '9999-12-31';
+
 function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
+}
+
+function rangeCondition(window: { from: string; to: string }, alias: string): { sql: string; params: SqlValue[] } {
+  if (window.to === LAST_DATE) return { sql: ` AND ${alias}.ended_at_local >= ?`, params: [window.from] };
+  return { sql: ` AND ${alias}.ended_at_local >= ? AND ${alias}.ended_at_local < ?`, params: [window.from, nextDay(window.to)] };
 }
 
 /** SQL condition on a rounds alias (`r`), with its parameters; empty for all time. */
@@ -85,7 +101,7 @@ export function windowCondition(window: TimeWindow, alias = 'r'): { sql: string;
     case 'days':
       return { sql: ` AND ${alias}.ended_at_utc >= ?`, params: [window.sinceUtc] };
     case 'range':
-      return { sql: ` AND ${alias}.ended_at_local >= ? AND ${alias}.ended_at_local < ?`, params: [window.from, nextDay(window.to)] };
+      return rangeCondition(window, alias);
   }
 }
 

@@ -110,6 +110,8 @@ export class RatingService implements SkillRating {
   sync(full = false): Promise<SyncResult> {
     const touched = new Set(this.touched);
     this.touched.clear();
+    // A read-only database keeps the ratings it has: they cannot be brought up to date there.
+    if (this.storage.readOnly) return Promise.resolve({ mode: 'none', maps: 0, reason: 'the database is read-only' });
     const run = this.queue.catch(() => undefined).then(() => syncRatings(this.sources, this.storage, this.params, touched, full));
     this.queue = run;
     return run;

@@ -20,7 +20,7 @@ export function registerExportCommand(program: Command, globals: () => GlobalOpt
     .action(async (what: string, options: { format: string; out?: string }) => {
       if (!(what in KINDS)) throw new CliUsageError(`export: '${what}' is not one of players, rounds, sessions`);
       if (options.format !== 'json' && options.format !== 'csv') throw new CliUsageError(`export: --format must be json or csv, got '${options.format}'`);
-      const app = await bootApp(globals(), 'cli');
+      const app = await bootApp(globals(), 'cli', { plugins: false });
       try {
         const db = app.container.resolve<Database>(DataServices.Database.id);
         const rows = (await KINDS[what as Kind](db)) as unknown as Record<string, unknown>[];

@@ -55,7 +55,7 @@ export function registerImportCommand(program: Command, globals: () => GlobalOpt
     .action(async (paths: string[], options: ImportCliOptions) => {
       if (paths.length === 0 && !options.retryRejected) throw new CliUsageError('import: give files or folders to import, or --retry-rejected');
       for (const p of paths) if (!existsSync(p)) throw new CliUsageError(`import: ${p} does not exist`);
-      const app = await bootApp(globals(), 'cli');
+      const app = await bootApp(globals(), 'cli', { plugins: false });
       try {
         const importer = app.container.resolve<Importer>(DataServices.Importer.id);
         const started = process.hrtime.bigint();

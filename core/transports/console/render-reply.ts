@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Embed, Reply } from '../../plugin-api/reply';
 import { stripEscapes } from '../../text/escape';
+import { escapeControlCharacters } from './control-characters';
 
 /**
  * Discord markdown as terminal text: bold markers go and escaped characters show as typed,
@@ -38,7 +39,8 @@ function renderEmbed(embed: Embed): string[] {
 
 /**
  * Turns a reply into terminal text; images are written to `outputDir` and their paths listed.
- * Markdown escapes added for Discord (escapeName) are removed: the terminal shows names as typed.
+ * Markdown escapes added for Discord (escapeName) are removed: the terminal shows names as typed;
+ * control characters are shown escaped.
  */
 export function renderReply(reply: Reply, outputDir: string): RenderedReply {
   const blocks: string[] = [];
@@ -55,7 +57,7 @@ export function renderReply(reply: Reply, outputDir: string): RenderedReply {
     blocks.push(files.map((f) => `Image written: ${f}`).join('\n'));
   }
   if (reply.pagination) blocks.push(`Page ${reply.pagination.page + 1} of ${reply.pagination.pageCount}`);
-  return { text: blocks.join('\n\n'), files };
+  return { text: escapeControlCharacters(blocks.join('\n\n')), files };
 }
 
 /** The reply as JSON: file contents become their size and base64-free description. */

@@ -90,6 +90,7 @@ export class AuditLog {
   }
 
   private async write(entry: Omit<AuditEntry, 'id'>): Promise<void> {
+    if (this.storage.readOnly) return; // the log line above is the record there
     try {
       await this.storage.transaction((sql) =>
         sql.insertReturningId('admin_actions', {
