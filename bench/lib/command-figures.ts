@@ -3,7 +3,7 @@ import { num } from '../../core/data/sql';
 import { LEADERBOARD_STATS } from '../../core/queries/leaderboard-stats';
 import os from 'node:os';
 import { round, type Figure } from './figures';
-import { startCommandApp, type CommandApp } from './command-app';
+import { startCommandApp } from './command-app';
 import { longestBlockMs, measure, type Latency } from './timing';
 
 export interface CommandBenchOptions {

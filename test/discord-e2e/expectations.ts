@@ -44,7 +44,7 @@ export function shown(markdown: string): string {
 export function killsBoardLines(truth: Truth): string[] {
   const lower = (s: string) => s.toLowerCase();
   const sorted = [...truth.players].sort((a, b) => b.kills - a.kills || (lower(a.name) < lower(b.name) ? -1 : lower(a.name) > lower(b.name) ? 1 : 0));
-  return sorted.map((p, i) => {
+  return sorted.map((p) => {
     const rank = sorted.findIndex((q) => q.kills === p.kills) + 1;
     return `${rank}. ${p.name} - ${p.kills} kills`;
   });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT, runCli } from '../support/run-cli';
+import { runCli } from '../support/run-cli';
 
 /** A working folder with its own plugins.json holding only the help plugin. */
 function workdir(config?: object): string {

@@ -81,7 +81,7 @@ for (const [kind, share] of [['sqlite', 1], ['postgres', 0.1]] as [TestDatabaseK
         try {
           outcome = await importer.importContent(f.name, f.content, { source: 'fuzz', serverId: f.serverId });
         } catch (err) {
-          throw new Error(`${f.serverId}/${f.name} crashed the import: ${(err as Error).message}`);
+          throw new Error(`${f.serverId}/${f.name} crashed the import: ${(err as Error).message}`, { cause: err });
         }
         if (!parsed.ok) {
           rejected++;
