@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, environmentSecrets } from '../config/load-config';
 import { DatabaseOpenError } from '../data/database-open-error';
-import { DatabaseUrlError } from '../data/database-url';
+import { DatabaseUrlError } from '../config/database-url';
 import { scrubSecrets } from '../logging/create-logger';
 import { BUILTIN_PLUGINS_FILE, PluginsFileError } from '../plugin-host/plugins-file';
 import { CliUsageError, ExitCode } from './exit-codes';

@@ -1,5 +1,5 @@
 import { classifyFileName, parseFileName } from '../parsing/file-name';
-import { unsafeNameReason } from './safe-names';
+import { unsafeNameReason } from '../ingest/safe-names';
 
 /**
  * What a collector does with a listed name: `collect` it, `ignore` it silently (spec §1: the other

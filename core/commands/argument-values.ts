@@ -1,5 +1,5 @@
 import type { ArgumentDefinition } from '../plugin-api/commands';
-import { UsageError } from './errors';
+import { UsageError } from '../plugin-api/errors';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const USER_MENTION = /^<@!?(\d{15,22})>$/;

@@ -1,6 +1,6 @@
 import type { ArgumentDefinition, CommandDefinition } from '../plugin-api/commands';
 import { convertArgument } from './argument-values';
-import { UsageError } from './errors';
+import { UsageError } from '../plugin-api/errors';
 import { tokenize } from './tokenize';
 
 export type ParsedArguments = Record<string, string | number | undefined>;

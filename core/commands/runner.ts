@@ -4,7 +4,7 @@ import { toDisposable } from '../plugin-api/disposable';
 import type { Reply } from '../plugin-api/reply';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../scheduler/clock';
-import { UsageError, UserFacingError } from './errors';
+import { UsageError, UserFacingError } from '../plugin-api/errors';
 import { parseArgumentOptions, parseArgumentText, usageLine, type ParsedArguments } from './parse-arguments';
 import type { CommandRegistry, RegisteredCommand } from './registry';
 import { closest } from './suggest';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { redactUrl, urlSecrets } from '../data/database-url';
+import { redactUrl, urlSecrets } from './database-url';
 import { configSchema, type EtbotConfig, type Secrets } from './schema';
 
 export class ConfigError extends Error {

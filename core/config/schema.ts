@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { databaseUrlProblem } from '../data/database-url';
+import { databaseUrlProblem } from './database-url';
 
 /** A real IANA zone: Intl knows it (a zone it does not know would fail every import later). */
 function isTimeZone(zone: string): boolean {

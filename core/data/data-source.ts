@@ -2,11 +2,12 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { coreEntities } from './entities';
 import { coreMigrations } from './migrations';
 import { SnakeNamingStrategy } from './naming';
-import type { DatabaseTarget } from './database-url';
+import type { DatabaseTarget } from '../config/database-url';
 
 export interface DataSourceExtras {
   logging?: boolean;
   /** Plugin entities and migrations, known when the database starts. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes as Function
   entities?: readonly Function[];
   migrations?: readonly (new () => object)[];
   /** SQLite only: open without writing anything (the file or its folder is not writable). */

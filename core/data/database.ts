@@ -1,7 +1,7 @@
 import { setImmediate as nextEventLoopTurn } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import { createDataSource, type DataSourceExtras } from './data-source';
-import { describeTarget, resolveDatabaseTarget, type DatabaseTarget } from './database-url';
+import { describeTarget, resolveDatabaseTarget, type DatabaseTarget } from '../config/database-url';
 import { Mutex } from './mutex';
 import { openFailure } from './open-failure';
 import { refuseMigrationsReadOnly, runMigrations } from './run-migrations';

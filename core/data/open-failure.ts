@@ -1,5 +1,5 @@
 import { DatabaseOpenError } from './database-open-error';
-import { describeTarget, type DatabaseTarget } from './database-url';
+import { describeTarget, type DatabaseTarget } from '../config/database-url';
 
 /** Why the database did not open, as one line naming it (never its password). */
 export function openFailure(target: DatabaseTarget, readOnly: boolean, err: unknown): DatabaseOpenError {

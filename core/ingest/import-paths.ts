@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { unsafeNameReason } from '../collectors/safe-names';
+import { unsafeNameReason } from './safe-names';
 import { classifyFileName } from '../parsing';
 import type { ImportOptions, ImportOutcome, Importer } from './importer';
 import type { BatchOptions, ImportItem } from './import-batch';

@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Database } from '../data/database';
 import { Sql, num, type Row, type SqlValue } from '../data/sql';
@@ -359,15 +358,14 @@ export class Importer {
     if (previousHash) await removeRoundOfFile(sql, num(existing!.id), changes);
 
     let outcome: ImportOutcome;
-    let fileId: number;
     if (!f.parsed.ok) {
       const kept = keptOfRejected(f);
-      fileId = await this.saveFile(sql, existing, f, { status: 'rejected', reason: kept.reason, warnings: [], warningCount: 0, duplicateOfId: null, content: kept.content }, now);
+      await this.saveFile(sql, existing, f, { status: 'rejected', reason: kept.reason, warnings: [], warningCount: 0, duplicateOfId: null, content: kept.content }, now);
       outcome = { status: 'rejected', file: f.name, reason: kept.reason, warnings: [], warningCount: 0, rederivedRoundIds: [] };
       events.push({ event: 'file.rejected', payload: { file: f.name, reason: kept.reason, source: f.source } });
     } else {
       if (holder && String(holder.name) <= f.name) {
-        fileId = await this.saveFile(sql, existing, f, { status: 'duplicate', reason: null, warnings, warningCount, duplicateOfId: num(holder.id), content: f.text }, now);
+        await this.saveFile(sql, existing, f, { status: 'duplicate', reason: null, warnings, warningCount, duplicateOfId: num(holder.id), content: f.text }, now);
         const round = await sql.one(`SELECT id FROM rounds WHERE file_id = ?`, [num(holder.id)]);
         outcome = { status: 'duplicate', file: f.name, duplicateOf: String(holder.name), warnings, warningCount, roundId: round ? num(round.id) : undefined, rederivedRoundIds: [] };
         events.push({ event: 'file.duplicate', payload: { file: f.name, duplicateOf: String(holder.name), source: f.source } });
@@ -383,7 +381,7 @@ export class Importer {
           // A new file: its row goes in with its round, in the same round trip.
           roundId = await insertRound(sql, { values: newFileValues(f, imported, now) }, f.serverId, f.parsed.round, this.settings, changes, pending);
         } else {
-          fileId = await this.saveFile(sql, existing, f, imported, now);
+          const fileId = await this.saveFile(sql, existing, f, imported, now);
           if (holder) {
             await sql.run(`UPDATE stats_files SET status = 'duplicate', duplicate_of_id = ?, content = ?, updated_at = ? WHERE id = ?`, [fileId, f.text, now, num(holder.id)]);
             await sql.run(`UPDATE stats_files SET duplicate_of_id = ? WHERE duplicate_of_id = ?`, [fileId, num(holder.id)]);

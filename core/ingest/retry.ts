@@ -47,7 +47,7 @@ const TRANSIENT_MESSAGES = [
 /** True for an error (or any error it wraps) that a later try of the same transaction may not hit. */
 export function isTransientDatabaseError(err: unknown): boolean {
   const seen = new Set<unknown>();
-  let current: unknown = err;
+  let current: unknown;
   const queue: unknown[] = [err];
   while (queue.length > 0) {
     current = queue.shift();

@@ -23,7 +23,7 @@ export { Entity, Column, PrimaryColumn, PrimaryGeneratedColumn, Index, Table, Ta
 export type { MigrationInterface, QueryRunner, Repository } from 'typeorm';
 
 // Commands: errors a command throws to get the standard replies.
-export { UsageError, UserFacingError } from '../commands/errors';
+export { UsageError, UserFacingError } from './errors';
 
 // Text helpers.
 export { escapeName } from '../text/escape';

@@ -6,7 +6,7 @@ import type { Logger } from '../logging/logger';
 import type { CommandRegistry } from '../commands/registry';
 import type { EventBus } from '../events/event-bus';
 import type { Scheduler } from '../scheduler/scheduler';
-import { CoreServices } from '../app/tokens';
+import { CoreServices } from '../plugin-api/core-services';
 import { loadPluginModule } from './loader';
 import { allDependencies, orderByDependencies, dependencyRanges } from './manifest';
 import { entryRef, readPluginsFile, writePluginsFile, type PluginEntry } from './plugins-file';

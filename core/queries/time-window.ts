@@ -1,4 +1,4 @@
-import { UsageError } from '../commands/errors';
+import { UsageError } from '../plugin-api/errors';
 import type { SqlValue } from '../data/sql';
 
 /**

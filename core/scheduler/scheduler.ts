@@ -108,7 +108,7 @@ export class Scheduler {
     try {
       cron = new Cron(definition.cron!, { paused: true, timezone: this.timezone });
     } catch (err) {
-      throw new Error(`job '${definition.name}': '${definition.cron}' is not a cron expression (${(err as Error).message})`);
+      throw new Error(`job '${definition.name}': '${definition.cron}' is not a cron expression (${(err as Error).message})`, { cause: err });
     }
     return {
       nextDue: (from) => cron.nextRun(new Date(from))?.getTime() ?? null,

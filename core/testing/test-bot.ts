@@ -147,6 +147,7 @@ export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
     let discordToken: string | undefined;
     if (options.discord) {
       // Loaded only on request: the fake needs `ws`, which discord.js brings along.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (see above)
       const { FakeDiscord } = require('./fake-discord') as typeof import('./fake-discord');
       fake = new FakeDiscord();
       await fake.start();

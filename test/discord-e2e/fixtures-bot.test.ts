@@ -113,7 +113,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       it('runs `!plugins` for the admin named by user id', async () => {
         const reply = await ask(e.fake, '!plugins', { user: world().users.admin });
         expect(reply.body.embeds[0].title).to.match(pluginsTitle);
-        expect(reply.body.embeds[0].description).to.include('**stats** 1.0.0 enabled - 1 commands');
+        expect(reply.body.embeds[0].description).to.include('**stats** 1.1.0 enabled - 1 commands');
       });
 
       it('runs `!plugins` and `/plugins` for a user with the admin role', async () => {

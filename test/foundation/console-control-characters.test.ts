@@ -9,6 +9,7 @@ describe('console transport: control characters', () => {
       embeds: [{ title: 'T\u0000', description: 'a\tb\nc\u009b', fields: [{ name: 'n\u007f', value: '`code \u001b`' }] }],
     };
     const { text } = renderReply(reply, os.tmpdir());
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     expect(text).to.not.match(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(text).to.include('no player \\x1b[31mred\\x07 found\\x0d');
     expect(text).to.include('T\\x00');

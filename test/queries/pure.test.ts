@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { UsageError } from '../../core/commands/errors';
+import { UsageError } from '../../core/plugin-api/errors';
 import { escapeLike } from '../../core/queries/like';
 import { kdRatio, percent, perMinute, ratio2 } from '../../core/queries/ratios';
 import { describeWindow, parseTimeWindow, windowCondition } from '../../core/queries/time-window';

@@ -7,7 +7,7 @@ import { FailureTracker } from '../failure-tracker';
 import { sameFile, type FetchedFileRecord, type FetchedFileStore } from '../fetched-file-store';
 import { ImportQueue } from '../import-queue';
 import { ListedNames } from '../listed-names';
-import { pathInside } from '../safe-names';
+import { pathInside } from '../../ingest/safe-names';
 import type { Collector, CollectorEmit, CollectorState, CollectorStatus, FileSink } from '../types';
 
 export interface LocalCollectorOptions {

@@ -21,7 +21,7 @@ export async function loadCredentials(src: CredentialSources, env: NodeJS.Proces
     try {
       creds.privateKey = await readFile(src.privateKeyPath);
     } catch (err) {
-      throw new Error(`cannot read private key file ${src.privateKeyPath}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+      throw new Error(`cannot read private key file ${src.privateKeyPath}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, { cause: err });
     }
     if (src.passphraseEnv) creds.passphrase = requireEnv(env, src.passphraseEnv, 'passphraseEnv');
   }

@@ -6,7 +6,7 @@ import { FailureTracker } from '../failure-tracker';
 import { sameFile, type FetchedFileRecord, type FetchedFileStore } from '../fetched-file-store';
 import { isWithinLookBack } from '../file-filter';
 import { ListedNames } from '../listed-names';
-import { pathInside } from '../safe-names';
+import { pathInside } from '../../ingest/safe-names';
 import { DEFAULT_MAX_FILE_BYTES, tooBigReason } from '../../ingest/file-limits';
 import type { Collector, CollectorEmit, CollectorState, CollectorStatus, FileSink } from '../types';
 import { backoffDelay } from './backoff';

@@ -16,6 +16,7 @@ export type { RoundStatus } from './round';
 export type { Derivation } from './player-round';
 
 /** Every core entity. Add new ones here (one line each). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM takes entity classes as Function
 export const coreEntities: Function[] = [
   StatsFile,
   Round,

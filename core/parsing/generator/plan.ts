@@ -156,6 +156,7 @@ function randomEvening(rng: Rng, members: readonly Member[], era: Era, date: str
     if (bench.length > 0 && rng.chance(0.15)) plan.substituteInR2 = bench.splice(rng.int(0, bench.length - 1), 1)[0]!; // then stays
     const others = teamB.filter((k) => k !== 'bot');
     if (rng.chance(0.1) && others.length > 0) plan.spectatorInR2 = { key: rng.pick(others) };
+    // eslint-disable-next-line no-dupe-else-if -- each rng.chance() call draws a new number
     else if (rng.chance(0.1) && others.length > 0) plan.reconnectInR2 = rng.pick(others);
     return plan;
   });

@@ -32,6 +32,7 @@ export function discordModule(): CoreModule {
       }
       const { container } = ctx;
       // Loaded only when Discord is on, so one-shot CLI runs do not pay for discord.js.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (see above)
       const { DiscordBot } = require('./discord-bot') as typeof import('./discord-bot');
       const started = new DiscordBot({
         token,

@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ADMIN_ID, tempDir } from './admins';
 
-/** The `etbot` binary of the etbot this plugin runs in (the package's own `bin`). */
+/** The `etbot` binary of the etbot this plugin runs in (the package's own `bin`, beside its package.json). */
 function etbotBin(): string {
-  const manifest = require.resolve('etbot/package.json');
+  let dir = path.dirname(require.resolve('etbot/plugin-api'));
+  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  const manifest = path.join(dir, 'package.json');
   const { bin } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { bin: { etbot: string } };
   return path.join(path.dirname(manifest), bin.etbot);
 }
