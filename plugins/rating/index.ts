@@ -1,5 +1,5 @@
 import { definePlugin, QueryServices, RatingServices } from 'etbot/plugin-api';
-import { ratingMigrations } from './data/1764300000000-rating';
+import { ratingMigrations } from './data/migrations';
 import { ratingEntities } from './data/entities';
 import { balanceCommand } from './balance-command';
 import { ratingCommand } from './rating-command';
