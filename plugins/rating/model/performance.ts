@@ -1,4 +1,4 @@
-import type { MapParticipant, MapTeams } from './map-teams';
+import type { MapParticipant } from './map-teams';
 
 /**
  * How well a player plays, from what the files say beyond who won: in each rated map, their K/D
@@ -34,8 +34,10 @@ export function performanceIndex(s: PerformanceSums): number {
 }
 
 /** Team A's summed indexes (each weighted by the share of the map played) minus team B's. */
-export function performanceDifference(teams: Pick<MapTeams, 'a' | 'b'>, indexOf: (guid: string) => number): number {
-  const sum = (team: readonly Pick<MapParticipant, 'guid' | 'weight'>[]) => team.reduce((s, p) => s + p.weight * indexOf(p.guid), 0);
+type Weighted = Pick<MapParticipant, 'guid' | 'weight'>;
+
+export function performanceDifference(teams: { a: readonly Weighted[]; b: readonly Weighted[] }, indexOf: (guid: string) => number): number {
+  const sum = (team: readonly Weighted[]) => team.reduce((s, p) => s + p.weight * indexOf(p.guid), 0);
   return sum(teams.a) - sum(teams.b);
 }
 
