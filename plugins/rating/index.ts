@@ -8,7 +8,7 @@ import { RatingService } from './rating-service';
 export default definePlugin({
   manifest: {
     id: 'rating',
-    version: '1.1.0',
+    version: '1.2.0',
     apiVersion: '^2.0.0',
     description: '!rating and !balance: a Bayesian (Weng-Lin) team rating from stopwatch map results',
   },
