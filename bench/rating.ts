@@ -8,24 +8,32 @@ import { classifyFileName } from '../core/parsing';
 import { generateFixtures } from '../core/parsing/generator';
 import { Rng } from '../core/parsing/generator/rng';
 import { MatchResultsService } from '../core/queries/match-results';
-import { ratingMigrations } from '../plugins/rating/data/1764300000000-rating';
+import { ratingMigrations } from '../plugins/rating/data/migrations';
 import { ratingEntities } from '../plugins/rating/data/entities';
 import { loadMatchFacts, loadMatchHeaders } from '../plugins/rating/data/match-source';
 import { RatingLedger } from '../plugins/rating/model/ledger';
 import { mapTeams, type MatchFacts, type MatchPlayerRow } from '../plugins/rating/model/map-teams';
+import { logistic } from '../plugins/rating/model/calibration';
 import { DEFAULT_RATING_PARAMS } from '../plugins/rating/model/weng-lin';
 import { syncRatings } from '../plugins/rating/rating-sync';
 
 /**
- * How well the rating predicts maps it has not seen. For each data set, in time order: the first
- * 70% of maps only train; for every later map the pre-map ratings predict the winner, then the
- * map is rated (ratings keep learning as they go, as the bot does).
- * - accuracy: share of decisive (2-0) held-back maps whose winner had the higher predicted
- *   chance (an exact 50% counts half). 1-1 draws are left out of both measures and counted.
- * - log loss: mean -ln(predicted chance of the actual winner) over the same maps (coin: 0.693).
- * - side baseline: the team attacking second wins, with the chance seen in training.
+ * How well the win chance predicts maps it has not seen (walk-forward: everything in time order).
+ * For each data set the first 70% of maps only train; for every later map the pre-map state
+ * predicts the winner, then the map is rated (the ratings and the calibration keep learning, as
+ * the bot does). 1-1 draws are left out of the measures and counted.
+ * - accuracy: share of decisive held-back maps whose winner had the higher chance (50% counts half).
+ * - log loss: mean -ln(chance of the actual winner) (a coin: 0.693). Brier: mean (chance - result)^2
+ *   (a coin: 0.25).
+ * - 95% intervals: percentile bootstrap over the held-back maps (2000 resamples); for "rating - K/D"
+ *   the same resampled maps score both, so the interval is of the paired difference.
+ * - rating: the calibrated chance (model/calibration.ts); "Weng-Lin alone": the results-only
+ *   chance the bot showed before.
  * - K/D baseline: the team with the higher sum of its players' K/D so far (kills+1 / deaths+1 over
- *   earlier maps) wins; its chance is logistic(k x K/D difference), k fitted on the training maps.
+ *   earlier maps); chance logistic(k x K/D difference), k fitted on the training maps.
+ * - DPM baseline: the same with each player's damage per minute so far over the mean DPM so far
+ *   (1 for a player never seen).
+ * - side baseline: the team attacking second wins, with the chance seen in training.
  */
 
 export interface BenchResult {
@@ -39,11 +47,15 @@ const REAL_DIR = process.env.ETBOT_REAL_STATS ?? '/work/shared/real-stats';
 const GENERATED_SEEDS = [11, 12, 13, 14, 15, 16];
 const GENERATED_SESSIONS = Number(process.env.ETBOT_BENCH_RATING_SESSIONS ?? 25);
 const TRAIN_SHARE = 0.7;
+const BOOTSTRAP_RESAMPLES = 2000;
 
 interface Prediction {
-  /** Predicted chance that R1's attackers (team A) win. */
+  /** Calibrated chance that R1's attackers (team A) win. */
   rating: number;
+  /** Weng-Lin chance from results only. */
+  wengLin: number;
   kdDiff: number;
+  dpmDiff: number;
   /** 1: team A won, 0: team B won. */
   aWon: number;
 }
@@ -58,86 +70,136 @@ interface Evaluation {
 /** Rates `facts` in order, predicting each map after the training share first. */
 export function evaluate(facts: readonly MatchFacts[]): Evaluation {
   const ledger = new RatingLedger();
-  const kd = new Map<string, { kills: number; deaths: number }>();
+  const history = new Map<string, { kills: number; deaths: number; damage: number; tenths: number }>();
+  const all = { damage: 0, tenths: 0 };
   const cut = Math.floor(facts.length * TRAIN_SHARE);
   const out: Evaluation = { heldBack: [], training: [], draws: 0, maps: facts.length };
   facts.forEach((f, i) => {
     const teams = mapTeams(f);
     if (!teams) return;
-    const teamKd = (team: typeof teams.a) =>
+    const seen = (guid: string) => history.get(guid) ?? { kills: 0, deaths: 0, damage: 0, tenths: 0 };
+    const meanDpm = all.tenths > 0 ? all.damage / all.tenths : 0;
+    const teamKd = (team: typeof teams.a) => team.reduce((sum, p) => sum + (seen(p.guid).kills + 1) / (seen(p.guid).deaths + 1), 0);
+    const teamDpm = (team: typeof teams.a) =>
       team.reduce((sum, p) => {
-        const h = kd.get(p.guid) ?? { kills: 0, deaths: 0 };
-        return sum + (h.kills + 1) / (h.deaths + 1);
+        const h = seen(p.guid);
+        return sum + (h.tenths > 0 && meanDpm > 0 ? h.damage / h.tenths / meanDpm : 1);
       }, 0);
-    const prediction = { rating: ledger.predict(f)!, kdDiff: teamKd(teams.a) - teamKd(teams.b), aWon: teams.outcome === 'A' ? 1 : 0 };
+    const prediction: Prediction = {
+      rating: ledger.predict(f)!,
+      wengLin: ledger.predictFromResults(f)!,
+      kdDiff: teamKd(teams.a) - teamKd(teams.b),
+      dpmDiff: teamDpm(teams.a) - teamDpm(teams.b),
+      aWon: teams.outcome === 'A' ? 1 : 0,
+    };
     if (teams.outcome === 'draw') {
       if (i >= cut) out.draws++;
     } else (i >= cut ? out.heldBack : out.training).push(prediction);
     ledger.apply(f);
     for (const p of [...teams.a, ...teams.b]) {
-      const h = kd.get(p.guid) ?? { kills: 0, deaths: 0 };
-      kd.set(p.guid, { kills: h.kills + p.kills, deaths: h.deaths + p.deaths });
+      const h = seen(p.guid);
+      history.set(p.guid, { kills: h.kills + p.kills, deaths: h.deaths + p.deaths, damage: h.damage + p.damageGiven, tenths: h.tenths + p.tenths });
+      all.damage += p.damageGiven;
+      all.tenths += p.tenths;
     }
   });
   return out;
-}
-
-function logistic(x: number): number {
-  return 1 / (1 + Math.exp(-x));
 }
 
 function clampP(p: number): number {
   return Math.min(1 - 1e-6, Math.max(1e-6, p));
 }
 
-function accuracy(preds: readonly Prediction[], chance: (p: Prediction) => number): number {
-  if (preds.length === 0) return NaN;
-  let right = 0;
-  for (const p of preds) {
+type Chance = (p: Prediction) => number;
+type Measure = (preds: readonly Prediction[], chance: Chance) => number;
+
+const accuracy: Measure = (preds, chance) =>
+  preds.reduce((right, p) => {
     const c = chance(p);
-    right += c === 0.5 ? 0.5 : (c > 0.5) === (p.aWon === 1) ? 1 : 0;
-  }
-  return right / preds.length;
-}
+    return right + (c === 0.5 ? 0.5 : (c > 0.5) === (p.aWon === 1) ? 1 : 0);
+  }, 0) / preds.length;
 
-function logLoss(preds: readonly Prediction[], chance: (p: Prediction) => number): number {
-  if (preds.length === 0) return NaN;
-  return preds.reduce((s, p) => s - Math.log(clampP(p.aWon ? chance(p) : 1 - chance(p))), 0) / preds.length;
-}
+const logLoss: Measure = (preds, chance) => preds.reduce((s, p) => s - Math.log(clampP(p.aWon ? chance(p) : 1 - chance(p))), 0) / preds.length;
 
-/** k for logistic(k x K/D difference) with the least log loss on the training maps. */
-function fitKdScale(training: readonly Prediction[]): number {
+const brier: Measure = (preds, chance) => preds.reduce((s, p) => s + (chance(p) - p.aWon) ** 2, 0) / preds.length;
+
+/** k for logistic(k x feature) with the least log loss on the training maps. */
+function fitScale(training: readonly Prediction[], feature: (p: Prediction) => number): number {
   let best = 0;
   let bestLoss = Infinity;
   for (let k = 0; k <= 3; k += 0.01) {
-    const loss = logLoss(training, (p) => logistic(k * p.kdDiff));
+    const loss = logLoss(training, (p) => logistic(k * feature(p)));
     if (loss < bestLoss) [best, bestLoss] = [k, loss];
   }
   return best;
 }
 
+/** 95% percentile bootstrap interval of `statistic` over resampled maps (seeded: the same every run). */
+function bootstrap(preds: readonly Prediction[], statistic: (sample: readonly Prediction[]) => number): [number, number] {
+  const rng = new Rng(2023);
+  const values: number[] = [];
+  for (let i = 0; i < BOOTSTRAP_RESAMPLES; i++) {
+    values.push(statistic(Array.from({ length: preds.length }, () => preds[rng.int(0, preds.length - 1)]!)));
+  }
+  values.sort((a, b) => a - b);
+  return [values[Math.floor(0.025 * values.length)]!, values[Math.ceil(0.975 * values.length) - 1]!];
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Calibration table of the rating's chance: maps, mean chance and share won per band of the chance team A wins. */
+function calibrationTable(label: string, preds: readonly Prediction[]): string {
+  const bands = [0, 0.2, 0.35, 0.5, 0.65, 0.8, 1.0001];
+  const lines = [`rating: ${label}: calibration (held-back decisive maps, chance that R1's attackers win)`, '  band        maps  mean chance  share won'];
+  for (let i = 0; i + 1 < bands.length; i++) {
+    const inBand = preds.filter((p) => p.rating >= bands[i]! && p.rating < bands[i + 1]!);
+    if (inBand.length === 0) continue;
+    const mean = inBand.reduce((s, p) => s + p.rating, 0) / inBand.length;
+    const won = inBand.reduce((s, p) => s + p.aWon, 0) / inBand.length;
+    lines.push(`  ${bands[i]!.toFixed(2)}-${Math.min(1, bands[i + 1]!).toFixed(2)}  ${String(inBand.length).padStart(4)}  ${mean.toFixed(3).padStart(11)}  ${won.toFixed(3).padStart(9)}`);
+  }
+  return lines.join('\n');
+}
+
 function report(label: string, evals: readonly Evaluation[], target?: number): BenchResult[] {
   const heldBack = evals.flatMap((e) => e.heldBack);
   const training = evals.flatMap((e) => e.training);
-  const k = fitKdScale(training);
-  const kdChance = (p: Prediction) => logistic(k * p.kdDiff);
-  const ratingChance = (p: Prediction) => p.rating;
+  const kdK = fitScale(training, (p) => p.kdDiff);
+  const dpmK = fitScale(training, (p) => p.dpmDiff);
   // How often R1's attackers won in training: stopwatch favours the team attacking second.
   const aShare = training.length > 0 ? training.reduce((sum, p) => sum + p.aWon, 0) / training.length : 0.5;
-  const sideChance = () => aShare;
-  const r = (x: number) => Math.round(x * 1000) / 1000;
-  const ratingAccuracy = r(accuracy(heldBack, ratingChance));
-  return [
-    { name: `rating: ${label}: maps (held back, decisive / draws left out)`, value: heldBack.length, unit: `maps (${evals.reduce((s, e) => s + e.draws, 0)} draws)` },
-    target === undefined
-      ? { name: `rating: ${label}: winner predicted (rating)`, value: ratingAccuracy, unit: 'share' }
-      : { name: `rating: ${label}: winner predicted (rating)`, value: ratingAccuracy, unit: 'share', target },
-    { name: `rating: ${label}: winner predicted (K/D baseline)`, value: r(accuracy(heldBack, kdChance)), unit: 'share' },
-    { name: `rating: ${label}: winner predicted (side baseline: the team attacking second)`, value: r(accuracy(heldBack, sideChance)), unit: 'share' },
-    { name: `rating: ${label}: log loss (rating)`, value: r(logLoss(heldBack, ratingChance)), unit: 'nats' },
-    { name: `rating: ${label}: log loss (K/D baseline, k=${k.toFixed(2)})`, value: r(logLoss(heldBack, kdChance)), unit: 'nats' },
-    { name: `rating: ${label}: log loss (side baseline, R1 attackers win ${Math.round(aShare * 100)}%)`, value: r(logLoss(heldBack, sideChance)), unit: 'nats' },
+  const methods: [string, Chance][] = [
+    ['rating', (p) => p.rating],
+    ['Weng-Lin alone, results only', (p) => p.wengLin],
+    [`K/D baseline, k=${kdK.toFixed(2)}`, (p) => logistic(kdK * p.kdDiff)],
+    [`DPM baseline, k=${dpmK.toFixed(2)}`, (p) => logistic(dpmK * p.dpmDiff)],
+    [`side baseline, R1 attackers win ${Math.round(aShare * 100)}%`, () => aShare],
   ];
+  const kdChance = methods[2]![1];
+  const out: BenchResult[] = [
+    { name: `rating: ${label}: maps (held back, decisive / draws left out)`, value: heldBack.length, unit: `maps (${evals.reduce((s, e) => s + e.draws, 0)} draws)` },
+  ];
+  if (heldBack.length === 0) return out;
+  const interval = (measure: Measure, chance: Chance) => {
+    const [lo, hi] = bootstrap(heldBack, (sample) => measure(sample, chance));
+    return `95% CI ${r3(lo)}-${r3(hi)}`;
+  };
+  const measures: [string, Measure, string][] = [
+    ['winner predicted', accuracy, 'share'],
+    ['log loss', logLoss, 'nats'],
+    ['Brier score', brier, ''],
+  ];
+  for (const [measureName, measure, unit] of measures) {
+    for (const [method, chance] of methods) {
+      const figure: BenchResult = { name: `rating: ${label}: ${measureName} (${method})`, value: r3(measure(heldBack, chance)), unit: `${unit} (${interval(measure, chance)})`.trim() };
+      if (target !== undefined && measure === accuracy && method === 'rating') figure.target = target;
+      out.push(figure);
+    }
+    const [lo, hi] = bootstrap(heldBack, (sample) => measure(sample, methods[0]![1]) - measure(sample, kdChance));
+    out.push({ name: `rating: ${label}: ${measureName}, rating minus K/D baseline (paired)`, value: r3(measure(heldBack, methods[0]![1]) - measure(heldBack, kdChance)), unit: `${unit} (95% CI ${r3(lo)} to ${r3(hi)})`.trim() });
+  }
+  process.stderr.write(`${calibrationTable(label, heldBack)}\n`);
+  return out;
 }
 
 /** Imports files into a fresh SQLite database (with the rating tables) and runs `fn` on it. */
@@ -186,6 +248,8 @@ async function recomputeTiming(sessions: number): Promise<BenchResult[]> {
  */
 export function latentSkillLeague(seed: number, maps: number): MatchFacts[] {
   const rng = new Rng(seed);
+  // Damage has its own stream, so the maps and results are the ones the league always had.
+  const damageRng = new Rng(seed + 1000);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
   const skill = Array.from({ length: 40 }, () => 25 + 5 * gauss());
   const poisson = (mean: number) => {
@@ -193,6 +257,7 @@ export function latentSkillLeague(seed: number, maps: number): MatchFacts[] {
     for (let p = Math.exp(-mean), s = p, u = rng.next(); u > s; k++) s += p = (p * mean) / (k + 1);
     return k;
   };
+  const damage = (kills: number, lean: number) => Math.round(kills * 100 + 400 * lean * (0.5 + damageRng.next()));
   const facts: MatchFacts[] = [];
   for (let m = 0; m < maps; m++) {
     const pool = Array.from({ length: 40 }, (_, i) => i);
@@ -217,7 +282,8 @@ export function latentSkillLeague(seed: number, maps: number): MatchFacts[] {
           // Axis (1) defends; R1 attackers (side 0) are allies in R1 and axis in R2.
           const team = side === 0 ? (r === 1 ? 2 : 1) : r === 1 ? 1 : 2;
           const lean = Math.exp(0.04 * (skill[p]! - 25));
-          rows.push({ round: r, guid: `P${String(p).padStart(2, '0')}`, team, tenths: 100, kills: poisson(8 * lean), deaths: poisson(8 / lean) });
+          const kills = poisson(8 * lean);
+          rows.push({ round: r, guid: `P${String(p).padStart(2, '0')}`, team, tenths: 100, kills, deaths: poisson(8 / lean), damageGiven: damage(kills, lean) });
         }
       });
     }

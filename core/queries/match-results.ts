@@ -29,6 +29,8 @@ export interface CountedPlayerRound {
   timePlayedTenths: number;
   kills: number;
   deaths: number;
+  /** Damage given to enemies in this round (the rating's performance prior reads it). */
+  damageGiven: number;
 }
 
 /** A player as a results table shows them. */
@@ -89,7 +91,7 @@ export class MatchResultsService {
       for (let i = 0; i < roundIds.length; i += CHUNK) {
         const chunk = roundIds.slice(i, i + CHUNK);
         const rows = await sql.all(
-          `SELECT round_id, guid, team, time_played_tenths, kills, deaths FROM player_rounds
+          `SELECT round_id, guid, team, time_played_tenths, kills, deaths, damage_given FROM player_rounds
             WHERE in_totals = TRUE AND round_id IN ${Sql.list(chunk)}`,
           [...chunk],
         );
@@ -101,6 +103,7 @@ export class MatchResultsService {
             timePlayedTenths: num(r.time_played_tenths),
             kills: num(r.kills),
             deaths: num(r.deaths),
+            damageGiven: num(r.damage_given),
           });
         }
       }

@@ -1,4 +1,5 @@
 import { Colors, defineCommand, nameFormatter, UsageError, type PlayerLookupService, type PlayerRef, type Reply } from 'etbot/plugin-api';
+import { basisNote, chanceLine, uncertaintyNote } from './chance-wording';
 import { MAX_BALANCE_PLAYERS } from './model/balance';
 import { displayRating } from './model/scale';
 import type { RatingService } from './rating-service';
@@ -13,7 +14,7 @@ export function balanceCommand(rating: RatingService, players: PlayerLookupServi
   return defineCommand({
     name: 'balance',
     aliases: ['teams'],
-    description: 'Split players into the two fairest teams by rating, with the predicted win chance',
+    description: 'Split players into the two fairest teams (by rating, or by performance while it knows too little)',
     category: 'stats',
     args: [
       {
@@ -47,7 +48,7 @@ export function balanceCommand(rating: RatingService, players: PlayerLookupServi
       await rating.ready();
       const split = await rating.balance(found);
       const line = (p: PlayerRef & { mu: number; sigma: number }) => `${esc(p.name)} (${displayRating(p.mu, p.sigma)})`;
-      const p1 = split.team1WinProbability;
+      const note = uncertaintyNote(split);
       return {
         embeds: [
           {
@@ -56,9 +57,9 @@ export function balanceCommand(rating: RatingService, players: PlayerLookupServi
             fields: [
               { name: 'Team 1', value: split.team1.map(line).join('\n'), inline: true },
               { name: 'Team 2', value: split.team2.map(line).join('\n'), inline: true },
-              { name: 'Predicted', value: `Team 1 wins ${(p1 * 100).toFixed(1)}%, Team 2 wins ${((1 - p1) * 100).toFixed(1)}%` },
+              { name: 'Predicted', value: note ? `${chanceLine(split.chance)}; ${note}` : chanceLine(split.chance) },
             ],
-            footer: 'every split tried; the closest to 50% wins',
+            footer: basisNote(split),
           },
         ],
       };

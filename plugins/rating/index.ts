@@ -1,5 +1,5 @@
 import { definePlugin, QueryServices, RatingServices } from 'etbot/plugin-api';
-import { ratingMigrations } from './data/1764300000000-rating';
+import { ratingMigrations } from './data/migrations';
 import { ratingEntities } from './data/entities';
 import { balanceCommand } from './balance-command';
 import { ratingCommand } from './rating-command';
@@ -8,7 +8,7 @@ import { RatingService } from './rating-service';
 export default definePlugin({
   manifest: {
     id: 'rating',
-    version: '1.1.0',
+    version: '1.2.0',
     apiVersion: '^2.0.0',
     description: '!rating and !balance: a Bayesian (Weng-Lin) team rating from stopwatch map results',
   },

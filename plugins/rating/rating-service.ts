@@ -10,9 +10,11 @@ import type {
 } from 'etbot/plugin-api';
 import type { MatchSource } from './data/match-source';
 import { leaderboard, playerSummary, rankOf, ratingsOf, secondAttackAdvantage, type PlayerDirectory } from './data/rating-queries';
-import { balanceTeams, type BalancedTeams, type BalancePlayer } from './model/balance';
+import { loadCalibrationSamples } from './data/rating-store';
+import { calibrationAfter, type Calibration } from './model/calibration';
 import type { PlayerRating } from './model/ledger';
-import { DEFAULT_RATING_PARAMS, winProbability, type RatingParams } from './model/weng-lin';
+import { forecastSplit, splitChance, type SplitForecast } from './model/split-forecast';
+import { DEFAULT_RATING_PARAMS, type RatingParams } from './model/weng-lin';
 import { syncRatings, type SyncResult } from './rating-sync';
 
 export interface RatingServiceOptions {
@@ -145,18 +147,27 @@ export class RatingService implements SkillRating {
     return this.storage.read((sql) => secondAttackAdvantage(sql, this.params));
   }
 
-  /** The fairest split of these players (at most 12) with team 1's predicted win probability. */
-  async balance<P extends { guid: string }>(players: readonly P[]): Promise<BalancedTeams<P & BalancePlayer>> {
-    const ratings = await this.ratings(players.map((p) => p.guid));
-    const withSkill = players.map((p) => ({ ...p, mu: ratings.get(p.guid)!.mu, sigma: ratings.get(p.guid)!.sigma }));
-    return balanceTeams(withSkill, this.params);
+  /** The calibration the next map would be forecast with (fitted on every rated map so far). */
+  async calibration(): Promise<Calibration> {
+    this.requireActive();
+    return calibrationAfter(await this.storage.read(loadCalibrationSamples));
   }
 
-  /** Probability that `team1` beats `team2` (every player counted whole; no side advantage, as in balance). */
+  /** The fairest split of these players (at most 12), with team 1's calibrated chance and what it balanced by. */
+  async balance<P extends { guid: string }>(players: readonly P[]): Promise<SplitForecast<P & PlayerRating>> {
+    const ratings = await this.ratings(players.map((p) => p.guid));
+    return forecastSplit(
+      players.map((p) => ({ ...p, ...ratings.get(p.guid)! })),
+      await this.calibration(),
+      this.params,
+    );
+  }
+
+  /** Calibrated chance that `team1` beats `team2` in a map (every player counted whole; either side attacking first). */
   async winProbability(team1: readonly string[], team2: readonly string[]): Promise<number> {
     const ratings = await this.ratings([...team1, ...team2]);
-    const skills = (team: readonly string[]) => team.map((guid) => ({ mu: ratings.get(guid)!.mu, sigma: ratings.get(guid)!.sigma, weight: 1 }));
-    return winProbability(skills(team1), skills(team2), this.params);
+    const calibration = await this.calibration();
+    return splitChance(calibration, team1.map((g) => ratings.get(g)!), team2.map((g) => ratings.get(g)!), this.params).chance;
   }
 
   private readonly names: PlayerDirectory = (guids) => this.sources.players(guids);

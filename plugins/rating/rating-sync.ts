@@ -1,5 +1,5 @@
 import type { PluginStorage } from 'etbot/plugin-api';
-import { appendMaps, clearRatings, loadPlayerRatings, loadStoredMaps, savePlayers, type StoredMap } from './data/rating-store';
+import { appendMaps, clearRatings, loadCalibrationSamples, loadPlayerRatings, loadStoredMaps, savePlayers, type StoredMap } from './data/rating-store';
 import { fingerprint, loadMatchFacts, loadMatchHeaders, type MatchHeader, type MatchSource } from './data/match-source';
 import { RatingLedger, SECOND_ATTACK_KEY } from './model/ledger';
 import type { RatingParams } from './model/weng-lin';
@@ -48,7 +48,7 @@ export async function syncRatings(
   if (added.length === 0) return { mode: 'none', maps: 0 };
   const facts = await loadMatchFacts(source, added);
   const rated = await storage.transaction(async (sql) => {
-    const ledger = new RatingLedger(params, await loadPlayerRatings(sql));
+    const ledger = new RatingLedger(params, await loadPlayerRatings(sql), {}, await loadCalibrationSamples(sql));
     const maps = facts.map((f) => ledger.apply(f));
     await appendMaps(sql, maps, stored.length);
     const touched = new Set(maps.flatMap((m) => m.entries.map((e) => e.guid)));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { FIXTURES_DIR } from '../../core/testing';
 import { Importer, DEFAULT_IMPORT_SETTINGS } from '../../core/ingest/importer';
 import { MatchResultsService } from '../../core/queries/match-results';
-import { ratingMigrations } from '../../plugins/rating/data/1764300000000-rating';
+import { ratingMigrations } from '../../plugins/rating/data/migrations';
 import { ratingEntities } from '../../plugins/rating/data/entities';
 import { RatingService } from '../../plugins/rating/rating-service';
 import { forEachDatabase } from '../support/databases';

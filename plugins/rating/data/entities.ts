@@ -13,6 +13,9 @@ export class RatingPlayer {
   @Column({ type: 'integer' }) draws!: number;
   @Column({ type: 'integer' }) losses!: number;
   @Column({ type: 'varchar', length: 20, nullable: true }) lastEndedAtUtc!: string | null;
+  /** Performance index sums (model/performance.ts): sum of weight x map performance, and of weights. */
+  @Column({ ...real, default: 0 }) perfSum!: number;
+  @Column({ ...real, default: 0 }) perfWeight!: number;
 }
 
 /** Every map the rating considered, in rating order (`seq`). */
@@ -34,6 +37,10 @@ export class RatingMap {
   @Column({ type: 'boolean' }) rated!: boolean;
   /** Pre-map probability that R1's attackers win. */
   @Column({ type: 'double precision', nullable: true }) predictedA!: number | null;
+  /** The calibrated forecast's inputs (model/calibration.ts) and its chance that R1's attackers win. */
+  @Column({ type: 'double precision', nullable: true }) ratingLogit!: number | null;
+  @Column({ type: 'double precision', nullable: true }) perfDiff!: number | null;
+  @Column({ type: 'double precision', nullable: true }) winChanceA!: number | null;
 }
 
 /** A player's rating after each map they played. */

@@ -1,4 +1,5 @@
 import { num, type Sql, type SqlValue } from 'etbot/plugin-api';
+import type { CalibrationSample } from '../model/calibration';
 import type { PlayerRating, RatedMap } from '../model/ledger';
 import { fingerprint } from './match-source';
 
@@ -16,8 +17,14 @@ export async function loadStoredMaps(sql: Sql): Promise<StoredMap[]> {
 }
 
 export async function loadPlayerRatings(sql: Sql): Promise<PlayerRating[]> {
-  const rows = await sql.all('SELECT guid, mu, sigma, maps, wins, draws, losses, last_ended_at_utc FROM rating_players');
+  const rows = await sql.all('SELECT guid, mu, sigma, maps, wins, draws, losses, last_ended_at_utc, perf_sum, perf_weight FROM rating_players');
   return rows.map(playerFromRow);
+}
+
+/** The forecast inputs and outcomes of every rated map, in rating order (for the calibration). */
+export async function loadCalibrationSamples(sql: Sql): Promise<CalibrationSample[]> {
+  const rows = await sql.all('SELECT rating_logit, perf_diff, outcome FROM rating_maps WHERE rated = TRUE ORDER BY seq');
+  return rows.map((r) => ({ ratingLogit: num(r.rating_logit), perfDiff: num(r.perf_diff), outcome: r.outcome === 'A' ? 1 : r.outcome === 'B' ? 0 : 0.5 }));
 }
 
 export function playerFromRow(r: Record<string, unknown>): PlayerRating {
@@ -30,6 +37,8 @@ export function playerFromRow(r: Record<string, unknown>): PlayerRating {
     draws: num(r.draws),
     losses: num(r.losses),
     lastEndedAtUtc: r.last_ended_at_utc === null || r.last_ended_at_utc === undefined ? null : String(r.last_ended_at_utc),
+    perfSum: num(r.perf_sum),
+    perfWeight: num(r.perf_weight),
   };
 }
 
@@ -47,14 +56,18 @@ export async function appendMaps(sql: Sql, maps: readonly RatedMap[], firstSeq: 
     const seq = firstSeq + i;
     const f = m.facts;
     const outcome = f.scoreR1Attackers > f.scoreR2Attackers ? 'A' : f.scoreR2Attackers > f.scoreR1Attackers ? 'B' : 'draw';
-    mapRows.push([seq, f.matchId, f.r1RoundId, f.r2RoundId, fingerprint(f), f.serverId, f.map, f.endedAtUtc, outcome, m.rated, m.predictedA]);
+    const forecast = m.forecast;
+    mapRows.push([
+      ...[seq, f.matchId, f.r1RoundId, f.r2RoundId, fingerprint(f), f.serverId, f.map, f.endedAtUtc, outcome, m.rated, m.predictedA],
+      ...[forecast?.ratingLogit ?? null, forecast?.perfDiff ?? null, forecast?.chanceA ?? null],
+    ]);
     for (const e of m.entries) {
       historyRows.push([seq, f.matchId, f.endedAtUtc, e.guid, e.side, e.result, e.weight, e.muBefore, e.sigmaBefore, e.mu, e.sigma]);
     }
   });
   await sql.insertMany(
     'rating_maps',
-    ['seq', 'match_id', 'r1_round_id', 'r2_round_id', 'fingerprint', 'server_id', 'map', 'ended_at_utc', 'outcome', 'rated', 'predicted_a'],
+    ['seq', 'match_id', 'r1_round_id', 'r2_round_id', 'fingerprint', 'server_id', 'map', 'ended_at_utc', 'outcome', 'rated', 'predicted_a', 'rating_logit', 'perf_diff', 'win_chance_a'],
     mapRows,
   );
   await sql.insertMany(
@@ -73,7 +86,7 @@ export async function savePlayers(sql: Sql, players: readonly PlayerRating[]): P
   }
   await sql.insertMany(
     'rating_players',
-    ['guid', 'mu', 'sigma', 'maps', 'wins', 'draws', 'losses', 'last_ended_at_utc'],
-    players.map((p) => [p.guid, p.mu, p.sigma, p.maps, p.wins, p.draws, p.losses, p.lastEndedAtUtc]),
+    ['guid', 'mu', 'sigma', 'maps', 'wins', 'draws', 'losses', 'last_ended_at_utc', 'perf_sum', 'perf_weight'],
+    players.map((p) => [p.guid, p.mu, p.sigma, p.maps, p.wins, p.draws, p.losses, p.lastEndedAtUtc, p.perfSum, p.perfWeight]),
   );
 }

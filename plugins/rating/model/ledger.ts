@@ -1,9 +1,11 @@
-import { mapTeams, type MapParticipant, type MatchFacts } from './map-teams';
+import { calibrationAfter, chanceOf, featureVector, isRefitPoint, type Calibration, type CalibrationSample } from './calibration';
+import { mapTeams, type MapParticipant, type MapTeams, type MatchFacts } from './map-teams';
+import { addPerformance, mapPerformance, performanceDifference, performanceIndex, type PerformanceSums } from './performance';
 import { DEFAULT_RATING_PARAMS, rateMap, winProbability, type RatingParams, type WeightedSkill } from './weng-lin';
 
 export type MapResult = 'W' | 'D' | 'L';
 
-export interface PlayerRating {
+export interface PlayerRating extends PerformanceSums {
   guid: string;
   mu: number;
   sigma: number;
@@ -32,9 +34,19 @@ export interface RatedMap {
   facts: MatchFacts;
   /** False when the map had nobody on one side (nothing rated). */
   rated: boolean;
-  /** Pre-map probability that R1's attackers win (null when not rated). */
+  /** Pre-map Weng-Lin probability that R1's attackers win, from results only (null when not rated). */
   predictedA: number | null;
+  /** What the calibrated forecast saw before the map (null when not rated). */
+  forecast: MapForecast | null;
   entries: HistoryEntry[];
+}
+
+/** The pre-map calibrated forecast of a map and its inputs (calibration.ts). */
+export interface MapForecast {
+  ratingLogit: number;
+  perfDiff: number;
+  /** Calibrated chance that R1's attackers win. */
+  chanceA: number;
 }
 
 /**
@@ -53,19 +65,31 @@ export interface LedgerOptions {
 
 /**
  * Ratings of every player, updated map by map in the order the caller gives (the time order:
- * see compareMatches). Pure: no database.
+ * see compareMatches), and the calibrated forecast of each map from the maps before it. Pure: no
+ * database. To continue from stored state, pass the players and every earlier map's forecast
+ * inputs and outcome (`samples`, in rating order).
  */
 export class RatingLedger {
   private readonly players = new Map<string, PlayerRating>();
   private readonly sideAdvantage: boolean;
+  private readonly samples: CalibrationSample[];
+  private current: Calibration;
 
   constructor(
     readonly params: RatingParams = DEFAULT_RATING_PARAMS,
     initial: Iterable<PlayerRating> = [],
     options: LedgerOptions = {},
+    samples: readonly CalibrationSample[] = [],
   ) {
     this.sideAdvantage = options.secondAttackAdvantage ?? true;
     for (const p of initial) this.players.set(p.guid, { ...p });
+    this.samples = [...samples];
+    this.current = calibrationAfter(this.samples);
+  }
+
+  /** The fit the next map is forecast with. */
+  calibration(): Calibration {
+    return this.current;
   }
 
   /** The learnt advantage of attacking second (mu 0 until a map is rated). */
@@ -82,8 +106,14 @@ export class RatingLedger {
     return [...this.players.values()];
   }
 
-  /** Pre-map probability that R1's attackers win, or null when a side is empty. */
+  /** Pre-map calibrated chance that R1's attackers win, or null when a side is empty. */
   predict(facts: MatchFacts): number | null {
+    const teams = mapTeams(facts);
+    return teams ? this.forecast(teams).chanceA : null;
+  }
+
+  /** Pre-map Weng-Lin probability from results only (with the second-attack advantage), or null when a side is empty. */
+  predictFromResults(facts: MatchFacts): number | null {
     const teams = mapTeams(facts);
     if (!teams) return null;
     return winProbability(this.skills(teams.a), this.withSide(this.skills(teams.b)), this.params);
@@ -91,7 +121,8 @@ export class RatingLedger {
 
   apply(facts: MatchFacts): RatedMap {
     const teams = mapTeams(facts);
-    if (!teams) return { facts, rated: false, predictedA: null, entries: [] };
+    if (!teams) return { facts, rated: false, predictedA: null, forecast: null, entries: [] };
+    const forecast = this.forecast(teams);
     const a = this.skills(teams.a);
     const b = this.withSide(this.skills(teams.b));
     const predictedA = winProbability(a, b, this.params);
@@ -103,7 +134,24 @@ export class RatingLedger {
       ...teams.a.map((p, i) => this.record(p, 1, resultA, a[i]!, after.a[i]!, facts.endedAtUtc)),
       ...teams.b.map((p, i) => this.record(p, 2, resultB, b[i]!, after.b[i]!, facts.endedAtUtc)),
     ];
-    return { facts, rated: true, predictedA, entries };
+    this.learnPerformance(teams);
+    this.samples.push({ ratingLogit: forecast.ratingLogit, perfDiff: forecast.perfDiff, outcome: teams.outcome === 'A' ? 1 : teams.outcome === 'draw' ? 0.5 : 0 });
+    if (isRefitPoint(this.samples.length)) this.current = calibrationAfter(this.samples);
+    return { facts, rated: true, predictedA, forecast, entries };
+  }
+
+  private forecast(teams: MapTeams): MapForecast {
+    const p = winProbability(this.skills(teams.a), this.skills(teams.b), this.params);
+    const ratingLogit = Math.log(p / (1 - p));
+    const perfDiff = performanceDifference(teams, (guid) => performanceIndex(this.get(guid)));
+    return { ratingLogit, perfDiff, chanceA: chanceOf(this.current, featureVector(ratingLogit, perfDiff)).chance };
+  }
+
+  private learnPerformance(teams: MapTeams): void {
+    for (const p of [...teams.a, ...teams.b]) {
+      const r = this.get(p.guid);
+      this.players.set(p.guid, { ...r, ...addPerformance(r, p.weight, mapPerformance(p, teams.lobbyDpm)) });
+    }
   }
 
   private withSide(team: WeightedSkill[]): WeightedSkill[] {
@@ -136,7 +184,7 @@ export class RatingLedger {
   private record(p: MapParticipant, side: 1 | 2, result: MapResult, before: WeightedSkill, after: { mu: number; sigma: number }, endedAtUtc: string): HistoryEntry {
     const r = this.get(p.guid);
     this.players.set(p.guid, {
-      guid: p.guid,
+      ...r,
       mu: after.mu,
       sigma: after.sigma,
       maps: r.maps + 1,
@@ -150,5 +198,5 @@ export class RatingLedger {
 }
 
 export function fresh(guid: string, params: RatingParams = DEFAULT_RATING_PARAMS): PlayerRating {
-  return { guid, mu: params.mu, sigma: params.sigma, maps: 0, wins: 0, draws: 0, losses: 0, lastEndedAtUtc: null };
+  return { guid, mu: params.mu, sigma: params.sigma, maps: 0, wins: 0, draws: 0, losses: 0, lastEndedAtUtc: null, perfSum: 0, perfWeight: 0 };
 }

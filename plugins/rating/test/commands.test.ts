@@ -24,7 +24,7 @@ forEachDatabase('rating: !rating, !balance and the provided rating service', (ha
   });
 
   describe('with only R1 files (nobody has a rated map)', () => {
-    it('!balance splits 6 new players into two teams of 3 at 50%', async () => {
+    it('!balance says it balances by performance, splits 6 new players 3 v 3 at 50% and says how unsure that is', async () => {
       const { bot } = await start(fixtureFiles().filter((f) => f.endsWith('round-1.txt')));
       const reply = await bot.run('!balance Snake Question viper? Rookie slasher Grünwald');
       const team1 = reply.embeds![0]!.fields!.find((f) => f.name === 'Team 1')!.value.split('\n');
@@ -32,7 +32,10 @@ forEachDatabase('rating: !rating, !balance and the provided rating service', (ha
       expect(team1).to.have.length(3);
       expect(team2).to.have.length(3);
       expect([...team1, ...team2].every((line) => line.endsWith('(1000)'))).to.equal(true);
-      expect(replyText(reply)).to.contain('Team 1 wins 50.0%, Team 2 wins 50.0%');
+      // No rated map: the calibration is its prior, side weight N(0, 1) and the others 0, so the
+      // chance is 50% and its 90% range is logistic(-1.645) = 0.162 to logistic(1.645) = 0.838.
+      expect(replyText(reply)).to.contain('Team 1 wins 50% (likely 16-84%), Team 2 wins 50%; few maps rated yet (0 in all)');
+      expect(replyText(reply)).to.contain('balanced by performance (K/D and damage per minute against the lobby): too little rated history');
     });
 
     it('!rating says a player has no rated maps yet and starts at 1000', async () => {
@@ -92,7 +95,7 @@ forEachDatabase('rating: !rating, !balance and the provided rating service', (ha
       const reply = await bot.run('!balance #clantag Snake Question Rookie', { transport: 'discord' });
       const lines = replyText(reply);
       expect(lines).to.contain('#clantag (');
-      expect(lines).to.match(/Team 1 wins \d+\.\d%, Team 2 wins \d+\.\d%/);
+      expect(lines).to.match(/Team 1 wins \d+% \(likely \d+-\d+%\), Team 2 wins \d+%/);
     });
 
     it('leaderboard() ranks by rating, filters by maps, leaves bots out and pages', async () => {

@@ -3,8 +3,8 @@ import { balanceTeams } from '../model/balance';
 import { RatingLedger } from '../model/ledger';
 import { compareMatches, mapTeams, type MatchFacts, type MatchPlayerRow } from '../model/map-teams';
 
-function row(round: 1 | 2, guid: string, team: number, tenths: number, kills = 0, deaths = 0): MatchPlayerRow {
-  return { round, guid, team, tenths, kills, deaths };
+function row(round: 1 | 2, guid: string, team: number, tenths: number, kills = 0, deaths = 0, damageGiven = 0): MatchPlayerRow {
+  return { round, guid, team, tenths, kills, deaths, damageGiven };
 }
 
 function facts(rows: MatchPlayerRow[], score: [number, number], extra: Partial<MatchFacts> = {}): MatchFacts {

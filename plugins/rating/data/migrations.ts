@@ -1,0 +1,5 @@
+import { Rating1764300000000 } from './1764300000000-rating';
+import { RatingPerformance1765300000000 } from './1765300000000-rating-performance';
+
+/** Every migration of the rating plugin, oldest first. */
+export const ratingMigrations = [Rating1764300000000, RatingPerformance1765300000000];
