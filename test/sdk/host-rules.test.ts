@@ -72,7 +72,7 @@ describe('plugin host rules seen through createTestBot', () => {
 /** A plain-JavaScript plugin in a folder outside the project, with a migration of its own. */
 function lateJsPlugin(version: string): string {
   const api = JSON.stringify(path.join(PROJECT_ROOT, 'dist/core/plugin-api/index.js'));
-  return `const { definePlugin, DataServices, Table, num } = require(${api});
+  return `const { definePlugin, Table, num } = require(${api});
 class LateNotes1765200000000 {
   constructor() { this.name = 'LateNotes1765200000000'; }
   async up(q) { await q.createTable(new Table({ name: 'late_notes', columns: [{ name: 'id', type: 'integer', isPrimary: true }, { name: 'note', type: 'varchar', length: '40' }] }), true); }
@@ -82,7 +82,7 @@ module.exports = definePlugin({
   manifest: { id: 'late', version: '${version}', apiVersion: '^2.0.0' },
   migrations: [LateNotes1765200000000],
   register(api) {
-    const db = api.services.get(DataServices.Database);
+    const db = api.storage;
     api.command({ name: 'notes', description: 'count notes', run: async () => {
       await db.transaction((sql) => sql.run("INSERT INTO late_notes (id, note) VALUES (1, 'hello')"));
       const row = await db.read((sql) => sql.one('SELECT COUNT(*) AS n FROM late_notes'));
