@@ -34,9 +34,7 @@ function realFiles(): StatsFile[] | null {
 function generatedFiles(count: number): StatsFile[] {
   // About 8 files per generated evening.
   const files = generateFixtures({ seed: 2024, sessions: Math.ceil(count / 7) }).files;
-  return files
-    .slice(0, count)
-    .map((f) => ({ name: f.name, content: Buffer.from(f.content) }));
+  return files.slice(0, count).map((f) => ({ name: f.name, content: Buffer.from(f.content) }));
 }
 
 interface Measured {
@@ -68,7 +66,11 @@ async function measure(url: string, files: StatsFile[], mode: Mode): Promise<Mea
       if (outcome.status !== 'imported') throw new Error(`${outcome.file}: ${outcome.status} ${outcome.reason ?? ''}`);
     };
     if (mode === 'bulk') {
-      for (const o of await importer.importMany(files.map((f) => ({ name: f.name, content: f.content })), { source: 'bench' })) check(o);
+      for (const o of await importer.importMany(
+        files.map((f) => ({ name: f.name, content: f.content })),
+        { source: 'bench' },
+      ))
+        check(o);
     } else {
       for (const f of files) check(await importer.importContent(f.name, f.content, { source: 'bench' }));
     }

@@ -147,9 +147,7 @@ async function benchOn(kind: string, url: string): Promise<BenchResult[]> {
     const coldStart = process.hrtime.bigint();
     await app.runner.runLine('!top kills', { caller: CALLER, transport: 'console' });
     const topColdStartMs = Number(process.hrtime.bigint() - coldStart) / 1e6;
-    const roundIds = await db.read(async (sql) =>
-      (await sql.all<{ id: number }>('SELECT id FROM rounds ORDER BY id')).map((r) => Number(r.id)),
-    );
+    const roundIds = await db.read(async (sql) => (await sql.all<{ id: number }>('SELECT id FROM rounds ORDER BY id')).map((r) => Number(r.id)));
     // What an import does to the read side: the cache is emptied and the all-time totals refresh
     // the GUIDs of the imported round.
     let n = 0;

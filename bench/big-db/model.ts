@@ -21,13 +21,60 @@ export interface TableRows {
 
 export const SERVER_ID = 'default';
 
-const FILE_COLUMNS = ['id', 'server_id', 'name', 'content_hash', 'status', 'reason', 'warnings', 'duplicate_of_id', 'content', 'path', 'source', 'size', 'first_seen_at', 'updated_at'];
-const ROUND_COLUMNS = [
-  'id', 'file_id', 'file_name', 'server_id', 'map', 'round_number', 'server_name', 'server_name_clean', 'config', 'defender_team', 'winner_team',
-  'time_limit', 'next_time_limit', 'time_limit_seconds', 'next_time_limit_seconds', 'playtime_ms', 'ended_at_local', 'ended_at_utc', 'status',
-  'paired_round_id', 'match_id', 'session_id', 'attackers_succeeded', 'player_count',
+const FILE_COLUMNS = [
+  'id',
+  'server_id',
+  'name',
+  'content_hash',
+  'status',
+  'reason',
+  'warnings',
+  'duplicate_of_id',
+  'content',
+  'path',
+  'source',
+  'size',
+  'first_seen_at',
+  'updated_at',
 ];
-const MATCH_COLUMNS = ['id', 'server_id', 'map', 'r1_round_id', 'r2_round_id', 'ended_at_utc', 'r1_attackers_succeeded', 'r2_attackers_succeeded', 'score_r1_attackers', 'score_r2_attackers'];
+const ROUND_COLUMNS = [
+  'id',
+  'file_id',
+  'file_name',
+  'server_id',
+  'map',
+  'round_number',
+  'server_name',
+  'server_name_clean',
+  'config',
+  'defender_team',
+  'winner_team',
+  'time_limit',
+  'next_time_limit',
+  'time_limit_seconds',
+  'next_time_limit_seconds',
+  'playtime_ms',
+  'ended_at_local',
+  'ended_at_utc',
+  'status',
+  'paired_round_id',
+  'match_id',
+  'session_id',
+  'attackers_succeeded',
+  'player_count',
+];
+const MATCH_COLUMNS = [
+  'id',
+  'server_id',
+  'map',
+  'r1_round_id',
+  'r2_round_id',
+  'ended_at_utc',
+  'r1_attackers_succeeded',
+  'r2_attackers_succeeded',
+  'score_r1_attackers',
+  'score_r2_attackers',
+];
 const SESSION_COLUMNS = ['id', 'server_id', 'start_utc', 'end_utc', 'start_local', 'end_local', 'round_count', 'map_count'];
 const TEAM_COLUMNS = ['id', 'session_id', 'guid', 'team'];
 const PLAYER_TABLE_COLUMNS = ['guid', 'name', 'name_lower', 'raw_name', 'is_bot', 'name_source_key', 'first_seen_utc', 'last_seen_utc'];
@@ -100,7 +147,22 @@ export class BigDbModel {
       this.hashes.add(hash);
       const id = this.nextRoundId++;
       const endedAtMs = localToUtcMs(parsed.round.file.endedAtLocal, this.settings.timezone);
-      fileRows.push([id, SERVER_ID, f.name, hash, 'imported', null, JSON.stringify(parsed.round.warnings), null, null, null, 'bench', Buffer.byteLength(f.content), this.now, this.now]);
+      fileRows.push([
+        id,
+        SERVER_ID,
+        f.name,
+        hash,
+        'imported',
+        null,
+        JSON.stringify(parsed.round.warnings),
+        null,
+        null,
+        null,
+        'bench',
+        Buffer.byteLength(f.content),
+        this.now,
+        this.now,
+      ]);
       rounds.push({
         id,
         parsed: parsed.round,
@@ -128,7 +190,18 @@ export class BigDbModel {
       r2.partner = r1Id;
       r1.matchId = r2.matchId = matchId;
       const score = mapScore(r1.succeeded, r2.succeeded);
-      matchRows.push([matchId, SERVER_ID, r2.map, r1Id, r2Id, r2.endedAtUtc, r1.succeeded, r2.succeeded, score?.r1Attackers ?? null, score?.r2Attackers ?? null]);
+      matchRows.push([
+        matchId,
+        SERVER_ID,
+        r2.map,
+        r1Id,
+        r2Id,
+        r2.endedAtUtc,
+        r1.succeeded,
+        r2.succeeded,
+        score?.r1Attackers ?? null,
+        score?.r2Attackers ?? null,
+      ]);
     }
     const raws = new Map(rounds.map((r) => [r.id, r.parsed.players.map(rawPlayerFromLine)]));
     for (const r of rounds) {
@@ -146,7 +219,16 @@ export class BigDbModel {
       const first = members[0]!;
       const last = members[members.length - 1]!;
       const maps = members.filter((m) => m.roundNumber === 2 && m.valid).length;
-      sessionRows.push([sessionId, SERVER_ID, first.endedAtUtc, last.endedAtUtc, first.parsed.file.endedAtLocal, last.parsed.file.endedAtLocal, members.length, maps]);
+      sessionRows.push([
+        sessionId,
+        SERVER_ID,
+        first.endedAtUtc,
+        last.endedAtUtc,
+        first.parsed.file.endedAtLocal,
+        last.parsed.file.endedAtLocal,
+        members.length,
+        maps,
+      ]);
       const teams = persistentTeams(
         members.map((m) => ({
           roundNumber: m.roundNumber,
@@ -162,9 +244,30 @@ export class BigDbModel {
     for (const r of rounds) {
       const h = r.parsed.header;
       roundRows.push([
-        r.id, r.id, r.fileName, SERVER_ID, r.map, r.roundNumber, h.serverName, h.serverNameClean, h.config, h.defenderTeam, h.winnerTeam,
-        h.timeLimit, h.nextTimeLimit, h.timeLimitSeconds, h.nextTimeLimitSeconds, h.playtimeMs, r.parsed.file.endedAtLocal, r.endedAtUtc,
-        r.valid ? 'valid' : 'orphan', r.partner, r.matchId, r.sessionId, r.succeeded, r.derived.filter((p) => p.counted).length,
+        r.id,
+        r.id,
+        r.fileName,
+        SERVER_ID,
+        r.map,
+        r.roundNumber,
+        h.serverName,
+        h.serverNameClean,
+        h.config,
+        h.defenderTeam,
+        h.winnerTeam,
+        h.timeLimit,
+        h.nextTimeLimit,
+        h.timeLimitSeconds,
+        h.nextTimeLimitSeconds,
+        h.playtimeMs,
+        r.parsed.file.endedAtLocal,
+        r.endedAtUtc,
+        r.valid ? 'valid' : 'orphan',
+        r.partner,
+        r.matchId,
+        r.sessionId,
+        r.succeeded,
+        r.derived.filter((p) => p.counted).length,
       ]);
       const values = roundRowValues(r.id, r.derived, r.valid);
       for (const row of values.playerRows) playerRows.push(row);

@@ -22,9 +22,10 @@ export class SqliteBulkWriter {
     this.db.pragma('temp_store = MEMORY');
     const list = tables.map((t) => `'${t}'`).join(', ');
     // Indexes that back a primary key or UNIQUE constraint have no sql and stay.
-    this.droppedIndexes = this.db
-      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${list})`)
-      .all() as { name: string; sql: string }[];
+    this.droppedIndexes = this.db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${list})`).all() as {
+      name: string;
+      sql: string;
+    }[];
     for (const i of this.droppedIndexes) this.db.exec(`DROP INDEX "${i.name}"`);
   }
 

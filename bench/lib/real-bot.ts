@@ -82,7 +82,15 @@ export async function startRealBot(home: BotHome): Promise<RunningBot> {
     const readyMs = Number(process.hrtime.bigint() - start) / 1e6;
     child.stdout!.resume();
     child.stderr!.resume();
-    return { pid: child.pid!, readyMs, selfReportedMs, rssMb: () => statusMb(child.pid!, 'VmRSS'), peakRssMb: () => statusMb(child.pid!, 'VmHWM'), cpuSeconds: () => cpuSeconds(child.pid!), stop: () => stop(child) };
+    return {
+      pid: child.pid!,
+      readyMs,
+      selfReportedMs,
+      rssMb: () => statusMb(child.pid!, 'VmRSS'),
+      peakRssMb: () => statusMb(child.pid!, 'VmHWM'),
+      cpuSeconds: () => cpuSeconds(child.pid!),
+      stop: () => stop(child),
+    };
   } catch (err) {
     await stop(child);
     throw err;

@@ -53,18 +53,19 @@ export class App {
       prefix: config.discord.prefix,
       categoryChannels: config.discord.categoryChannels,
     });
-    this.runner.onExecuted((r) =>
-      void this.events.emit('command.executed', {
-        command: r.command,
-        pluginId: r.pluginId,
-        caller: { id: r.caller.id, name: r.caller.name },
-        transport: r.transport,
-        adminOnly: r.adminOnly,
-        outcome: r.outcome,
-        durationMs: r.durationMs,
-        input: r.input,
-        error: r.error,
-      }),
+    this.runner.onExecuted(
+      (r) =>
+        void this.events.emit('command.executed', {
+          command: r.command,
+          pluginId: r.pluginId,
+          caller: { id: r.caller.id, name: r.caller.name },
+          transport: r.transport,
+          adminOnly: r.adminOnly,
+          outcome: r.outcome,
+          durationMs: r.durationMs,
+          input: r.input,
+          error: r.error,
+        }),
     );
     this.plugins = new PluginHost({
       container: this.container,

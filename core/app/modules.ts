@@ -16,14 +16,5 @@ import type { CoreModule } from './module';
 export function coreModules(): CoreModule[] {
   // Discord last: it starts the bot, which may use every other slice's services.
   // metrics after the database, collectors and cache (it uses them).
-  return [
-    databaseModule(),
-    cacheModule(),
-    queriesModule(),
-    collectorsModule(),
-    chartsModule(),
-    announcementsModule(),
-    metricsModule(),
-    discordModule(),
-  ];
+  return [databaseModule(), cacheModule(), queriesModule(), collectorsModule(), chartsModule(), announcementsModule(), metricsModule(), discordModule()];
 }

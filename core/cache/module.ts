@@ -25,7 +25,8 @@ export function cacheModule(): CoreModule {
     },
     async start(ctx: ModuleContext) {
       const redisUrl = ctx.config.cache.redisUrl ?? ctx.secrets.redisUrl;
-      if (redisUrl && cache) redis = await RedisInvalidation.connect(redisUrl, cache, ctx.logger.child({ component: 'cache' }), ctx.config.cache.redisNamespace);
+      if (redisUrl && cache)
+        redis = await RedisInvalidation.connect(redisUrl, cache, ctx.logger.child({ component: 'cache' }), ctx.config.cache.redisNamespace);
       const events = ctx.container.resolve<EventBus>(HostServices.Events.id);
       subscription = events.on('round.imported', () => cache?.invalidate(), 'cache');
     },

@@ -44,7 +44,9 @@ export class RedisInvalidation {
       bus.connectedLogged = true;
     });
     bus.stopListening = cache.onInvalidate(() => {
-      bus.publisher.publish(bus.channel, bus.id).catch((err: Error) => logger.warn(`cache: could not tell other instances about an invalidation (${err.message})`));
+      bus.publisher
+        .publish(bus.channel, bus.id)
+        .catch((err: Error) => logger.warn(`cache: could not tell other instances about an invalidation (${err.message})`));
     });
     try {
       await Promise.all([bus.publisher.connect(), bus.subscriber.connect()]);

@@ -94,7 +94,9 @@ export function barPanel(spec: BarPanelSpec, cell: CellBox, index: number, canva
       gridIndex: index,
       min: 0,
       splitNumber: 5,
-      ...(spec.interval ? { interval: spec.interval, max: (e: { max: number }) => Math.max(spec.interval!, Math.ceil(e.max / spec.interval!) * spec.interval!) } : {}),
+      ...(spec.interval
+        ? { interval: spec.interval, max: (e: { max: number }) => Math.max(spec.interval!, Math.ceil(e.max / spec.interval!) * spec.interval!) }
+        : {}),
       axisLabel: { color: THEME.mutedText, fontSize: 12, fontFamily: font, formatter: spec.axisLabel },
       splitLine: { lineStyle: { color: THEME.gridLine } },
       axisLine: { show: false },

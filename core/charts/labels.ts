@@ -12,7 +12,10 @@ export function chartLabel(raw: string, max = MAX_LABEL_CHARS): string {
   if (clean.length === 0) return '(unnamed)';
   const chars = Array.from(clean);
   if (chars.length <= max) return clean;
-  return `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return `${chars
+    .slice(0, max - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 /** 12345 -> "12.3k", 999 -> "999". */

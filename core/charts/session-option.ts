@@ -13,9 +13,7 @@ export const MAX_SESSION_WEAPONS = 12;
 
 /** Players in the order every panel shows them: most kills first, then name. */
 export function orderPlayers(players: SessionPlayerStats[]): SessionPlayerStats[] {
-  return [...players]
-    .sort((a, b) => b.kills - a.kills || b.dpm - a.dpm || compareText(stripColors(a.name), stripColors(b.name)))
-    .slice(0, MAX_SESSION_PLAYERS);
+  return [...players].sort((a, b) => b.kills - a.kills || b.dpm - a.dpm || compareText(stripColors(a.name), stripColors(b.name))).slice(0, MAX_SESSION_PLAYERS);
 }
 
 /** Weapons with kills, most first; the tail beyond the limit becomes one "Other" row. */

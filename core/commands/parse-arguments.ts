@@ -35,7 +35,10 @@ export function parseArgumentText(command: CommandDefinition, text: string): Par
     t++;
   }
   if (t < tokens.length) {
-    const extra = tokens.slice(t).map((x) => x.value).join(' ');
+    const extra = tokens
+      .slice(t)
+      .map((x) => x.value)
+      .join(' ');
     throw new UsageError(`unexpected '${extra.length > 60 ? `${extra.slice(0, 57)}...` : extra}'`);
   }
   return result;

@@ -72,9 +72,7 @@ export class CommandRegistry {
 
   list(): RegisteredCommand[] {
     return [...this.commands].sort(
-      (a, b) =>
-        (a.definition.category ?? 'general').localeCompare(b.definition.category ?? 'general') ||
-        a.definition.name.localeCompare(b.definition.name),
+      (a, b) => (a.definition.category ?? 'general').localeCompare(b.definition.category ?? 'general') || a.definition.name.localeCompare(b.definition.name),
     );
   }
 

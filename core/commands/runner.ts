@@ -110,7 +110,11 @@ export class CommandRunner {
     if (!command) {
       const suggestions = closest(name, this.registry.names());
       const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.map((s) => `\`${this.options.prefix}${s}\``).join(', ')}?` : '';
-      return finish('unknown', { text: `Unknown command \`${this.options.prefix}${name}\`.${hint} Try \`${this.options.prefix}help\`.`, isError: true, ephemeral: true });
+      return finish('unknown', {
+        text: `Unknown command \`${this.options.prefix}${name}\`.${hint} Try \`${this.options.prefix}help\`.`,
+        isError: true,
+        ephemeral: true,
+      });
     }
     const def = command.definition;
 
@@ -189,4 +193,3 @@ export class CommandRunner {
     }
   }
 }
-

@@ -1,8 +1,6 @@
 import path from 'node:path';
 
-export type DatabaseTarget =
-  | { kind: 'postgres'; url: string }
-  | { kind: 'sqlite'; path: string /* ':memory:' for in-memory */ };
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string /* ':memory:' for in-memory */ };
 
 /** A database URL etbot cannot use; the message never contains the URL's secrets. */
 export class DatabaseUrlError extends Error {

@@ -88,11 +88,26 @@ export const configSchema = z
     import: z
       .object({
         /** R2 pairs with an R1 that ended at most this many minutes before it. */
-        pairingWindowMinutes: z.number().int().min(1).max(24 * 60).default(45),
+        pairingWindowMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(45),
         /** A gap longer than this between rounds starts a new gaming session. */
-        sessionGapMinutes: z.number().int().min(1).max(24 * 60).default(60),
+        sessionGapMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(60),
         /** A stats file bigger than this is rejected without being read (real files are ~10 KB, a 10,000-player one ~2 MB). */
-        maxFileBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
+        maxFileBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(1024 * 1024 * 1024)
+          .default(4 * 1024 * 1024),
       })
       .strict()
       .default({ pairingWindowMinutes: 45, sessionGapMinutes: 60, maxFileBytes: 4 * 1024 * 1024 }),
@@ -104,7 +119,10 @@ export const configSchema = z
         /** Optional Redis for several instances. Env: REDIS_URL. */
         redisUrl: z.string().min(1).refine(isRedisUrl, 'a URL starting with redis:// or rediss://').optional(),
         /** Instances sharing this namespace invalidate each other's caches (several bots on one Redis: one each). */
-        redisNamespace: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - (1-64)').default('etbot'),
+        redisNamespace: z
+          .string()
+          .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'letters, digits and _ . : - (1-64)')
+          .default('etbot'),
       })
       .strict()
       .default({ maxEntries: 5000, ttlSeconds: 600, redisNamespace: 'etbot' }),

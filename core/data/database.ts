@@ -130,6 +130,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
  * already rejected (and the importer retries it), so the late event carries no news.
  */
 function keepDeadConnectionsQuiet(dataSource: DataSource): void {
-  const pool = (dataSource.driver as unknown as { master?: { on(event: 'connect', fn: (client: { on(e: 'error', fn: () => void): void }) => void): void } }).master;
+  const pool = (dataSource.driver as unknown as { master?: { on(event: 'connect', fn: (client: { on(e: 'error', fn: () => void): void }) => void): void } })
+    .master;
   pool?.on('connect', (client) => client.on('error', () => undefined));
 }

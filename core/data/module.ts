@@ -32,7 +32,11 @@ export function databaseModule(): CoreModule {
         migrate: false,
       });
       ctx.logger.info({ database: db.description }, `database: ${db.description}`);
-      if (db.readOnly) ctx.logger.warn({ database: db.description }, `database: ${db.description} is read-only: commands that read work; imports and other writes are unavailable`);
+      if (db.readOnly)
+        ctx.logger.warn(
+          { database: db.description },
+          `database: ${db.description} is read-only: commands that read work; imports and other writes are unavailable`,
+        );
       const events = c.resolve<EventBus>(HostServices.Events.id);
       const importer = new Importer(
         db,

@@ -147,7 +147,12 @@ export class Sql {
    * PostgreSQL only: the INSERT ... SELECT * FROM unnest(arrays) statement for `rows`, to run
    * alone or inside a WITH of another statement (several writes in one round trip).
    */
-  async unnestInsert(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], onConflict = ''): Promise<{ sql: string; params: SqlValue[] }> {
+  async unnestInsert(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly SqlValue[])[],
+    onConflict = '',
+  ): Promise<{ sql: string; params: SqlValue[] }> {
     const types = await this.columnTypes(table);
     const arrays = columns.map((_, i) => rows.map((r) => (r[i] === undefined ? null : r[i]!)));
     const casts = columns.map((c) => {
@@ -166,7 +171,9 @@ export class Sql {
   private async columnTypes(table: string): Promise<Map<string, string>> {
     let types = pgColumnTypes.get(table);
     if (!types) {
-      const rows = await this.all(`SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?`, [table]);
+      const rows = await this.all(`SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?`, [
+        table,
+      ]);
       types = new Map(rows.map((r) => [String(r.column_name), String(r.udt_name)]));
       pgColumnTypes.set(table, types);
     }

@@ -28,12 +28,15 @@ export function sqliteAccess(file: string): SqliteAccess {
   } catch {
     stat = undefined;
   }
-  if (stat?.isDirectory()) throw new DatabaseOpenError(`SQLite ${file} is a directory: the database must be a file (for example sqlite:${path.join(file, 'etbot.sqlite')})`);
+  if (stat?.isDirectory())
+    throw new DatabaseOpenError(`SQLite ${file} is a directory: the database must be a file (for example sqlite:${path.join(file, 'etbot.sqlite')})`);
   if (!stat) {
     try {
       fs.mkdirSync(folder, { recursive: true });
     } catch (err) {
-      throw new DatabaseOpenError(`SQLite ${file} cannot be created: its folder ${folder} cannot be made (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw new DatabaseOpenError(
+        `SQLite ${file} cannot be created: its folder ${folder} cannot be made (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+      );
     }
     if (!writable(folder)) throw new DatabaseOpenError(`SQLite ${file} does not exist and cannot be created: its folder ${folder} is not writable`);
     return 'read-write';

@@ -5,8 +5,24 @@ import { accuracy, dpm, kd } from '../ingest/derive/ratios';
 import type { ExportPlayer, ExportRound, ExportSession } from './types';
 
 const SUMS = [
-  'time_played_seconds', 'kills', 'deaths', 'headshots', 'hits', 'shots', 'damage_given', 'damage_received', 'team_damage_given',
-  'team_damage_received', 'gibs', 'self_kills', 'team_kills', 'team_gibs', 'xp', 'times_revived', 'kill_assists', 'dynamites_planted',
+  'time_played_seconds',
+  'kills',
+  'deaths',
+  'headshots',
+  'hits',
+  'shots',
+  'damage_given',
+  'damage_received',
+  'team_damage_given',
+  'team_damage_received',
+  'gibs',
+  'self_kills',
+  'team_kills',
+  'team_gibs',
+  'xp',
+  'times_revived',
+  'kill_assists',
+  'dynamites_planted',
 ] as const;
 
 /** Every player with a counted row in a non-orphan round, sorted by GUID (spec §9). */

@@ -78,7 +78,7 @@ export async function importPaths(importer: Importer, paths: readonly string[], 
   const summary = emptySummary();
   summary.files = files.length;
   let done = 0;
-  for (let start = 0; start < files.length; ) {
+  for (let start = 0; start < files.length;) {
     const items: ImportItem[] = [];
     let bytes = 0;
     while (start < files.length && items.length < READ_AHEAD && bytes < READ_AHEAD_BYTES) {
@@ -104,7 +104,8 @@ async function readItem(file: string, maxBytes: number): Promise<ImportItem> {
   const name = path.basename(file);
   const localPath = path.resolve(file);
   const unsafe = unsafeNameReason(name);
-  if (unsafe !== null) return { name, localPath, unread: { reason: `the name ${JSON.stringify(name)} is not a stats file name: ${unsafe}`, preview: Buffer.alloc(0), size: 0 } };
+  if (unsafe !== null)
+    return { name, localPath, unread: { reason: `the name ${JSON.stringify(name)} is not a stats file name: ${unsafe}`, preview: Buffer.alloc(0), size: 0 } };
   const read = await readStatsFile(file, maxBytes);
   return read.ok ? { name, content: read.content, localPath } : { name, localPath, unread: read };
 }

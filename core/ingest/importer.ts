@@ -12,7 +12,17 @@ import { refreshSession, regroupSessions } from './store/sessions-store';
 import { rebuildAliases, renamePlayers } from './store/players-store';
 import { importPaths, type ImportPathsOptions, type ImportSummary } from './import-paths';
 import { isTransientDatabaseError, withTransientRetry, type RetryOptions } from './retry';
-import { DEFAULT_BATCH, FILE_ROW_COLUMNS, ImportBatch, fileInput, unreadFileInput, type BatchOptions, type FileInput, type ImportItem, type PendingEvent } from './import-batch';
+import {
+  DEFAULT_BATCH,
+  FILE_ROW_COLUMNS,
+  ImportBatch,
+  fileInput,
+  unreadFileInput,
+  type BatchOptions,
+  type FileInput,
+  type ImportItem,
+  type PendingEvent,
+} from './import-batch';
 import { replaceNulBytes } from './nul-bytes';
 import { DEFAULT_MAX_FILE_BYTES, REJECTED_CONTENT_BYTES, formatBytes, tooBigReason } from './file-limits';
 import { readStatsFile } from './read-stats-file';
@@ -195,13 +205,18 @@ export class Importer {
     const events: PendingEvent[] = [];
     let outcome: ImportOutcome;
     try {
-      outcome = await withTransientRetry(f.name, () => this.db.transaction(
-        async (sql) => {
-          events.length = 0;
-          return this.applyFile(sql, f, events);
-        },
-        { prelude: this.importPrelude() },
-      ), this.retry);
+      outcome = await withTransientRetry(
+        f.name,
+        () =>
+          this.db.transaction(
+            async (sql) => {
+              events.length = 0;
+              return this.applyFile(sql, f, events);
+            },
+            { prelude: this.importPrelude() },
+          ),
+        this.retry,
+      );
     } catch (err) {
       // Rolled back: nothing of this file was stored.
       throw new ImportFailedError(f.name, err);
@@ -228,32 +243,42 @@ export class Importer {
       outcomes.push(o);
       options.onOutcome?.(o, outcomes.length, inputs.length);
     };
-    for (let next = 0; next < inputs.length; ) {
+    for (let next = 0; next < inputs.length;) {
       const start = next;
       let attempted = 0;
       let batch: ImportBatch;
       try {
-        batch = await withTransientRetry(`${inputs[start]!.name} and the files after it`, () => this.db.transaction(
-          async (sql) => {
-            attempted = 0;
-            const ahead = inputs.slice(start, start + maxFiles);
-            const run = new ImportBatch(await this.prefetchFiles(sql, ahead));
-            run.pending.window = await RoundsWindow.load(sql, ahead[0]!.serverId, ahead.flatMap((f) => (f.parsed.ok ? [localToUtcMs(f.parsed.round.file.endedAtLocal, this.settings.timezone)] : [])), this.settings.pairingWindowMinutes);
-            await run.pending.reserveIds(sql, ahead.length);
-            const began = Date.now();
-            while (start + attempted < inputs.length && attempted < maxFiles && (attempted === 0 || Date.now() - began < maxMs)) {
-              const f = inputs[start + attempted]!;
-              attempted++;
-              const events: PendingEvent[] = [];
-              run.results.push({ outcome: await this.applyFile(sql, f, events, run), events });
-              run.pending.sendSome(sql);
-            }
-            await run.pending.flush(sql);
-            await this.rederive(sql, run.changes, run.pending.window);
-            return run;
-          },
-          { prelude: this.importPrelude() },
-        ), this.retry);
+        batch = await withTransientRetry(
+          `${inputs[start]!.name} and the files after it`,
+          () =>
+            this.db.transaction(
+              async (sql) => {
+                attempted = 0;
+                const ahead = inputs.slice(start, start + maxFiles);
+                const run = new ImportBatch(await this.prefetchFiles(sql, ahead));
+                run.pending.window = await RoundsWindow.load(
+                  sql,
+                  ahead[0]!.serverId,
+                  ahead.flatMap((f) => (f.parsed.ok ? [localToUtcMs(f.parsed.round.file.endedAtLocal, this.settings.timezone)] : [])),
+                  this.settings.pairingWindowMinutes,
+                );
+                await run.pending.reserveIds(sql, ahead.length);
+                const began = Date.now();
+                while (start + attempted < inputs.length && attempted < maxFiles && (attempted === 0 || Date.now() - began < maxMs)) {
+                  const f = inputs[start + attempted]!;
+                  attempted++;
+                  const events: PendingEvent[] = [];
+                  run.results.push({ outcome: await this.applyFile(sql, f, events, run), events });
+                  run.pending.sendSome(sql);
+                }
+                await run.pending.flush(sql);
+                await this.rederive(sql, run.changes, run.pending.window);
+                return run;
+              },
+              { prelude: this.importPrelude() },
+            ),
+          this.retry,
+        );
       } catch (err) {
         if (attempted === 0 || isTransientDatabaseError(err)) throw new ImportFailedError(inputs[start]!.name, err);
         // Find the file that fails: one at a time, the others still land.
@@ -295,7 +320,8 @@ export class Importer {
         }
         const content = replaceNulBytes(raw);
         const hash = contentHash(content);
-        if (crashed.has(crashKey(serverId, item.name, hash))) return fileInput(item.name, content, crashedResult(item.name), options, item.localPath, false, hash);
+        if (crashed.has(crashKey(serverId, item.name, hash)))
+          return fileInput(item.name, content, crashedResult(item.name), options, item.localPath, false, hash);
         marker = this.marker.begin({ name: item.name, serverId, source: options.source, hash, size, path: item.localPath }, marker);
         return fileInput(item.name, content, parseStatsFile(item.name, content), options, item.localPath, false, hash);
       });
@@ -360,14 +386,34 @@ export class Importer {
     let outcome: ImportOutcome;
     if (!f.parsed.ok) {
       const kept = keptOfRejected(f);
-      await this.saveFile(sql, existing, f, { status: 'rejected', reason: kept.reason, warnings: [], warningCount: 0, duplicateOfId: null, content: kept.content }, now);
+      await this.saveFile(
+        sql,
+        existing,
+        f,
+        { status: 'rejected', reason: kept.reason, warnings: [], warningCount: 0, duplicateOfId: null, content: kept.content },
+        now,
+      );
       outcome = { status: 'rejected', file: f.name, reason: kept.reason, warnings: [], warningCount: 0, rederivedRoundIds: [] };
       events.push({ event: 'file.rejected', payload: { file: f.name, reason: kept.reason, source: f.source } });
     } else {
       if (holder && String(holder.name) <= f.name) {
-        await this.saveFile(sql, existing, f, { status: 'duplicate', reason: null, warnings, warningCount, duplicateOfId: num(holder.id), content: f.text }, now);
+        await this.saveFile(
+          sql,
+          existing,
+          f,
+          { status: 'duplicate', reason: null, warnings, warningCount, duplicateOfId: num(holder.id), content: f.text },
+          now,
+        );
         const round = await sql.one(`SELECT id FROM rounds WHERE file_id = ?`, [num(holder.id)]);
-        outcome = { status: 'duplicate', file: f.name, duplicateOf: String(holder.name), warnings, warningCount, roundId: round ? num(round.id) : undefined, rederivedRoundIds: [] };
+        outcome = {
+          status: 'duplicate',
+          file: f.name,
+          duplicateOf: String(holder.name),
+          warnings,
+          warningCount,
+          roundId: round ? num(round.id) : undefined,
+          rederivedRoundIds: [],
+        };
         events.push({ event: 'file.duplicate', payload: { file: f.name, duplicateOf: String(holder.name), source: f.source } });
       } else {
         if (holder) {
@@ -383,7 +429,12 @@ export class Importer {
         } else {
           const fileId = await this.saveFile(sql, existing, f, imported, now);
           if (holder) {
-            await sql.run(`UPDATE stats_files SET status = 'duplicate', duplicate_of_id = ?, content = ?, updated_at = ? WHERE id = ?`, [fileId, f.text, now, num(holder.id)]);
+            await sql.run(`UPDATE stats_files SET status = 'duplicate', duplicate_of_id = ?, content = ?, updated_at = ? WHERE id = ?`, [
+              fileId,
+              f.text,
+              now,
+              num(holder.id),
+            ]);
             await sql.run(`UPDATE stats_files SET duplicate_of_id = ? WHERE duplicate_of_id = ?`, [fileId, num(holder.id)]);
             events.push({ event: 'file.duplicate', payload: { file: String(holder.name), duplicateOf: f.name, source: f.source } });
           }
@@ -404,7 +455,10 @@ export class Importer {
 
   /** The file that held `hash` changed: the earliest-named duplicate of it becomes the imported copy. */
   private async promoteDuplicate(sql: Sql, hash: string, changes: ChangeSet, events: PendingEvent[]): Promise<void> {
-    const next = await sql.one(`SELECT id, name, server_id, source, content FROM stats_files WHERE content_hash = ? AND status = 'duplicate' ORDER BY ${sql.bytewise('name')} LIMIT 1`, [hash]);
+    const next = await sql.one(
+      `SELECT id, name, server_id, source, content FROM stats_files WHERE content_hash = ? AND status = 'duplicate' ORDER BY ${sql.bytewise('name')} LIMIT 1`,
+      [hash],
+    );
     if (!next || next.content === null) return;
     const parsed = parseStatsFile(String(next.name), String(next.content));
     if (!parsed.ok) return;
@@ -451,13 +505,7 @@ export class Importer {
     if (changes.guidsToRealias.size > 0) await rebuildAliases(sql, [...changes.guidsToRealias]);
   }
 
-  private async saveFile(
-    sql: Sql,
-    existing: Record<string, unknown> | undefined,
-    f: FileInput,
-    v: FileRowValues,
-    now: string,
-  ): Promise<number> {
+  private async saveFile(sql: Sql, existing: Record<string, unknown> | undefined, f: FileInput, v: FileRowValues, now: string): Promise<number> {
     const warnings = encodeWarnings(v.warnings, v.warningCount);
     if (existing) {
       await sql.run(
@@ -489,7 +537,14 @@ export class ImportFailedError extends Error {
   }
 }
 
-type FileRowValues = { status: string; reason: string | null; warnings: ParseWarning[]; warningCount: number; duplicateOfId: number | null; content: string | null };
+type FileRowValues = {
+  status: string;
+  reason: string | null;
+  warnings: ParseWarning[];
+  warningCount: number;
+  duplicateOfId: number | null;
+  content: string | null;
+};
 
 function crashKey(serverId: string, name: string, hash: string): string {
   return `${serverId}\u0000${name}\u0000${hash}`;

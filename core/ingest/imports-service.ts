@@ -49,7 +49,9 @@ export class ImportsService {
     if (row.path !== null && fs.existsSync(String(row.path))) return this.importer.importFile(String(row.path), opts);
     // A rejected file's stored copy is cut at REJECTED_CONTENT_BYTES: importing the cut copy would store a different file.
     if (row.content !== null && Number(row.size) > REJECTED_CONTENT_BYTES) {
-      throw new ReimportError(`only the first bytes of '${String(row.name)}' were kept and it is no longer at ${String(row.path ?? 'its path')}: give a path to it`);
+      throw new ReimportError(
+        `only the first bytes of '${String(row.name)}' were kept and it is no longer at ${String(row.path ?? 'its path')}: give a path to it`,
+      );
     }
     if (row.content !== null) return this.importer.importContent(String(row.name), String(row.content), opts);
     throw new ReimportError(`'${String(row.name)}' is no longer at ${String(row.path ?? 'its path')} and no copy is stored: give a path to it`);

@@ -3,9 +3,7 @@ import fs, { type FileHandle } from 'node:fs/promises';
 import { REJECTED_CONTENT_BYTES, tooBigReason } from './file-limits';
 
 /** A stats file read from disk, or why it was not (with at most its first bytes, for the record). */
-export type FileRead =
-  | { ok: true; content: Buffer; size: number }
-  | { ok: false; reason: string; preview: Buffer; size: number; missing?: boolean };
+export type FileRead = { ok: true; content: Buffer; size: number } | { ok: false; reason: string; preview: Buffer; size: number; missing?: boolean };
 
 export const SYMLINK_REASON = 'a symbolic link: links are never followed, so its target was not read';
 
@@ -30,10 +28,12 @@ export async function readStatsFile(filePath: string, maxBytes: number): Promise
   }
   try {
     const { size } = await handle.stat();
-    if (size > maxBytes) return { ok: false, reason: tooBigReason(size, maxBytes), preview: await readUpTo(handle, REJECTED_CONTENT_BYTES, REJECTED_CONTENT_BYTES), size };
+    if (size > maxBytes)
+      return { ok: false, reason: tooBigReason(size, maxBytes), preview: await readUpTo(handle, REJECTED_CONTENT_BYTES, REJECTED_CONTENT_BYTES), size };
     // One byte more than allowed tells a file that grew since the stat.
     const content = await readUpTo(handle, maxBytes + 1, size + 1);
-    if (content.length > maxBytes) return { ok: false, reason: tooBigReason(content.length, maxBytes), preview: content.subarray(0, REJECTED_CONTENT_BYTES), size: content.length };
+    if (content.length > maxBytes)
+      return { ok: false, reason: tooBigReason(content.length, maxBytes), preview: content.subarray(0, REJECTED_CONTENT_BYTES), size: content.length };
     return { ok: true, content, size: content.length };
   } catch (err) {
     return { ok: false, reason: `cannot read ${filePath}: ${(err as Error).message}`, preview: NOTHING, size: 0 };

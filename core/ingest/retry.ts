@@ -54,7 +54,10 @@ export function isTransientDatabaseError(err: unknown): boolean {
     if (!current || typeof current !== 'object' || seen.has(current)) continue;
     seen.add(current);
     const e = current as { code?: unknown; message?: unknown; cause?: unknown; driverError?: unknown; errors?: unknown };
-    if (typeof e.code === 'string' && (TRANSIENT_SQLSTATES.has(e.code) || TRANSIENT_ERRNOS.has(e.code) || e.code.startsWith('SQLITE_BUSY') || e.code.startsWith('SQLITE_LOCKED')))
+    if (
+      typeof e.code === 'string' &&
+      (TRANSIENT_SQLSTATES.has(e.code) || TRANSIENT_ERRNOS.has(e.code) || e.code.startsWith('SQLITE_BUSY') || e.code.startsWith('SQLITE_LOCKED'))
+    )
       return true;
     if (typeof e.message === 'string' && TRANSIENT_MESSAGES.some((re) => re.test(e.message as string))) return true;
     queue.push(e.cause, e.driverError);

@@ -48,7 +48,9 @@ export class LinkService {
   byUser(discordUserId: string): Promise<PlayerLinkInfo | null> {
     return this.db.read(async (sql) => {
       const row = await sql.one('SELECT discord_user_id, guid, linked_by, linked_at FROM player_links WHERE discord_user_id = ?', [discordUserId]);
-      return row ? { discordUserId: String(row.discord_user_id), guid: String(row.guid), linkedBy: String(row.linked_by), linkedAt: String(row.linked_at) } : null;
+      return row
+        ? { discordUserId: String(row.discord_user_id), guid: String(row.guid), linkedBy: String(row.linked_by), linkedAt: String(row.linked_at) }
+        : null;
     });
   }
 

@@ -36,7 +36,13 @@ export function createLogger(options: LoggerOptions): Logger {
     },
   });
   const stream = usePretty
-    ? pretty({ destination: scrubbed, sync: true, colorize: Boolean((target as { isTTY?: boolean }).isTTY), translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' })
+    ? pretty({
+        destination: scrubbed,
+        sync: true,
+        colorize: Boolean((target as { isTTY?: boolean }).isTTY),
+        translateTime: 'SYS:HH:MM:ss',
+        ignore: 'pid,hostname',
+      })
     : scrubbed;
   return pino(
     {

@@ -40,7 +40,9 @@ export function metricsModule(): CoreModule {
       subscriptions.push(container.resolve<CommandRunner>(HostServices.CommandRunner.id).onExecuted((r) => m.recordCommand(r)));
       const port = config.metrics.port;
       if (port === undefined || (ctx.mode !== 'start' && ctx.mode !== 'test')) return;
-      const collectors = container.isRegistered(CollectorServices.Manager.id, true) ? container.resolve<CollectorManager>(CollectorServices.Manager.id) : undefined;
+      const collectors = container.isRegistered(CollectorServices.Manager.id, true)
+        ? container.resolve<CollectorManager>(CollectorServices.Manager.id)
+        : undefined;
       const cache = container.isRegistered(CacheServices.QueryCache.id, true) ? container.resolve<QueryCache>(CacheServices.QueryCache.id) : undefined;
       const built = buildPrometheusRegistry({ metrics: m, collectors: collectors && (() => collectors.status()), cache: cache && (() => cache.stats()) });
       disposeRegistry = built.dispose;

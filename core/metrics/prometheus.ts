@@ -17,7 +17,12 @@ export interface PrometheusSources {
 export function buildPrometheusRegistry(sources: PrometheusSources): { registry: Registry; dispose: () => void } {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'etbot_' });
-  const files = new Counter({ name: 'etbot_files_total', help: 'Stats files handled by the importer, by result', labelNames: ['result'] as const, registers: [registry] });
+  const files = new Counter({
+    name: 'etbot_files_total',
+    help: 'Stats files handled by the importer, by result',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
   const commands = new Counter({ name: 'etbot_commands_total', help: 'Commands run, by outcome', labelNames: ['outcome'] as const, registers: [registry] });
   const errors = new Counter({ name: 'etbot_errors_total', help: 'Failed commands and jobs', registers: [registry] });
   const latency = new Histogram({

@@ -9,7 +9,14 @@ export function parseHeader(line: string, file: ParsedFileName): RoundHeader | s
   const f = line.split('\\');
   if (f.length !== 8 && f.length !== 9) return `header has ${f.length} fields, expected 8 or 9`;
   const [serverName, map, config, roundText, defenderText, winnerText, timeLimit, nextTimeLimit] = f as [
-    string, string, string, string, string, string, string, string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
   ];
   if (map !== file.map) return `map in header '${map}' differs from file name '${file.map}'`;
   if (roundText !== String(file.round)) return `round in header '${roundText}' differs from file name's round ${file.round}`;

@@ -143,9 +143,7 @@ export interface ParsedRound {
   warningCount: number;
 }
 
-export type ParseResult =
-  | { ok: true; round: ParsedRound }
-  | { ok: false; fileName: string; reason: string };
+export type ParseResult = { ok: true; round: ParsedRound } | { ok: false; fileName: string; reason: string };
 
 /** A whole file rejected (§8): nothing of it may be stored. */
 export class ParseRejection extends Error {

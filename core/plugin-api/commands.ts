@@ -69,8 +69,6 @@ export interface CommandDefinition<A extends readonly ArgumentDefinition[] = rea
 }
 
 /** Keeps argument names and types precise for `run`. */
-export function defineCommand<const A extends readonly ArgumentDefinition[]>(
-  definition: CommandDefinition<A>,
-): CommandDefinition<A> {
+export function defineCommand<const A extends readonly ArgumentDefinition[]>(definition: CommandDefinition<A>): CommandDefinition<A> {
   return definition;
 }

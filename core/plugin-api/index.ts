@@ -73,7 +73,6 @@ export const AdminServices = {
   Imports: IngestServices.Imports,
 } as const;
 
-
 // --- last-session, sessions (issue 17): session rows; the services these plugins provide. ---
 export type {
   SessionRowsService,

@@ -13,7 +13,10 @@ export class PluginManifestError extends Error {
 const dependenciesSchema = z
   .union([
     z.array(z.string().min(1)),
-    z.record(z.string().min(1), z.string().refine((v) => semver.validRange(v) !== null, 'a semver range')),
+    z.record(
+      z.string().min(1),
+      z.string().refine((v) => semver.validRange(v) !== null, 'a semver range'),
+    ),
   ])
   .optional();
 
@@ -41,9 +44,7 @@ export function validatePluginDefinition(candidate: unknown, source: string): Pl
   }
   const manifest = def.manifest;
   if (!semver.satisfies(PLUGIN_API_VERSION, manifest.apiVersion)) {
-    throw new PluginManifestError(
-      `plugin '${manifest.id}' needs plugin API ${manifest.apiVersion}, but this etbot provides plugin API ${PLUGIN_API_VERSION}`,
-    );
+    throw new PluginManifestError(`plugin '${manifest.id}' needs plugin API ${manifest.apiVersion}, but this etbot provides plugin API ${PLUGIN_API_VERSION}`);
   }
   return def as PluginDefinition;
 }

@@ -18,7 +18,12 @@ import type { ProvidedServices } from './provided-services';
  * dependencies, so the host knows whom to disable when a provider goes) and core services from
  * its child container.
  */
-export function pluginResolver(pluginId: string, container: DependencyContainer, provided: ProvidedServices, dependencies: ReadonlySet<string>): ServiceResolver {
+export function pluginResolver(
+  pluginId: string,
+  container: DependencyContainer,
+  provided: ProvidedServices,
+  dependencies: ReadonlySet<string>,
+): ServiceResolver {
   const lookup = <T>(token: ServiceToken<T>): { found: true; value: T } | { found: false; why: string } => {
     const provision = provided.find(token);
     if (provision) {

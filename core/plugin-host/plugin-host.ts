@@ -161,7 +161,8 @@ export class PluginHost {
     if (!record.definition) Object.assign(record, this.loadDefinition({ ...record.entry }, true));
     if (!record.definition) throw new PluginError(record.error ?? `plugin '${ref}' cannot be loaded`);
     const missing = [...dependencyRanges(record.definition.manifest).keys()].filter((dep) => this.byId(dep)?.state !== 'enabled');
-    if (missing.length > 0) throw new PluginError(`plugin '${record.definition.manifest.id}' depends on ${missing.map((m) => `'${m}'`).join(', ')}, which is not enabled`);
+    if (missing.length > 0)
+      throw new PluginError(`plugin '${record.definition.manifest.id}' depends on ${missing.map((m) => `'${m}'`).join(', ')}, which is not enabled`);
     record.entry.enabled = true;
     const dependants = await this.aroundDependants(record, () => this.activate(record));
     this.save();
@@ -211,7 +212,9 @@ export class PluginHost {
     for (const r of [...stopped].reverse()) await this.deactivate(r);
     await change();
     const lines: string[] = [];
-    const candidates = this.records.filter((r) => r !== record && r.entry.enabled && r.definition && r.state !== 'enabled' && (stopped.includes(r) || r.waitingFor));
+    const candidates = this.records.filter(
+      (r) => r !== record && r.entry.enabled && r.definition && r.state !== 'enabled' && (stopped.includes(r) || r.waitingFor),
+    );
     const { order } = orderByDependencies(this.records.filter((r) => r.definition).map((r) => r.definition!.manifest));
     for (const depId of order) {
       const r = candidates.find((c) => c.definition!.manifest.id === depId);
@@ -289,7 +292,9 @@ export class PluginHost {
     const def = record.definition!;
     const id = def.manifest.id;
     const logger = this.deps.logger.child({ plugin: id });
-    const parsedOptions = def.configSchema ? def.configSchema.safeParse(record.entry.options ?? {}) : { success: true as const, data: record.entry.options ?? {} };
+    const parsedOptions = def.configSchema
+      ? def.configSchema.safeParse(record.entry.options ?? {})
+      : { success: true as const, data: record.entry.options ?? {} };
     if (!parsedOptions.success) {
       const issue = parsedOptions.error.issues[0]!;
       const key = issue.path.join('.');
@@ -312,7 +317,10 @@ export class PluginHost {
     const missing = (def.requires ?? []).filter((token) => !services.has(token));
     if (missing.length > 0) {
       const names = missing.map((t) => `'${t.name}'`).join(', ');
-      this.fail(record, `plugin '${id}' requires ${names}, which ${missing.length === 1 ? 'is' : 'are'} not available (not provided by a plugin it depends on, nor by a running core module)`);
+      this.fail(
+        record,
+        `plugin '${id}' requires ${names}, which ${missing.length === 1 ? 'is' : 'are'} not available (not provided by a plugin it depends on, nor by a running core module)`,
+      );
       return;
     }
     record.store = new DisposableStore();
@@ -321,7 +329,11 @@ export class PluginHost {
       options: parsedOptions.data,
       logger,
       services,
-      storage: createPluginStorage(id, () => this.database(id), () => this.coreTables()),
+      storage: createPluginStorage(
+        id,
+        () => this.database(id),
+        () => this.coreTables(),
+      ),
       provided: this.provided,
       registry: this.deps.registry,
       events: this.deps.events,
@@ -356,7 +368,9 @@ export class PluginHost {
   private coreTables(): string[] {
     if (!this.deps.container.isRegistered(DataServices.Database.id, true)) return [];
     const core = new Set<unknown>(coreEntities);
-    return this.database('core').dataSource.entityMetadatas.filter((m) => core.has(m.target)).map((m) => m.tableName);
+    return this.database('core')
+      .dataSource.entityMetadatas.filter((m) => core.has(m.target))
+      .map((m) => m.tableName);
   }
 
   private fail(record: PluginRecord, message: string, err?: unknown): void {
@@ -368,7 +382,14 @@ export class PluginHost {
 
   private find(ref: string): PluginRecord {
     const record = this.byId(ref) ?? this.records.find((r) => entryRef(r.entry) === ref);
-    if (!record) throw new PluginError(`no plugin '${ref}' in ${this.deps.pluginsFile} (known: ${this.list().map((p) => p.id).join(', ') || 'none'})`);
+    if (!record)
+      throw new PluginError(
+        `no plugin '${ref}' in ${this.deps.pluginsFile} (known: ${
+          this.list()
+            .map((p) => p.id)
+            .join(', ') || 'none'
+        })`,
+      );
     return record;
   }
 
@@ -383,7 +404,10 @@ export class PluginHost {
 
   private save(): void {
     if (this.deps.persist === false) return;
-    writePluginsFile(this.deps.pluginsFile, this.records.map((r) => r.entry));
+    writePluginsFile(
+      this.deps.pluginsFile,
+      this.records.map((r) => r.entry),
+    );
   }
 
   private announce(reason: string): void {

@@ -63,5 +63,7 @@ export const BUILTIN_PLUGINS_FILE = path.resolve(__dirname, '../../../plugins.js
 
 /** The built-in plugins with their default options, for a deployment without a plugins file. */
 export function builtInPluginEntries(): PluginEntry[] {
-  return readPluginsFile(BUILTIN_PLUGINS_FILE).filter((e) => e.id !== undefined).map((e) => ({ id: e.id, enabled: e.enabled, options: {} }));
+  return readPluginsFile(BUILTIN_PLUGINS_FILE)
+    .filter((e) => e.id !== undefined)
+    .map((e) => ({ id: e.id, enabled: e.enabled, options: {} }));
 }

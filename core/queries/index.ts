@@ -5,7 +5,15 @@ export { PlayerLookupService } from './player-lookup';
 export { PlayerStatsService } from './player-stats';
 export { LeaderboardService, type Leaderboard, type LeaderboardEntry, type LeaderboardOptions, type PlayerTotalsRow } from './leaderboards';
 export { LEADERBOARD_STATS, findLeaderboardStat, type LeaderboardStat, type LeaderboardStatKey } from './leaderboard-stats';
-export { SessionService, type SessionSummary, type SessionDetail, type SessionMatch, type SessionPlayer, type SessionRound, type SessionTeam } from './sessions';
+export {
+  SessionService,
+  type SessionSummary,
+  type SessionDetail,
+  type SessionMatch,
+  type SessionPlayer,
+  type SessionRound,
+  type SessionTeam,
+} from './sessions';
 export { DataStatusService, NO_ROUNDS_MESSAGE } from './data-status';
 export { PlayerResolver, type ResolvedPlayer } from './resolve-player';
 export { type Totals } from './totals';

@@ -53,14 +53,32 @@ export const LEADERBOARD_STATS: readonly LeaderboardStat[] = [
   { key: 'kd', label: 'K/D', description: 'Kills per death', value: (t) => t.kd, order: 'desc', ratio: true, minRounds: 10, kind: 'ratio' },
   { key: 'dpm', label: 'DPM', description: 'Damage given per minute played', value: (t) => t.dpm, order: 'desc', ratio: true, minRounds: 10, kind: 'ratio' },
   { key: 'accuracy', label: 'accuracy', description: 'Hits per shot', value: (t) => t.accuracy, order: 'desc', ratio: true, minRounds: 10, kind: 'percent' },
-  { key: 'headshots', label: 'headshot %', description: 'Head hits as a share of hits', value: (t) => t.headshotPercent, order: 'desc', ratio: true, minRounds: 10, kind: 'percent' },
+  {
+    key: 'headshots',
+    label: 'headshot %',
+    description: 'Head hits as a share of hits',
+    value: (t) => t.headshotPercent,
+    order: 'desc',
+    ratio: true,
+    minRounds: 10,
+    kind: 'percent',
+  },
   count('damage', 'damage given', 'Damage given', (t) => t.damageGiven),
   count('rounds', 'rounds played', 'Rounds played', (t) => t.rounds),
   { ...count('time', 'time played', 'Time played', (t) => t.timePlayedSeconds), kind: 'seconds' },
   count('revives', 'revives given', 'Revives given (newer stats files only)', (t) => t.revivesGiven),
   count('gibs', 'gibs', 'Gibs', (t) => t.gibs),
   count('objectives', 'objectives', 'Objectives stolen and returned, dynamites planted and defused, repairs', (t) => t.objectives),
-  { key: 'efficiency', label: 'efficiency', description: 'Kills / (kills + deaths)', value: (t) => t.efficiency, order: 'desc', ratio: true, minRounds: 10, kind: 'percent' },
+  {
+    key: 'efficiency',
+    label: 'efficiency',
+    description: 'Kills / (kills + deaths)',
+    value: (t) => t.efficiency,
+    order: 'desc',
+    ratio: true,
+    minRounds: 10,
+    kind: 'percent',
+  },
   count('multikills', 'multikills', 'Multikills (2 to 6 kills in a row)', (t) => t.multikillTotal),
   count('usefulkills', 'useful kills', 'Useful kills', (t) => t.usefulKills),
   { ...count('denied', 'denied playtime', 'Enemy playtime denied', (t) => t.deniedPlaytimeSeconds), kind: 'seconds' },
@@ -99,6 +117,9 @@ const ALIASES: Record<string, LeaderboardStatKey> = {
 };
 
 export function findLeaderboardStat(text: string): LeaderboardStat | undefined {
-  const t = text.trim().toLowerCase().replace(/[\s-]+/g, '');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '');
   return BY_KEY.get(t) ?? BY_KEY.get(ALIASES[t] ?? '');
 }

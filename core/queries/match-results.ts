@@ -65,21 +65,19 @@ export class MatchResultsService {
           WHERE m.score_r1_attackers IS NOT NULL AND m.score_r2_attackers IS NOT NULL
             AND r1.status = 'valid' AND r2.status = 'valid'`,
       );
-      const maps = rows.map(
-        (r): CompletedMap => ({
-          matchId: num(r.id),
-          serverId: String(r.server_id),
-          map: String(r.map),
-          endedAtUtc: String(r.ended_at_utc),
-          r2FileName: String(r.r2_file),
-          r1RoundId: num(r.r1_round_id),
-          r2RoundId: num(r.r2_round_id),
-          r1DefenderTeam: num(r.def1),
-          r2DefenderTeam: num(r.def2),
-          scoreR1Attackers: num(r.score_r1_attackers),
-          scoreR2Attackers: num(r.score_r2_attackers),
-        }),
-      );
+      const maps = rows.map((r): CompletedMap => ({
+        matchId: num(r.id),
+        serverId: String(r.server_id),
+        map: String(r.map),
+        endedAtUtc: String(r.ended_at_utc),
+        r2FileName: String(r.r2_file),
+        r1RoundId: num(r.r1_round_id),
+        r2RoundId: num(r.r2_round_id),
+        r1DefenderTeam: num(r.def1),
+        r2DefenderTeam: num(r.def2),
+        scoreR1Attackers: num(r.score_r1_attackers),
+        scoreR2Attackers: num(r.score_r2_attackers),
+      }));
       return maps.sort((x, y) => cmp(x.endedAtUtc, y.endedAtUtc) || cmp(x.serverId, y.serverId) || cmp(x.r2FileName, y.r2FileName));
     });
   }

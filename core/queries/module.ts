@@ -41,8 +41,7 @@ export function queriesModule(): CoreModule {
       const db = (r: DependencyContainer) => r.resolve<Database>(DataServices.Database.id);
       const cache = (r: DependencyContainer) => r.resolve<QueryCache>(CacheServices.QueryCache.id);
       const get = <T>(r: DependencyContainer, token: ServiceToken<T>) => r.resolve<T>(token.id);
-      const single = <T>(token: ServiceToken<T>, make: (r: DependencyContainer) => T) =>
-        c.register(token.id, { useFactory: instanceCachingFactory(make) });
+      const single = <T>(token: ServiceToken<T>, make: (r: DependencyContainer) => T) => c.register(token.id, { useFactory: instanceCachingFactory(make) });
 
       single(QueryServices.Players, (r) => new PlayerLookupService(db(r), cache(r)));
       const totals = (r: DependencyContainer) =>

@@ -108,7 +108,16 @@ async function everyonesWeaponSums(db: Database): Promise<Record<string, unknown
     for (const r of rows) {
       const key = `${String(r.guid)}\u0000${num(r.weapon)}`;
       const s = sums.get(key);
-      if (!s) sums.set(key, { guid: String(r.guid), weapon: num(r.weapon), kills: num(r.kills), deaths: num(r.deaths), hits: num(r.hits), shots: num(r.shots), headshots: num(r.headshots) });
+      if (!s)
+        sums.set(key, {
+          guid: String(r.guid),
+          weapon: num(r.weapon),
+          kills: num(r.kills),
+          deaths: num(r.deaths),
+          hits: num(r.hits),
+          shots: num(r.shots),
+          headshots: num(r.headshots),
+        });
       else {
         s.kills += num(r.kills);
         s.deaths += num(r.deaths);

@@ -22,7 +22,8 @@ const COUNT_CHUNK = 500;
  */
 export async function piecesOfPlayers(db: Database, guids: readonly string[] | null, rowsPerPiece = ROWS_PER_PIECE): Promise<string[][]> {
   const counts: { guid: string; rows: number }[] = [];
-  const chunks = guids === null ? [null] : Array.from({ length: Math.ceil(guids.length / COUNT_CHUNK) }, (_, i) => guids.slice(i * COUNT_CHUNK, (i + 1) * COUNT_CHUNK));
+  const chunks =
+    guids === null ? [null] : Array.from({ length: Math.ceil(guids.length / COUNT_CHUNK) }, (_, i) => guids.slice(i * COUNT_CHUNK, (i + 1) * COUNT_CHUNK));
   for (const chunk of chunks) {
     const filter = chunk === null ? '' : ` AND guid IN ${Sql.list(chunk)}`;
     const rows = await db.read((sql) => sql.all(`SELECT guid, COUNT(*) AS n FROM player_rounds WHERE in_totals = TRUE${filter} GROUP BY guid`, chunk ?? []));

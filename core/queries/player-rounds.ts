@@ -112,10 +112,7 @@ export class PlayerRoundsService {
   async ofPlayers(guids: readonly string[], options: PlayerRoundsOptions = {}): Promise<PlayerRoundRow[]> {
     return this.chunked([...new Set(guids)], (chunk, sql) => {
       const w = windowCondition(options.window ?? ALL_TIME);
-      return sql.all(
-        `${SELECT} WHERE pr.guid IN ${Sql.list(chunk)}${counted(options)}${w.sql} ${timeOrder(sql)}`,
-        [...chunk, ...w.params],
-      );
+      return sql.all(`${SELECT} WHERE pr.guid IN ${Sql.list(chunk)}${counted(options)}${w.sql} ${timeOrder(sql)}`, [...chunk, ...w.params]);
     });
   }
 

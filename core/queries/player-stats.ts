@@ -57,9 +57,9 @@ export class PlayerStatsService {
   private mapRounds(player: PlayerRef): Promise<{ map: string; rounds: number; firstSeen: string; lastSeen: string }[]> {
     return this.cache.wrap(`map-rounds:${player.guid}`, () =>
       this.db.read(async (sql) => {
-        const ids = (
-          await sql.all<{ round_id: number }>('SELECT round_id FROM player_rounds WHERE guid = ? AND in_totals = TRUE', [player.guid])
-        ).map((r) => num(r.round_id));
+        const ids = (await sql.all<{ round_id: number }>('SELECT round_id FROM player_rounds WHERE guid = ? AND in_totals = TRUE', [player.guid])).map((r) =>
+          num(r.round_id),
+        );
         const byMap = new Map<string, { map: string; rounds: number; firstSeen: string; lastSeen: string }>();
         for (let i = 0; i < ids.length; i += 5000) {
           const chunk = ids.slice(i, i + 5000);
@@ -221,4 +221,3 @@ function toMap(row: Record<string, unknown>): MapTotals {
     dpm: perMinute(damageGiven, seconds),
   };
 }
-

@@ -140,9 +140,7 @@ export class SessionRowsService {
   sessionIdByIndex(n: number): Promise<number | null> {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`session index must be 1 or more, got ${n}`);
     return this.cache.wrap(`session-rows:index-id:${n}`, () =>
-      this.db.read(async (sql) =>
-        num((await sql.one('SELECT id FROM gaming_sessions ORDER BY end_utc DESC, id DESC LIMIT 1 OFFSET ?', [n - 1]))?.id, true),
-      ),
+      this.db.read(async (sql) => num((await sql.one('SELECT id FROM gaming_sessions ORDER BY end_utc DESC, id DESC LIMIT 1 OFFSET ?', [n - 1]))?.id, true)),
     );
   }
 
@@ -158,10 +156,10 @@ export class SessionRowsService {
     if (!/^\d{4}-\d\d-\d\d$/.test(date)) throw new RangeError(`date must be YYYY-MM-DD, got '${date}'`);
     return this.cache.wrap(`session-rows:date-ids:${date}`, () =>
       this.db.read(async (sql) => {
-        const rows = await sql.all(
-          'SELECT id FROM gaming_sessions WHERE start_local >= ? AND start_local < ? ORDER BY start_utc, id',
-          [`${date}T00:00:00`, `${date}T99`],
-        );
+        const rows = await sql.all('SELECT id FROM gaming_sessions WHERE start_local >= ? AND start_local < ? ORDER BY start_utc, id', [
+          `${date}T00:00:00`,
+          `${date}T99`,
+        ]);
         return rows.map((r) => num(r.id));
       }),
     );
@@ -249,10 +247,9 @@ async function playersOfRounds(sql: Sql, roundIds: readonly number[]): Promise<S
 }
 
 async function teamMembers(sql: Sql, sessionId: number): Promise<SessionTeamMemberRow[]> {
-  const rows = await sql.all(
-    `SELECT stm.guid, stm.team, p.name FROM session_team_members stm JOIN players p ON p.guid = stm.guid WHERE stm.session_id = ?`,
-    [sessionId],
-  );
+  const rows = await sql.all(`SELECT stm.guid, stm.team, p.name FROM session_team_members stm JOIN players p ON p.guid = stm.guid WHERE stm.session_id = ?`, [
+    sessionId,
+  ]);
   return rows.map((r) => ({ guid: String(r.guid), team: r.team === 'B' ? 'B' : 'A', name: String(r.name) }));
 }
 

@@ -262,8 +262,7 @@ export class SessionService {
       const r1Attackers: SessionTeam | null = a === 0 && b === 0 ? null : a >= b ? 'A' : 'B';
       const s1 = num(m.score_r1_attackers, true);
       const s2 = num(m.score_r2_attackers, true);
-      const score =
-        s1 === null || s2 === null || r1Attackers === null ? null : r1Attackers === 'A' ? { A: s1, B: s2 } : { A: s2, B: s1 };
+      const score = s1 === null || s2 === null || r1Attackers === null ? null : r1Attackers === 'A' ? { A: s1, B: s2 } : { A: s2, B: s1 };
       const sessionId = num(m.session_id);
       const list2 = result.get(sessionId) ?? [];
       list2.push({ matchId: num(m.id), map: String(m.map), endedAt: String(m.ended_local), r1Attackers, score });

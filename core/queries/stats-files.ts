@@ -27,7 +27,9 @@ export class StatsFilesService {
 
   /** The most recently imported file, or null. */
   async lastImported(): Promise<{ name: string; at: string } | null> {
-    const row = await this.db.read((sql) => sql.one(`SELECT name, updated_at FROM stats_files WHERE status = 'imported' ORDER BY updated_at DESC, id DESC LIMIT 1`));
+    const row = await this.db.read((sql) =>
+      sql.one(`SELECT name, updated_at FROM stats_files WHERE status = 'imported' ORDER BY updated_at DESC, id DESC LIMIT 1`),
+    );
     return row ? { name: String(row.name), at: String(row.updated_at) } : null;
   }
 
@@ -41,7 +43,12 @@ export class StatsFilesService {
       );
       return {
         total: num(count?.n),
-        files: rows.map((r) => ({ name: String(r.name), reason: r.reason === null ? null : String(r.reason), source: String(r.source), at: String(r.updated_at) })),
+        files: rows.map((r) => ({
+          name: String(r.name),
+          reason: r.reason === null ? null : String(r.reason),
+          source: String(r.source),
+          at: String(r.updated_at),
+        })),
       };
     });
   }

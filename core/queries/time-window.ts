@@ -5,10 +5,7 @@ import type { SqlValue } from '../data/sql';
  * Which rounds an answer covers. `days` counts back from now (UTC instants); `range` and `month`
  * are the server's local dates as written in the file names, both ends included.
  */
-export type TimeWindow =
-  | { kind: 'all' }
-  | { kind: 'days'; days: number; sinceUtc: string }
-  | { kind: 'range'; from: string; to: string };
+export type TimeWindow = { kind: 'all' } | { kind: 'days'; days: number; sinceUtc: string } | { kind: 'range'; from: string; to: string };
 
 export const ALL_TIME: TimeWindow = { kind: 'all' };
 

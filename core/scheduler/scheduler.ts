@@ -122,11 +122,14 @@ export class Scheduler {
     const due = immediately ? now : job.nextDue(now);
     job.state.nextRunAt = due;
     if (due === null) return;
-    job.timer = this.clock.setTimeout(() => {
-      job.timer = null;
-      void this.execute(job, due).finally(() => undefined);
-      this.arm(job, false);
-    }, Math.max(0, due - now));
+    job.timer = this.clock.setTimeout(
+      () => {
+        job.timer = null;
+        void this.execute(job, due).finally(() => undefined);
+        this.arm(job, false);
+      },
+      Math.max(0, due - now),
+    );
   }
 
   private async execute(job: ScheduledJob, scheduledAt: number): Promise<boolean> {

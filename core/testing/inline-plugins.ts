@@ -4,7 +4,8 @@ import type { PluginDefinition } from '../plugin-api/plugin';
 import type { PluginEntry } from '../plugin-host/plugins-file';
 
 const REGISTRY_KEY = Symbol.for('etbot.testing.inline-plugins');
-const registry: Map<string, unknown> = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as Map<string, unknown>) ??
+const registry: Map<string, unknown> =
+  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as Map<string, unknown>) ??
   ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = new Map<string, unknown>());
 let counter = 0;
 

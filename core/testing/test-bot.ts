@@ -32,10 +32,7 @@ export type TestPluginEntry = Omit<PluginEntry, 'enabled' | 'options'> & { enabl
 
 /** What `plugins` takes: a built-in id, a plugins.json entry, a definition, or a definition with options. */
 export type TestPlugin =
-  | string
-  | TestPluginEntry
-  | PluginDefinition<any>
-  | { definition: PluginDefinition<any>; options?: Record<string, unknown>; enabled?: boolean };
+  string | TestPluginEntry | PluginDefinition<any> | { definition: PluginDefinition<any>; options?: Record<string, unknown>; enabled?: boolean };
 
 export interface TestBotOptions {
   /** The plugins to load; give this or `pluginsFile`. */
@@ -201,7 +198,10 @@ export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
       async runJob(pluginId, jobName) {
         const id = `${pluginId}:${jobName}`;
         if (!started.scheduler.list().some((j) => j.id === id)) {
-          const known = started.scheduler.list().map((j) => j.id).sort();
+          const known = started.scheduler
+            .list()
+            .map((j) => j.id)
+            .sort();
           throw new Error(`no job '${id}' (registered: ${known.join(', ') || 'none'})`);
         }
         await started.scheduler.runNow(id);
@@ -213,7 +213,11 @@ export async function createTestBot(options: TestBotOptions): Promise<TestBot> {
       importFile: (...p) => importPaths(importer, p, { source: 'test' }),
       commands: () => started.registry.names().sort(),
       discordSettled: settled,
-      jobs: () => started.scheduler.list().map((j) => j.id).sort(),
+      jobs: () =>
+        started.scheduler
+          .list()
+          .map((j) => j.id)
+          .sort(),
       stop: cleanup,
     };
   } catch (err) {

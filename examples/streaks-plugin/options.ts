@@ -6,7 +6,10 @@ export const streaksOptions = z
     /** A round extends a run when the player's K/D in it is at least this (K/D = kills when no deaths). */
     minKd: z.number().min(0).max(100).default(1),
     /** How often the whole table is recomputed and players with no counted round are pruned. */
-    recomputeEvery: z.string().regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as 30m, 1h or 24h').default('1h'),
+    recomputeEvery: z
+      .string()
+      .regex(/^\d+(ms|s|m|h|d)$/, 'a duration such as 30m, 1h or 24h')
+      .default('1h'),
   })
   .strict();
 

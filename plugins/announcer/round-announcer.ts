@@ -76,10 +76,13 @@ export class RoundAnnouncer {
     const previous = this.timers.get(serverId);
     if (previous !== undefined) this.clock.clearTimeout(previous);
     const due = endedMs + this.options.sessionGapMinutes * 60_000 + this.options.graceSeconds * 1000;
-    const handle = this.clock.setTimeout(() => {
-      if (this.timers.get(serverId) === handle) this.timers.delete(serverId);
-      void this.serial(() => this.announceSessionEnd(serverId, roundId));
-    }, Math.max(0, due - this.clock.now()));
+    const handle = this.clock.setTimeout(
+      () => {
+        if (this.timers.get(serverId) === handle) this.timers.delete(serverId);
+        void this.serial(() => this.announceSessionEnd(serverId, roundId));
+      },
+      Math.max(0, due - this.clock.now()),
+    );
     this.timers.set(serverId, handle);
   }
 

@@ -29,5 +29,5 @@ export const COMPARED: readonly ComparedRow[] = [
 /** 1: the first leads, -1: the second, 0: a tie, unknown, or no leader for this row. */
 export function leaderMark(better: ComparedRow['better'], a: number | null, b: number | null): 1 | -1 | 0 {
   if (better === 'none' || a === null || b === null || a === b) return 0;
-  return (a > b) === (better === 'higher') ? 1 : -1;
+  return a > b === (better === 'higher') ? 1 : -1;
 }

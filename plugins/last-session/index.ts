@@ -1,11 +1,4 @@
-import {
-  CacheServices,
-  ChartServices,
-  definePlugin,
-  LastSessionServices,
-  QueryServices,
-  SessionsServices,
-} from 'etbot/plugin-api';
+import { CacheServices, ChartServices, definePlugin, LastSessionServices, QueryServices, SessionsServices } from 'etbot/plugin-api';
 import { lastRoundCommand } from './last-round-command';
 import { lastSessionCommand } from './last-session-command';
 import { providedSummary } from './provided-summary';

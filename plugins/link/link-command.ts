@@ -21,7 +21,11 @@ export function linkCommand(links: LinkService, targets: LinkTargets) {
         if (!ctx.caller.isAdmin) return { text: 'Only admins can link another account.', isError: true, ephemeral: true };
         if (words.length < 2) throw new UsageError('name the player or GUID after the user');
         userId = user[1] ?? user[2]!;
-        rest = args.target.trim().slice(words[0]!.length).trim().replace(/^"(.*)"$/, '$1');
+        rest = args.target
+          .trim()
+          .slice(words[0]!.length)
+          .trim()
+          .replace(/^"(.*)"$/, '$1');
       }
       if (!user && ctx.transport === 'console') throw new UsageError('on the console, name the Discord user first: link <user id> <player>');
       const t = await targets.find(rest, ctx);

@@ -1,4 +1,12 @@
-import { NO_ROUNDS_MESSAGE, playerProblemReply, type CommandContext, type DataStatusService, type PlayerLookupService, type PlayerRef, type Reply } from 'etbot/plugin-api';
+import {
+  NO_ROUNDS_MESSAGE,
+  playerProblemReply,
+  type CommandContext,
+  type DataStatusService,
+  type PlayerLookupService,
+  type PlayerRef,
+  type Reply,
+} from 'etbot/plugin-api';
 
 const GUID = /^[0-9A-Fa-f]{8}$/;
 

@@ -1,13 +1,4 @@
-import {
-  clip,
-  Colors,
-  defineCommand,
-  formatRatio,
-  nameFormatter,
-  resolvePlayerArgument,
-  type PlayerResolver,
-  type PlayerStatsService,
-} from 'etbot/plugin-api';
+import { clip, Colors, defineCommand, formatRatio, nameFormatter, resolvePlayerArgument, type PlayerResolver, type PlayerStatsService } from 'etbot/plugin-api';
 
 /** `!maps [player]`: rounds, wins attacking and defending, K/D and DPM per map. */
 export function mapsCommand(resolver: PlayerResolver, playerStats: PlayerStatsService) {

@@ -38,7 +38,12 @@ export function balanceCommand(rating: RatingService, players: PlayerLookupServi
           if (found.some((f) => f.guid === r.player.guid)) problems.push(`'${esc(q)}' is ${esc(r.player.name)} again`);
           else found.push(r.player);
         } else if (r.kind === 'ambiguous') {
-          problems.push(`'${esc(q)}' matches several players: ${r.candidates.slice(0, 5).map((c) => esc(c.name)).join(', ')}${r.total > 5 ? ', ...' : ''}`);
+          problems.push(
+            `'${esc(q)}' matches several players: ${r.candidates
+              .slice(0, 5)
+              .map((c) => esc(c.name))
+              .join(', ')}${r.total > 5 ? ', ...' : ''}`,
+          );
         } else {
           const hint = r.suggestions.length > 0 ? ` (did you mean ${r.suggestions.map((s) => esc(s.name)).join(', ')}?)` : '';
           problems.push(`no player matches '${esc(q)}'${hint}`);

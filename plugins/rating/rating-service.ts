@@ -167,7 +167,12 @@ export class RatingService implements SkillRating {
   async winProbability(team1: readonly string[], team2: readonly string[]): Promise<number> {
     const ratings = await this.ratings([...team1, ...team2]);
     const calibration = await this.calibration();
-    return splitChance(calibration, team1.map((g) => ratings.get(g)!), team2.map((g) => ratings.get(g)!), this.params).chance;
+    return splitChance(
+      calibration,
+      team1.map((g) => ratings.get(g)!),
+      team2.map((g) => ratings.get(g)!),
+      this.params,
+    ).chance;
   }
 
   private readonly names: PlayerDirectory = (guids) => this.sources.players(guids);

@@ -53,7 +53,10 @@ export async function syncRatings(
     await appendMaps(sql, maps, stored.length);
     const touched = new Set(maps.flatMap((m) => m.entries.map((e) => e.guid)));
     if (maps.some((m) => m.rated)) touched.add(SECOND_ATTACK_KEY);
-    await savePlayers(sql, ledger.all().filter((p) => touched.has(p.guid)));
+    await savePlayers(
+      sql,
+      ledger.all().filter((p) => touched.has(p.guid)),
+    );
     return maps;
   });
   return { mode: 'incremental', maps: rated.length };

@@ -19,7 +19,13 @@ export function sessionLine(s: SessionSummary, esc: (s: string) => string): stri
 
 export function sessionEmbed(s: SessionDetail, esc: (s: string) => string): Embed {
   const teamNames = (team: 'A' | 'B') =>
-    clip(s.players.filter((p) => p.team === team).map((p) => `${esc(p.player.name)} (${p.kills}/${p.deaths})`).join(', ') || '-', 1024);
+    clip(
+      s.players
+        .filter((p) => p.team === team)
+        .map((p) => `${esc(p.player.name)} (${p.kills}/${p.deaths})`)
+        .join(', ') || '-',
+      1024,
+    );
   const matches = s.matches.map((m) => `${esc(m.map)}: ${m.score ? `A ${m.score.A} - ${m.score.B} B` : 'score unknown'}`);
   const unpaired = s.roundList.filter((r) => r.orphan).length;
   const fields = [

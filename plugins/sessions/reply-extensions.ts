@@ -1,4 +1,11 @@
-import { toDisposable, type Disposable, type ReplyFile, type SessionDetail, type SessionReplyExtension, type SessionReplyExtensionPoint } from 'etbot/plugin-api';
+import {
+  toDisposable,
+  type Disposable,
+  type ReplyFile,
+  type SessionDetail,
+  type SessionReplyExtension,
+  type SessionReplyExtensionPoint,
+} from 'etbot/plugin-api';
 
 /**
  * The extension point of `!session`: a plugin (the last-session graphs, for instance) registers a

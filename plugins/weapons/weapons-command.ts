@@ -24,7 +24,8 @@ export function weaponsCommand(resolver: PlayerResolver, playerStats: PlayerStat
       const list = await playerStats.weapons(player);
       const esc = nameFormatter(ctx.transport);
       const lines = list.map(
-        (w) => `**${w.name}**: ${w.kills} kills, ${w.deaths} deaths by it, ${formatPercent(w.accuracy)} accuracy, ${formatPercent(w.headshotPercent)} headshots`,
+        (w) =>
+          `**${w.name}**: ${w.kills} kills, ${w.deaths} deaths by it, ${formatPercent(w.accuracy)} accuracy, ${formatPercent(w.headshotPercent)} headshots`,
       );
       return {
         embeds: [

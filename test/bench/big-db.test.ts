@@ -20,7 +20,10 @@ for (const kind of ['sqlite', 'postgres'] as TestDatabaseKind[]) {
     before(async () => {
       const bulkTarget = await createTestDatabase(kind);
       const importTarget = await createTestDatabase(kind);
-      cleanups.push(() => bulkTarget.destroy(), () => importTarget.destroy());
+      cleanups.push(
+        () => bulkTarget.destroy(),
+        () => importTarget.destroy(),
+      );
       await writeBigDatabases(
         roundFileChunks(SOURCE),
         kind === 'sqlite' ? { sqlitePath: bulkTarget.url.replace(/^sqlite:/, '') } : { postgresUrl: bulkTarget.url },

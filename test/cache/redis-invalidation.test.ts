@@ -74,13 +74,16 @@ describe('cache: several instances kept coherent through Redis', function () {
     }
   });
 
-  it('a round imported by one bot shows at once in the other bot\'s cached !top', async () => {
+  it("a round imported by one bot shows at once in the other bot's cached !top", async () => {
     // Three generated evenings; bot A imports the first two and caches !top kills, bot B (same
     // database, another process in real life) imports the third.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'etbot-redis-'));
     const all = path.join(dir, 'all');
     await runFixturesGenerate({ out: all, seed: 23, sessions: 3 });
-    const truth = JSON.parse(readFileSync(path.join(all, 'truth.json'), 'utf8')) as { players: { name: string; kills: number }[]; sessions: { start: string }[] };
+    const truth = JSON.parse(readFileSync(path.join(all, 'truth.json'), 'utf8')) as {
+      players: { name: string; kills: number }[];
+      sessions: { start: string }[];
+    };
     const lastSessionStart = truth.sessions[2]!.start.replace(/[-T:]/g, '').slice(0, 14);
     const early = path.join(dir, 'early');
     const late = path.join(dir, 'late');

@@ -67,7 +67,10 @@ describe('charts: chart service', () => {
     expect(counter.created()).to.equal(1);
     expect(counter.live()).to.equal(0);
 
-    await charts.renderOption(barOption(() => 'ok'), { width: 300, height: 200 });
+    await charts.renderOption(
+      barOption(() => 'ok'),
+      { width: 300, height: 200 },
+    );
     await charts.renderSessionImage(sampleSession(8, 12));
     await charts.renderRadar(sampleRadar());
     expect(counter.created()).to.equal(4);
@@ -83,7 +86,10 @@ describe('charts: chart service', () => {
         }),
         { width: 200, height: 100 },
       ),
-      charts.renderOption(barOption(() => 'fine'), { width: 200, height: 100 }),
+      charts.renderOption(
+        barOption(() => 'fine'),
+        { width: 200, height: 100 },
+      ),
     ]);
     expect(failed.status).to.equal('rejected');
     expect(ok.status).to.equal('fulfilled');

@@ -15,9 +15,39 @@ function handMadeSession(): SessionChartData {
   return {
     title: '^1Session^7 2026-11-20',
     players: [
-      { name: '^4Bo^3b', kills: 12, deaths: 20, dpm: 120, accuracy: null, timePlayedSeconds: 1800, timeDeadSeconds: 600, damageGiven: 4321, damageReceived: 6000 },
-      { name: '^1Ace^7Gunner', kills: 30, deaths: 10, dpm: 250.4, accuracy: 100 / 3, timePlayedSeconds: 3725, timeDeadSeconds: 754, damageGiven: 12345, damageReceived: 2500 },
-      { name: 'Charlie_^xLongNameBeyondSixteen', kills: 21, deaths: 21, dpm: 180, accuracy: 25, timePlayedSeconds: 3000, timeDeadSeconds: 900, damageGiven: 9000, damageReceived: 9100 },
+      {
+        name: '^4Bo^3b',
+        kills: 12,
+        deaths: 20,
+        dpm: 120,
+        accuracy: null,
+        timePlayedSeconds: 1800,
+        timeDeadSeconds: 600,
+        damageGiven: 4321,
+        damageReceived: 6000,
+      },
+      {
+        name: '^1Ace^7Gunner',
+        kills: 30,
+        deaths: 10,
+        dpm: 250.4,
+        accuracy: 100 / 3,
+        timePlayedSeconds: 3725,
+        timeDeadSeconds: 754,
+        damageGiven: 12345,
+        damageReceived: 2500,
+      },
+      {
+        name: 'Charlie_^xLongNameBeyondSixteen',
+        kills: 21,
+        deaths: 21,
+        dpm: 180,
+        accuracy: 25,
+        timePlayedSeconds: 3000,
+        timeDeadSeconds: 900,
+        damageGiven: 9000,
+        damageReceived: 9100,
+      },
     ],
     weapons: [
       { name: 'MP40', kills: 40 },
@@ -68,7 +98,14 @@ describe('charts: six-graph session image', () => {
     // dpm 250.4 -> 250; accuracy 100/3 -> 33.3%, null -> n/a; 3725 s -> 1h 02m, 754 s -> 12m;
     // damage 12345 -> 12k, 4321 -> 4.3k, 6000 -> 6k.
     expect(texts).to.include.members(['250', '33.3%', '25.0%', 'n/a', '1h 02m', '12m', '12k', '4.3k', '6k', '40', '23']);
-    expect(texts).to.include.members(['Kills & deaths', 'Damage per minute', 'Accuracy', 'Time played & time dead', 'Damage given & received', 'Kills by weapon']);
+    expect(texts).to.include.members([
+      'Kills & deaths',
+      'Damage per minute',
+      'Accuracy',
+      'Time played & time dead',
+      'Damage given & received',
+      'Kills by weapon',
+    ]);
   });
 
   it('names every player on every panel even with 20 players', () => {

@@ -44,7 +44,15 @@ forEachDatabase('collector manager', (tdb) => {
     const configs = [
       collectorSchema.parse({ type: 'local', path: path.join(dir, 'a') }),
       collectorSchema.parse({ type: 'local', name: 'second', serverId: 'gs2', path: path.join(dir, 'b'), settleMs: 200 }),
-      collectorSchema.parse({ type: 'sftp', host: '127.0.0.1', port: 2222, username: 'etbot', privateKeyPath: '/nonexistent', remotePath: '/stats', knownHostsPath: '/nonexistent' }),
+      collectorSchema.parse({
+        type: 'sftp',
+        host: '127.0.0.1',
+        port: 2222,
+        username: 'etbot',
+        privateKeyPath: '/nonexistent',
+        remotePath: '/stats',
+        knownHostsPath: '/nonexistent',
+      }),
     ];
     fs.mkdirSync(path.join(dir, 'a'));
     fs.mkdirSync(path.join(dir, 'b'));
@@ -56,7 +64,12 @@ forEachDatabase('collector manager', (tdb) => {
     ]);
     await m.start();
     try {
-      expect(m.status().slice(0, 2).map((s) => s.state)).to.deep.equal(['running', 'running']);
+      expect(
+        m
+          .status()
+          .slice(0, 2)
+          .map((s) => s.state),
+      ).to.deep.equal(['running', 'running']);
       expect(fs.existsSync(path.join(dir, 'data', 'staging', 'sftp_etbot_127.0.0.1_2222_stats'))).to.equal(true);
     } finally {
       await m.stop();
@@ -154,7 +167,7 @@ forEachDatabase('collector manager', (tdb) => {
       expect(await roundCount(db, name)).to.deep.equal({ rounds: 1, players: 2 });
     });
 
-    it("registers the manager but runs nothing in other modes", async () => {
+    it('registers the manager but runs nothing in other modes', async () => {
       const watched = path.join(dir, 'watched');
       fs.mkdirSync(watched);
       fs.writeFileSync(path.join(watched, roundFileName(3)), roundFileText({ players: 2, tag: 'idle' }));

@@ -87,8 +87,6 @@ export function importerFor(db: Database): FileSink {
 
 /** How many rounds the database holds for a file name, and the player count of the last one. */
 export async function roundCount(db: Database, fileName: string): Promise<{ rounds: number; players: number }> {
-  const row = await db.read((sql) =>
-    sql.one('SELECT COUNT(*) AS rounds, MAX(player_count) AS players FROM rounds WHERE file_name = ?', [fileName]),
-  );
+  const row = await db.read((sql) => sql.one('SELECT COUNT(*) AS rounds, MAX(player_count) AS players FROM rounds WHERE file_name = ?', [fileName]));
   return { rounds: num(row?.rounds), players: num(row?.players) };
 }

@@ -109,7 +109,9 @@ describe('known_hosts against OpenSSH ssh-keygen', function () {
     const keyPath = path.join(dir, 'host_key');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', keyPath]);
     const keyBlob = Buffer.from(fs.readFileSync(`${keyPath}.pub`, 'utf8').split(' ')[1]!, 'base64');
-    const printed = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', `${keyPath}.pub`]).toString().split(' ')[1];
+    const printed = execFileSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', `${keyPath}.pub`])
+      .toString()
+      .split(' ')[1];
     expect(fingerprintOf(keyBlob)).to.equal(printed);
   });
 

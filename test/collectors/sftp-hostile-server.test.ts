@@ -46,7 +46,14 @@ forEachDatabase('SFTP collector against a hostile server (ssh2 fake)', (tdb) => 
     expect(fs.readFileSync(sentinel, 'utf8'), 'the sentinel next to staging').to.equal('sentinel\n');
     expect(fs.existsSync(escaped), `${escaped} written`).to.equal(false);
     expect(filesUnder(fx.tmp).sort()).to.deep.equal(
-      ['id_ed25519', 'known_hosts', 'sentinel.txt', ...good.map((g) => `server/stats/${g}`), ...good.map((g) => `staging/${g}`), 'staging/%2e%2e%2fsentinel.txt'].sort(),
+      [
+        'id_ed25519',
+        'known_hosts',
+        'sentinel.txt',
+        ...good.map((g) => `server/stats/${g}`),
+        ...good.map((g) => `staging/${g}`),
+        'staging/%2e%2e%2fsentinel.txt',
+      ].sort(),
     );
     expect(await roundCount(db, good[0]!)).to.deep.equal({ rounds: 1, players: 2 });
     expect(await roundCount(db, good[1]!)).to.deep.equal({ rounds: 1, players: 3 });
@@ -79,7 +86,9 @@ forEachDatabase('SFTP collector against a hostile server (ssh2 fake)', (tdb) => 
     const row = await db.read((sql) => sql.one('SELECT status, reason, size, content FROM stats_files WHERE name = ?', [big]));
     expect(row).to.include({ status: 'rejected' });
     expect(num(row!.size)).to.equal(bigSize);
-    expect(String(row!.reason)).to.equal(`file is ${bigSize.toLocaleString('en-US')} bytes, over the limit of 2,048 bytes (import.maxFileBytes); it was not read`);
+    expect(String(row!.reason)).to.equal(
+      `file is ${bigSize.toLocaleString('en-US')} bytes, over the limit of 2,048 bytes (import.maxFileBytes); it was not read`,
+    );
     expect(await roundCount(db, small)).to.deep.equal({ rounds: 1, players: 2 });
     await fx.waitForListings(2);
     expect(fx.sink.callsFor(big)).to.have.length(1);

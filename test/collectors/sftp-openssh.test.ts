@@ -129,7 +129,12 @@ forEachDatabase('SFTP collector against OpenSSH sshd', (tdb) => {
     const emptyKnownHosts = path.join(tmp, 'empty_known_hosts');
     fs.writeFileSync(emptyKnownHosts, '');
     const unknown = collector({ name: 'unknown', knownHostsPath: emptyKnownHosts, stagingDir: path.join(tmp, 'staging-unknown') });
-    const wrong = collector({ name: 'wrong-fp', knownHostsPath: undefined, hostKeyFingerprint: 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', stagingDir: path.join(tmp, 'staging-wrong') });
+    const wrong = collector({
+      name: 'wrong-fp',
+      knownHostsPath: undefined,
+      hostKeyFingerprint: 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      stagingDir: path.join(tmp, 'staging-wrong'),
+    });
     await unknown.start();
     await wrong.start();
     const u = await waitFor('the unknown key to be refused', () => unknown.status().lastError);
@@ -138,7 +143,12 @@ forEachDatabase('SFTP collector against OpenSSH sshd', (tdb) => {
     expect(w).to.include('does not match the configured fingerprint SHA256:AAAA');
     expect(sink.calls).to.deep.equal([]);
 
-    const byFingerprint = collector({ name: 'fp', knownHostsPath: undefined, hostKeyFingerprint: sshd.hostKeyFingerprint, stagingDir: path.join(tmp, 'staging-fp') });
+    const byFingerprint = collector({
+      name: 'fp',
+      knownHostsPath: undefined,
+      hostKeyFingerprint: sshd.hostKeyFingerprint,
+      stagingDir: path.join(tmp, 'staging-fp'),
+    });
     await byFingerprint.start();
     await waitFor('the file to be imported by the fingerprint collector', () => sink.callsFor(name).length === 1);
     const byKnownHosts = collector({ name: 'kh' });

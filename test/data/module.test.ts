@@ -40,7 +40,10 @@ describe('database url', () => {
     expect(resolveDatabaseTarget({ dataDir: '/d' })).to.deep.equal({ kind: 'sqlite', path: path.resolve('/d/etbot.sqlite') });
     expect(resolveDatabaseTarget({ dataDir: '/d', url: 'sqlite::memory:' })).to.deep.equal({ kind: 'sqlite', path: ':memory:' });
     expect(resolveDatabaseTarget({ dataDir: '/d', url: 'sqlite:/x/y.db' })).to.deep.equal({ kind: 'sqlite', path: '/x/y.db' });
-    expect(resolveDatabaseTarget({ dataDir: '/d', url: 'sqlite:/x/y.db', envUrl: 'postgres://u@127.0.0.1/db' })).to.deep.equal({ kind: 'postgres', url: 'postgres://u@127.0.0.1/db' });
+    expect(resolveDatabaseTarget({ dataDir: '/d', url: 'sqlite:/x/y.db', envUrl: 'postgres://u@127.0.0.1/db' })).to.deep.equal({
+      kind: 'postgres',
+      url: 'postgres://u@127.0.0.1/db',
+    });
     const bad = (() => {
       try {
         resolveDatabaseTarget({ dataDir: '/d', url: 'mysql://u:secret@h/db' });
@@ -49,7 +52,9 @@ describe('database url', () => {
       }
       return '';
     })();
-    expect(bad).to.match(/postgres:\/\/.*sqlite:/).and.not.include('secret');
+    expect(bad)
+      .to.match(/postgres:\/\/.*sqlite:/)
+      .and.not.include('secret');
     expect(redactUrl('postgres://user:secret@127.0.0.1:5432/db')).to.equal('postgres://user:***@127.0.0.1:5432/db');
   });
 

@@ -25,9 +25,35 @@ forEachDatabase('schema', (db) => {
   it('keeps one imported copy per content hash (partial unique index)', async () => {
     const database = await db.open();
     const row = (name: string, status: string) => [
-      'default', name, 'h'.repeat(64), status, null, '[]', null, null, null, 'test', 1, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z',
+      'default',
+      name,
+      'h'.repeat(64),
+      status,
+      null,
+      '[]',
+      null,
+      null,
+      null,
+      'test',
+      1,
+      '2025-01-01T00:00:00Z',
+      '2025-01-01T00:00:00Z',
     ];
-    const cols = ['server_id', 'name', 'content_hash', 'status', 'reason', 'warnings', 'duplicate_of_id', 'content', 'path', 'source', 'size', 'first_seen_at', 'updated_at'];
+    const cols = [
+      'server_id',
+      'name',
+      'content_hash',
+      'status',
+      'reason',
+      'warnings',
+      'duplicate_of_id',
+      'content',
+      'path',
+      'source',
+      'size',
+      'first_seen_at',
+      'updated_at',
+    ];
     await database.transaction((sql) => sql.insertMany('stats_files', cols, [row('a.txt', 'imported'), row('b.txt', 'duplicate')]));
     let failed = false;
     try {

@@ -30,7 +30,12 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const user = i % 2 === 0 ? alice : bob;
         if (i % 3 === 2) {
           const page = (i % 2) + 1;
-          return { user, content: `!top kills ${page}`, check: (body: any) => expect(body.embeds[0].description.split('\n').map(shown), `!top kills ${page}`).to.deep.equal(board.slice((page - 1) * 10, page * 10)) };
+          return {
+            user,
+            content: `!top kills ${page}`,
+            check: (body: any) =>
+              expect(body.embeds[0].description.split('\n').map(shown), `!top kills ${page}`).to.deep.equal(board.slice((page - 1) * 10, page * 10)),
+          };
         }
         const p = players[i % players.length]!;
         return {
@@ -74,7 +79,9 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const latencies = answered.map((a) => a.ms);
       const p50 = percentile(latencies, 50);
       const p95 = percentile(latencies, 95);
-      console.log(`      ${COMMANDS} concurrent commands [${kind}]: reply latency p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`);
+      console.log(
+        `      ${COMMANDS} concurrent commands [${kind}]: reply latency p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`,
+      );
     });
   });
 }

@@ -20,7 +20,20 @@ import { FIXTURES_DIR } from '../support/fixture-bot';
 export const E2E_TOKEN = 'e2e-discord-token.Zq8vX1-never-logged';
 
 /** Every plugin the product ships (plugins.json) plus the admin plugin. */
-export const ALL_PLUGINS = ['help', 'stats', 'leaderboards', 'rating', 'compare', 'weapons', 'maps', 'sessions', 'link', 'last-session', 'announcer', 'admin'] as const;
+export const ALL_PLUGINS = [
+  'help',
+  'stats',
+  'leaderboards',
+  'rating',
+  'compare',
+  'weapons',
+  'maps',
+  'sessions',
+  'link',
+  'last-session',
+  'announcer',
+  'admin',
+] as const;
 
 export interface E2EBotOptions {
   /** A fresh database of this kind (dropped on stop), or a URL the caller owns. */
@@ -133,7 +146,12 @@ export function messageOf(req: RecordedRequest): any {
 }
 
 /** A user writes `content`; resolves with the bot's reply to that very message. */
-export async function ask(fake: FakeDiscord, content: string, opts: Parameters<FakeDiscord['sendUserMessage']>[1] = {}, timeoutMs = 30_000): Promise<RecordedRequest> {
+export async function ask(
+  fake: FakeDiscord,
+  content: string,
+  opts: Parameters<FakeDiscord['sendUserMessage']>[1] = {},
+  timeoutMs = 30_000,
+): Promise<RecordedRequest> {
   const sent = fake.sendUserMessage(content, opts);
   return fake.waitForRequest(
     (r) => r.method === 'POST' && r.path === `/channels/${sent.channel_id}/messages` && r.body?.message_reference?.message_id === sent.id,

@@ -157,7 +157,11 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       it('shows typing, then sends the six-graph PNG (1800x1500) with an embed that shows it', async () => {
         const sent = e.fake.sendUserMessage('!last_session');
         await e.fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${world().channelId}/typing`, 30_000, 'typing');
-        const reply = await e.fake.waitForRequest((r) => r.method === 'POST' && r.body?.message_reference?.message_id === sent.id, 60_000, 'the !last_session reply');
+        const reply = await e.fake.waitForRequest(
+          (r) => r.method === 'POST' && r.body?.message_reference?.message_id === sent.id,
+          60_000,
+          'the !last_session reply',
+        );
         expect(reply.files).to.have.length(1);
         const [file] = reply.files;
         expect(file!.name).to.equal('last-session.png');

@@ -8,7 +8,19 @@ const TRICKY_NAME = '@everyone **x** `y`';
 const TRICKY_ESCAPED = '@everyone \\*\\*x\\*\\* \\`y\\`';
 
 const PLAYERS: HandPlayer[] = [
-  { guid: 'E2E0A001', name: TRICKY_NAME, team: 1, hits: 50, shots: 200, kills: 5, deaths: 3, headshots: 10, damageGiven: 1234, damageReceived: 900, minutes: 10 },
+  {
+    guid: 'E2E0A001',
+    name: TRICKY_NAME,
+    team: 1,
+    hits: 50,
+    shots: 200,
+    kills: 5,
+    deaths: 3,
+    headshots: 10,
+    damageGiven: 1234,
+    damageReceived: 900,
+    minutes: 10,
+  },
   { guid: 'E2E0B002', name: 'Pat', team: 2, hits: 30, shots: 150, kills: 3, deaths: 4, headshots: 5, damageGiven: 800, damageReceived: 1000, minutes: 10 },
   { guid: 'E2E0B003', name: 'Kim', team: 2, hits: 20, shots: 100, kills: 1, deaths: 3, headshots: 2, damageGiven: 500, damageReceived: 700, minutes: 10 },
 ];
@@ -57,7 +69,13 @@ for (const kind of ['sqlite', 'postgres'] as const) {
       const status = (await e.importer.importContent(round.name, round.content, { source: 'e2e' })).status;
       expect(['imported', 'unchanged']).to.include(status);
       // By hand from the file: 5/3 = 1.666 -> 1.67; 50/200 = 25.00%; 10.0 min = 10m; DPM 1234 x 60 / 600 = 123.40.
-      const expected = { 'Rounds played': '1', 'Time played': '10m', 'K/D': '1.67 (5 kills, 3 deaths)', Accuracy: '25.00% (50 hits, 200 shots)', DPM: '123.40' };
+      const expected = {
+        'Rounds played': '1',
+        'Time played': '10m',
+        'K/D': '1.67 (5 kills, 3 deaths)',
+        Accuracy: '25.00% (50 hits, 200 shots)',
+        DPM: '123.40',
+      };
 
       const reply = await ask(e.fake, '!stats E2E0A001');
       expect(reply.body.embeds[0].title).to.equal(`Stats for ${TRICKY_ESCAPED}`);
@@ -75,4 +93,3 @@ for (const kind of ['sqlite', 'postgres'] as const) {
     });
   });
 }
-

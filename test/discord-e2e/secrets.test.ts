@@ -6,7 +6,10 @@ import { fieldsOf } from './expectations';
 
 /** A request as text: path, query, JSON body, what the fake answered, and every uploaded file. */
 function requestText(r: RecordedRequest): string {
-  return JSON.stringify({ method: r.method, path: r.path, query: r.query, body: r.body, response: r.response }) + r.files.map((f) => f.name + f.data.toString('utf8')).join('');
+  return (
+    JSON.stringify({ method: r.method, path: r.path, query: r.query, body: r.body, response: r.response }) +
+    r.files.map((f) => f.name + f.data.toString('utf8')).join('')
+  );
 }
 
 describe('Discord end to end: the token and the database password never leave [postgres]', function () {

@@ -26,7 +26,19 @@ describe('Discord transport (real discord.js + Sapphire against the fake Discord
       const puts = h.fake.requests.filter((r) => r.method === 'PUT');
       expect(puts).to.have.length(1);
       expect(puts[0]!.path).to.equal(`/applications/${world().applicationId}/guilds/${world().guildId}/commands`);
-      expect(puts[0]!.body.map((c: { name: string }) => c.name).sort()).to.deep.equal(['add', 'badembed', 'boom', 'card', 'chart', 'echo', 'pages', 'secret', 'shortpages', 'slowboom', 'whois']);
+      expect(puts[0]!.body.map((c: { name: string }) => c.name).sort()).to.deep.equal([
+        'add',
+        'badembed',
+        'boom',
+        'card',
+        'chart',
+        'echo',
+        'pages',
+        'secret',
+        'shortpages',
+        'slowboom',
+        'whois',
+      ]);
     });
 
     it('types the options: string, player with autocomplete, user, integer/number with bounds, choices, date', () => {
@@ -38,7 +50,15 @@ describe('Discord transport (real discord.js + Sapphire against the fake Discord
       const [a, b, mode, day] = byName('add').options;
       expect(a).to.include({ name: 'a', type: 4, min_value: 0, max_value: 100, required: true });
       expect(b).to.include({ name: 'b', type: 10, required: true });
-      expect(mode).to.deep.include({ name: 'mode', type: 3, required: false, choices: [{ name: 'Plain', value: 'plain' }, { name: 'Fancy', value: 'fancy' }] });
+      expect(mode).to.deep.include({
+        name: 'mode',
+        type: 3,
+        required: false,
+        choices: [
+          { name: 'Plain', value: 'plain' },
+          { name: 'Fancy', value: 'fancy' },
+        ],
+      });
       expect(day).to.include({ name: 'day', type: 3, min_length: 10, max_length: 10 });
     });
   });
@@ -335,4 +355,3 @@ describe('Discord transport (real discord.js + Sapphire against the fake Discord
     });
   });
 });
-

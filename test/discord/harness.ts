@@ -26,7 +26,10 @@ export class ListPlayerIndex implements PlayerIndex {
   constructor(private readonly names: string[]) {}
   async suggest(prefix: string, limit: number): Promise<{ name: string; value: string }[]> {
     const lower = prefix.toLowerCase();
-    return this.names.filter((n) => n.toLowerCase().startsWith(lower)).slice(0, limit).map((n) => ({ name: n, value: n }));
+    return this.names
+      .filter((n) => n.toLowerCase().startsWith(lower))
+      .slice(0, limit)
+      .map((n) => ({ name: n, value: n }));
   }
 }
 

@@ -97,7 +97,15 @@ export const add = defineCommand({
   args: [
     { name: 'a', type: 'integer', description: 'Whole number', required: true, min: 0, max: 100 },
     { name: 'b', type: 'number', description: 'Any number', required: true },
-    { name: 'mode', type: 'choice', description: 'How to show it', choices: [{ name: 'Plain', value: 'plain' }, { name: 'Fancy', value: 'fancy' }] },
+    {
+      name: 'mode',
+      type: 'choice',
+      description: 'How to show it',
+      choices: [
+        { name: 'Plain', value: 'plain' },
+        { name: 'Fancy', value: 'fancy' },
+      ],
+    },
     { name: 'day', type: 'date', description: 'A day' },
   ],
   run: (_ctx, args) => ({ text: `${args.mode === 'fancy' ? '= ' : ''}${args.a + args.b}${args.day ? ` on ${args.day}` : ''}` }),
@@ -120,4 +128,16 @@ export const badEmbed = defineCommand({
   run: () => ({ embeds: [{ title: 'broken', color: 0x1000000 }] }),
 });
 
-export const allTestCommands: CommandDefinition[] = [echo, card, pages, shortPages, boom, secret, chart, whois, add, badEmbed, slowBoom] as unknown as CommandDefinition[];
+export const allTestCommands: CommandDefinition[] = [
+  echo,
+  card,
+  pages,
+  shortPages,
+  boom,
+  secret,
+  chart,
+  whois,
+  add,
+  badEmbed,
+  slowBoom,
+] as unknown as CommandDefinition[];

@@ -7,7 +7,16 @@ const top: CommandDefinition = {
   name: 'top',
   description: 'Leaderboard',
   args: [
-    { name: 'stat', type: 'choice', description: 'Stat', required: true, choices: [{ name: 'Kills', value: 'kills' }, { name: 'K/D', value: 'kd' }] },
+    {
+      name: 'stat',
+      type: 'choice',
+      description: 'Stat',
+      required: true,
+      choices: [
+        { name: 'Kills', value: 'kills' },
+        { name: 'K/D', value: 'kd' },
+      ],
+    },
     { name: 'page', type: 'integer', description: 'Page', min: 1 },
   ],
   run: () => ({}),

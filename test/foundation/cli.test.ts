@@ -55,5 +55,4 @@ describe('etbot binary', () => {
     const list = JSON.parse(result.stdout) as { id: string; state: string; commands: number }[];
     expect(list).to.deep.equal([{ ...list[0], id: 'help', state: 'enabled', commands: 1 }]);
   });
-
 });

@@ -28,14 +28,20 @@ describe('configuration errors: one line per key, exit 2, no stack, no secret', 
       { env: { REDIS_URL: 'http://:redisSecret-3@127.0.0.1' }, key: 'REDIS_URL', shows: 'redis://', secret: 'redisSecret-3' },
     ];
     for (const c of cases) {
-      for (const args of [['run', '!help'], ['import', path.join(PROJECT_ROOT, 'fixtures')]]) {
+      for (const args of [
+        ['run', '!help'],
+        ['import', path.join(PROJECT_ROOT, 'fixtures')],
+      ]) {
         const result = await runCli(args, { cwd: folder, env: c.env });
         const what = `${JSON.stringify(c.env)} ${args[0]}`;
         expect(result.code, `${what}: ${result.stderr}`).to.equal(2);
         expect(result.stderr, what).to.not.match(STACK);
         expect(result.stderr, what).to.contain(c.key).and.contain(c.shows);
         if (c.secret) expect(result.stderr, what).to.not.contain(c.secret);
-        const issueLines = result.stderr.trim().split('\n').filter((l) => l.includes(c.key));
+        const issueLines = result.stderr
+          .trim()
+          .split('\n')
+          .filter((l) => l.includes(c.key));
         expect(issueLines, what).to.have.length(1);
       }
     }
@@ -55,7 +61,13 @@ describe('configuration errors: one line per key, exit 2, no stack, no secret', 
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
     const asPostgres = (args: string[]) =>
-      spawnSync(process.execPath, [ETBOT_BIN, ...args], { cwd: os.tmpdir(), uid, gid, env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${file}` }, encoding: 'utf8' });
+      spawnSync(process.execPath, [ETBOT_BIN, ...args], {
+        cwd: os.tmpdir(),
+        uid,
+        gid,
+        env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${file}` },
+        encoding: 'utf8',
+      });
     try {
       // The folder is writable (SQLite keeps its -shm there), the file is not.
       const writableFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-readonly-file-'));
@@ -64,7 +76,13 @@ describe('configuration errors: one line per key, exit 2, no stack, no secret', 
       fs.copyFileSync(file, copy);
       fs.chmodSync(copy, 0o444);
       const onCopy = (args: string[]) =>
-        spawnSync(process.execPath, [ETBOT_BIN, ...args], { cwd: os.tmpdir(), uid, gid, env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${copy}` }, encoding: 'utf8' });
+        spawnSync(process.execPath, [ETBOT_BIN, ...args], {
+          cwd: os.tmpdir(),
+          uid,
+          gid,
+          env: { PATH: process.env.PATH, DATABASE_URL: `sqlite:${copy}` },
+          encoding: 'utf8',
+        });
       for (const line of ['!top kills', '!stats slasher', '!last_session', '!rating slasher']) {
         const result = onCopy(['run', line]);
         expect(result.status, `${line}: ${result.stderr}`).to.equal(0);

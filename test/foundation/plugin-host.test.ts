@@ -155,9 +155,13 @@ describe('plugin host', () => {
   it('a handler that throws does not stop the other handlers', async () => {
     app = await startTestApp({ plugins: [] });
     const seen: string[] = [];
-    app.events.on('file.rejected', () => {
-      throw new Error('bad handler');
-    }, 'bad');
+    app.events.on(
+      'file.rejected',
+      () => {
+        throw new Error('bad handler');
+      },
+      'bad',
+    );
     app.events.on('file.rejected', (e) => void seen.push(e.file), 'good');
     await app.events.emit('file.rejected', { file: 'a.txt', reason: 'r', source: 's' });
     expect(seen).to.deep.equal(['a.txt']);

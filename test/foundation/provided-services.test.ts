@@ -50,7 +50,7 @@ describe('plugins that provide services to other plugins', () => {
   let bot: TestBot;
   afterEach(async () => bot?.stop());
 
-  it('a dependant gets the provider\'s service; the provider lists it', async () => {
+  it("a dependant gets the provider's service; the provider lists it", async () => {
     bot = await createTestBot({ plugins: [consumer, provider], fixtures: false });
     expect(await bot.text('!greet')).to.match(/^hello you \(#\d+\)$/);
     expect(bot.app.plugins.list().find((p) => p.id === 'greeter')!.provides).to.deep.equal(['test.greeter']);
@@ -60,7 +60,8 @@ describe('plugins that provide services to other plugins', () => {
     bot = await createTestBot({ plugins: [provider, undeclared], fixtures: false });
     expect(stateOf(bot, 'sneaky')).to.deep.equal({
       state: 'failed',
-      error: "plugin 'sneaky' failed to register: service 'test.greeter' is provided by plugin 'greeter', which plugin 'sneaky' does not name in dependsOn or optionalDependsOn",
+      error:
+        "plugin 'sneaky' failed to register: service 'test.greeter' is provided by plugin 'greeter', which plugin 'sneaky' does not name in dependsOn or optionalDependsOn",
     });
     expect(stateOf(bot, 'greeter').state).to.equal('enabled');
   });
@@ -109,7 +110,12 @@ describe('plugins that provide services to other plugins', () => {
   });
 
   it('a provider that fails to load fails its dependants at start, naming it', async () => {
-    const broken: PluginDefinition = { ...provider, register: () => { throw new Error('no greeting today'); } };
+    const broken: PluginDefinition = {
+      ...provider,
+      register: () => {
+        throw new Error('no greeting today');
+      },
+    };
     bot = await createTestBot({ plugins: [broken, consumer], fixtures: false });
     expect(stateOf(bot, 'greets')).to.deep.equal({
       state: 'failed',
@@ -136,7 +142,8 @@ describe('plugins that declare the core services they require', () => {
     bot = await createTestBot({ plugins: [needy, content], fixtures: false });
     expect(stateOf(bot, 'needy')).to.deep.equal({
       state: 'failed',
-      error: "plugin 'needy' requires 'test.nobody-provides-this', which is not available (not provided by a plugin it depends on, nor by a running core module)",
+      error:
+        "plugin 'needy' requires 'test.nobody-provides-this', which is not available (not provided by a plugin it depends on, nor by a running core module)",
     });
     expect(await bot.text('!fine')).to.equal('fine');
   });
@@ -159,16 +166,20 @@ describe("a plugin's storage", () => {
               await sql.run('INSERT INTO notes_test (id, rounds) VALUES (1, 2)');
             });
             const own = await api.storage.read((sql) => sql.one<{ rounds: number }>('SELECT rounds FROM notes_test'));
-            const core = await api.storage.read((sql) => sql.all('SELECT guid FROM players')).then(
-              () => 'read players',
-              (err: Error) => err.message,
-            );
+            const core = await api.storage
+              .read((sql) => sql.all('SELECT guid FROM players'))
+              .then(
+                () => 'read players',
+                (err: Error) => err.message,
+              );
             return { text: `${Number(own?.rounds)} | ${core}` };
           },
         });
       },
     });
     bot = await createTestBot({ plugins: [notes], fixtures: false });
-    expect(await bot.text('!notes')).to.equal("2 | plugin 'notes' may not use the core table 'players' in SQL: read core data through the query services (see PLUGINS.md)");
+    expect(await bot.text('!notes')).to.equal(
+      "2 | plugin 'notes' may not use the core table 'players' in SQL: read core data through the query services (see PLUGINS.md)",
+    );
   });
 });

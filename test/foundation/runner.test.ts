@@ -14,9 +14,21 @@ function setup() {
   const runner = new CommandRunner(registry, silentLogger(), clock, { prefix: '!', categoryChannels: { admin: ['999999999999999999'] } });
   const records: ExecutionRecord[] = [];
   runner.onExecuted((r) => records.push(r));
-  registry.register('t', { name: 'echo', description: 'Echo', args: [{ name: 'text', type: 'string', description: 'Text', required: true }], cooldownSeconds: 5, run: (_c, a) => ({ text: String(a.text) }) });
+  registry.register('t', {
+    name: 'echo',
+    description: 'Echo',
+    args: [{ name: 'text', type: 'string', description: 'Text', required: true }],
+    cooldownSeconds: 5,
+    run: (_c, a) => ({ text: String(a.text) }),
+  });
   registry.register('t', { name: 'wipe', description: 'Admin', adminOnly: true, category: 'admin', run: () => ({ text: 'wiped' }) });
-  registry.register('t', { name: 'crash', description: 'Throws', run: () => { throw new Error('secret internals'); } });
+  registry.register('t', {
+    name: 'crash',
+    description: 'Throws',
+    run: () => {
+      throw new Error('secret internals');
+    },
+  });
   return { runner, clock, records };
 }
 
@@ -63,6 +75,8 @@ describe('command runner', () => {
 
   it('suggests close names for an unknown command', async () => {
     const { runner } = setup();
-    expect((await runner.runLine('!ecko x', { caller: user, transport: 'console' }))?.text).to.equal('Unknown command `!ecko`. Did you mean `!echo`? Try `!help`.');
+    expect((await runner.runLine('!ecko x', { caller: user, transport: 'console' }))?.text).to.equal(
+      'Unknown command `!ecko`. Did you mean `!echo`? Try `!help`.',
+    );
   });
 });

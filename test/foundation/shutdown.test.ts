@@ -35,7 +35,11 @@ describe('graceful shutdown', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'etbot-start-'));
     writeFileSync(path.join(dir, 'plugins.json'), JSON.stringify({ plugins: [{ id: 'help' }] }));
     writeFileSync(path.join(dir, 'etbot.config.json'), JSON.stringify({ dataDir: path.join(dir, 'data') }));
-    const child = spawn(process.execPath, [ETBOT_BIN, 'start'], { cwd: dir, env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [ETBOT_BIN, 'start'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let log = '';
     child.stderr.on('data', (d: Buffer) => (log += d.toString()));
     child.stdout.on('data', (d: Buffer) => (log += d.toString()));

@@ -35,9 +35,26 @@ export const goldenLines: readonly GoldenLine[] = [
   { text: '!stats [BOT]Bolt' },
   { text: '!player two  spaces x' },
   { text: '!stats Grünwald' },
-  ...['kills', 'kd', 'dpm', 'accuracy', 'headshots', 'damage', 'rounds', 'time', 'revives', 'gibs', 'objectives', 'efficiency', 'multikills', 'usefulkills', 'denied', 'xp', 'teamwork', 'rating'].map(
-    (s) => ({ text: `!top ${s}` }),
-  ),
+  ...[
+    'kills',
+    'kd',
+    'dpm',
+    'accuracy',
+    'headshots',
+    'damage',
+    'rounds',
+    'time',
+    'revives',
+    'gibs',
+    'objectives',
+    'efficiency',
+    'multikills',
+    'usefulkills',
+    'denied',
+    'xp',
+    'teamwork',
+    'rating',
+  ].map((s) => ({ text: `!top ${s}` })),
   { text: '!top kills 2' },
   { text: '!top kills 3' },
   { text: '!top kd 2025-11-07' },
@@ -109,7 +126,13 @@ export const goldenLines: readonly GoldenLine[] = [
 /** A reply as text with what varies between runs (temp folders, clock times) masked. */
 export async function normaliseReply(line: GoldenLine, reply: Reply): Promise<GoldenReply> {
   // Plugin versions and handler counts in `!plugins` change with the plugins themselves, not their replies.
-  const mask = (text: string) => text.split(process.cwd()).join('<cwd>').replace(/ \d+\.\d+\.\d+ (enabled|disabled|failed) - (\d+) commands, (\d+) jobs, \d+ handlers/g, ' <version> $1 - $2 commands, $3 jobs').replace(/\/tmp\/[^\s`'")]+/g, '<tmp>').replace(/\b\d+(\.\d+)? ?ms\b/g, '<ms>');
+  const mask = (text: string) =>
+    text
+      .split(process.cwd())
+      .join('<cwd>')
+      .replace(/ \d+\.\d+\.\d+ (enabled|disabled|failed) - (\d+) commands, (\d+) jobs, \d+ handlers/g, ' <version> $1 - $2 commands, $3 jobs')
+      .replace(/\/tmp\/[^\s`'")]+/g, '<tmp>')
+      .replace(/\b\d+(\.\d+)? ?ms\b/g, '<ms>');
   const p = reply.pagination;
   const next = p && p.pageCount > p.page + 1 ? mask(replyText(await p.goTo(p.page + 1))) : null;
   return {

@@ -7,7 +7,14 @@ export async function jobsIdle(app: App): Promise<void> {
     if (!app.scheduler.list().some((j) => j.running)) return;
     await new Promise((r) => setTimeout(r, 5));
   }
-  throw new Error(`jobs still running: ${JSON.stringify(app.scheduler.list().filter((j) => j.running).map((j) => j.id))}`);
+  throw new Error(
+    `jobs still running: ${JSON.stringify(
+      app.scheduler
+        .list()
+        .filter((j) => j.running)
+        .map((j) => j.id),
+    )}`,
+  );
 }
 
 /** Moves the fake clock forward in steps, letting the jobs each step started finish. */

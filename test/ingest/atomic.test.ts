@@ -41,7 +41,9 @@ forEachDatabase('a failure in the middle of a file', (db) => {
     } catch (err) {
       error = err as Error;
     }
-    expect(error?.message).to.match(/injected failure/).and.include(R2);
+    expect(error?.message)
+      .to.match(/injected failure/)
+      .and.include(R2);
     expect(await snapshot(database)).to.deep.equal(before);
 
     // Once the cause is gone the same file imports normally.
@@ -56,7 +58,17 @@ forEachDatabase('a failure in the middle of a file', (db) => {
 async function snapshot(database: import('../../core/data').Database): Promise<Record<string, number | string>> {
   return database.read(async (sql) => {
     const out: Record<string, number | string> = {};
-    for (const t of ['stats_files', 'rounds', 'player_rounds', 'weapon_rounds', 'players', 'player_aliases', 'matches', 'gaming_sessions', 'session_team_members']) {
+    for (const t of [
+      'stats_files',
+      'rounds',
+      'player_rounds',
+      'weapon_rounds',
+      'players',
+      'player_aliases',
+      'matches',
+      'gaming_sessions',
+      'session_team_members',
+    ]) {
       out[t] = Number((await sql.one(`SELECT COUNT(*) AS n FROM ${t}`))!.n);
     }
     const r1 = await sql.one(`SELECT paired_round_id, match_id, session_id FROM rounds`);

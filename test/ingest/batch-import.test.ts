@@ -23,7 +23,10 @@ const generated = generateFixtures({ seed: 4242, sessions: 6 });
 function awkwardFolder(): File[] {
   const files: File[] = generated.files.map((f) => ({ name: f.name, content: f.content }));
   const copy = files[3]!;
-  files.push({ name: copy.name.replace(/-(\d{6})-/, (_, t: string) => `-${String(Number(t) + 1).padStart(6, '0')}-`), content: copy.content.replace(/\n/g, '\r\n') });
+  files.push({
+    name: copy.name.replace(/-(\d{6})-/, (_, t: string) => `-${String(Number(t) + 1).padStart(6, '0')}-`),
+    content: copy.content.replace(/\n/g, '\r\n'),
+  });
   const replaced = files[10]!;
   files.push({ name: replaced.name, content: files[12]!.content.replace(/^[^\n]*/, (header) => header) });
   files.push({ name: '2025-01-01-120000-broken-round-1.txt', content: 'not a stats file\n' });
@@ -88,7 +91,10 @@ forEachDatabase('batch import (importMany)', (db: TestDatabase) => {
   it('equals the generator truth for the plain folder, in one batch', async () => {
     await db.reset();
     const database = await db.open();
-    const outcomes = await new Importer(database).importMany(shuffled(generated.files, 5).map((f) => ({ name: f.name, content: f.content })), { source: 'test' });
+    const outcomes = await new Importer(database).importMany(
+      shuffled(generated.files, 5).map((f) => ({ name: f.name, content: f.content })),
+      { source: 'test' },
+    );
     expect(outcomes.every((o) => o.status === 'imported')).to.equal(true);
     expect(await exportPlayers(database)).to.deep.equal(generated.truth.players);
     expect(await exportRounds(database)).to.deep.equal(generated.truth.rounds);
@@ -160,15 +166,25 @@ forEachDatabase('batch import (importMany)', (db: TestDatabase) => {
     const failed = error!.message.match(/import of (\S+) failed/)![1]!;
     expect(files.map((f) => f.name)).to.include(failed);
     const stored = await database.read((sql) => sql.all(`SELECT name FROM stats_files ORDER BY ${sql.bytewise('name')}`));
-    const before = files.slice(0, files.findIndex((f) => f.name === failed)).map((f) => f.name);
+    const before = files
+      .slice(
+        0,
+        files.findIndex((f) => f.name === failed),
+      )
+      .map((f) => f.name);
     expect(stored.map((r) => String(r.name))).to.deep.equal(before);
     expect(done).to.deep.equal(before);
-    const orphanRows = await database.read((sql) => sql.one(`SELECT COUNT(*) AS n FROM player_rounds p LEFT JOIN rounds r ON r.id = p.round_id WHERE r.id IS NULL`));
+    const orphanRows = await database.read((sql) =>
+      sql.one(`SELECT COUNT(*) AS n FROM player_rounds p LEFT JOIN rounds r ON r.id = p.round_id WHERE r.id IS NULL`),
+    );
     expect(Number(orphanRows!.n)).to.equal(0);
 
     // Once the cause is gone, the rest imports and the result is the same as a clean run.
     await database.transaction((sql) => sql.run(sql.kind === 'sqlite' ? `DROP TRIGGER fail_weapon` : `DROP TRIGGER fail_weapon ON weapon_rounds`));
-    await new Importer(database).importMany(files.map((f) => ({ name: f.name, content: f.content })), { source: 'test' });
+    await new Importer(database).importMany(
+      files.map((f) => ({ name: f.name, content: f.content })),
+      { source: 'test' },
+    );
     const after = await everything(database);
     const clean = await oneAtATime(files);
     expect(after).to.deep.equal(clean.state);

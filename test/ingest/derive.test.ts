@@ -17,8 +17,22 @@ function round(id: number, map: string, n: number, minutes: number): PairableRou
 
 function player(guid: string, c: Partial<CumulativeValues>, weapons: RawPlayer['weapons'] = [], team = 1): RawPlayer {
   const cumulative: CumulativeValues = {
-    kills: 0, deaths: 0, hits: 0, shots: 0, headshots: 0, damageGiven: 0, damageReceived: 0, teamDamageGiven: 0,
-    teamDamageReceived: 0, gibs: 0, selfKills: 0, teamKills: 0, teamGibs: 0, alivePercent: 0, timePlayedTenths: 0, ...c,
+    kills: 0,
+    deaths: 0,
+    hits: 0,
+    shots: 0,
+    headshots: 0,
+    damageGiven: 0,
+    damageReceived: 0,
+    teamDamageGiven: 0,
+    teamDamageReceived: 0,
+    gibs: 0,
+    selfKills: 0,
+    teamKills: 0,
+    teamGibs: 0,
+    alivePercent: 0,
+    timePlayedTenths: 0,
+    ...c,
   };
   const perRound = { xp: 7, killAssists: 2, revivesGiven: null } as unknown as PerRoundValues;
   return { guid, lineNumber: 2, rawName: guid, cleanName: guid, isBot: false, team, era: 37, weapons, cumulative, perRound };
@@ -62,10 +76,15 @@ describe('derivations (pure)', () => {
       player('S', { kills: 1, deaths: 1, damageGiven: 100, damageReceived: 100, timePlayedTenths: 50 }, [], 1),
     ];
     const r2 = [
-      player('A', { kills: 12, deaths: 4, hits: 50, shots: 120, damageGiven: 2500, damageReceived: 1000, alivePercent: 70, timePlayedTenths: 199 }, [
-        { weapon: 4, hits: 30, shots: 70, kills: 8, deaths: 4, headshots: 3 },
-        { weapon: 11, hits: 20, shots: 50, kills: 4, deaths: 0, headshots: 0 },
-      ], 2),
+      player(
+        'A',
+        { kills: 12, deaths: 4, hits: 50, shots: 120, damageGiven: 2500, damageReceived: 1000, alivePercent: 70, timePlayedTenths: 199 },
+        [
+          { weapon: 4, hits: 30, shots: 70, kills: 8, deaths: 4, headshots: 3 },
+          { weapon: 11, hits: 20, shots: 50, kills: 4, deaths: 0, headshots: 0 },
+        ],
+        2,
+      ),
       // Kills went down (9 -> 3): reconnected, the R2 line is already R2-only.
       player('R', { kills: 3, deaths: 5, damageGiven: 950, damageReceived: 400, timePlayedTenths: 99 }),
       // Spectator with frozen R1 stats: no time in R2.
@@ -122,7 +141,10 @@ describe('derivations (pure)', () => {
     it('starts a new session only after a gap strictly greater than the setting', () => {
       const r = (id: number, minutes: number) => ({ id, endedAtMs: T0 + minutes * MIN, fileName: `f${id}` });
       // Gaps: 60 (same session), 60.5 (new), 10 (same).
-      expect(groupSessions([r(4, 140.5), r(1, 0), r(2, 60), r(3, 120.5)], 60)).to.deep.equal([[1, 2], [3, 4]]);
+      expect(groupSessions([r(4, 140.5), r(1, 0), r(2, 60), r(3, 120.5)], 60)).to.deep.equal([
+        [1, 2],
+        [3, 4],
+      ]);
     });
 
     it('regroups when a backfilled round bridges two sessions', () => {
@@ -151,11 +173,36 @@ describe('derivations (pure)', () => {
     it('seeds from the first R1 and places later players with the team they played beside most', () => {
       const teams = persistentTeams([
         { roundNumber: 2, players: [{ guid: 'early', team: 1 }] }, // before the first R1: placed later
-        { roundNumber: 1, players: [{ guid: 'a1', team: 1 }, { guid: 'a2', team: 1 }, { guid: 'b1', team: 2 }, { guid: 'b2', team: 2 }, { guid: 'spec', team: 3 }] },
+        {
+          roundNumber: 1,
+          players: [
+            { guid: 'a1', team: 1 },
+            { guid: 'a2', team: 1 },
+            { guid: 'b1', team: 2 },
+            { guid: 'b2', team: 2 },
+            { guid: 'spec', team: 3 },
+          ],
+        },
         // Sides swap in R2: a1, a2 now on 2; newcomer n on 2 with them -> A.
-        { roundNumber: 2, players: [{ guid: 'a1', team: 2 }, { guid: 'a2', team: 2 }, { guid: 'n', team: 2 }, { guid: 'b1', team: 1 }] },
+        {
+          roundNumber: 2,
+          players: [
+            { guid: 'a1', team: 2 },
+            { guid: 'a2', team: 2 },
+            { guid: 'n', team: 2 },
+            { guid: 'b1', team: 1 },
+          ],
+        },
         // m on side 1 with b2 (B) and a1 (A) and n (A): A 2, B 1 -> A.
-        { roundNumber: 1, players: [{ guid: 'b2', team: 1 }, { guid: 'a1', team: 1 }, { guid: 'n', team: 1 }, { guid: 'm', team: 1 }] },
+        {
+          roundNumber: 1,
+          players: [
+            { guid: 'b2', team: 1 },
+            { guid: 'a1', team: 1 },
+            { guid: 'n', team: 1 },
+            { guid: 'm', team: 1 },
+          ],
+        },
       ]);
       expect(Object.fromEntries(teams)).to.deep.equal({ a1: 'A', a2: 'A', b1: 'B', b2: 'B', n: 'A', m: 'A', early: 'A' });
     });

@@ -7,10 +7,6 @@ describe('CSV export', () => {
       { guid: 'A', name: `O'Neil "x", jr`, accuracy: null, score: { r1Attackers: 0, r2Attackers: 2 } },
       { guid: 'B', name: ' lead space', accuracy: 35.4, score: null },
     ]);
-    expect(csv).to.equal(
-      'guid,name,accuracy,score\r\n' +
-        `A,"O'Neil ""x"", jr",,"{""r1Attackers"":0,""r2Attackers"":2}"\r\n` +
-        'B," lead space",35.4,\r\n',
-    );
+    expect(csv).to.equal('guid,name,accuracy,score\r\n' + `A,"O'Neil ""x"", jr",,"{""r1Attackers"":0,""r2Attackers"":2}"\r\n` + 'B," lead space",35.4,\r\n');
   });
 });

@@ -16,7 +16,6 @@ function fixtureFiles(): string[] {
     .sort();
 }
 
-
 forEachDatabase('generated fixtures', (db) => {
   const truth = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'truth.json'), 'utf8'));
   const orders: [string, () => string[]][] = [

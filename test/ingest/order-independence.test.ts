@@ -31,7 +31,10 @@ forEachDatabase('order independence (property)', (db) => {
     const runs = db.kind === 'sqlite' ? 12 : 5;
     await fc.assert(
       fc.asyncProperty(
-        fc.subarray(all.map((_, i) => i), { minLength: 1 }),
+        fc.subarray(
+          all.map((_, i) => i),
+          { minLength: 1 },
+        ),
         fc.array(fc.tuple(fc.nat(), fc.boolean()), { maxLength: 3 }),
         fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })),
         async (indexes, copies, random) => {

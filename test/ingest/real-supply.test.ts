@@ -48,7 +48,17 @@ forEachDatabase('the real supply pair, by hand', (db) => {
     // shows R1's 12.0 min: 12.0 - 12.0 = 0 -> not counted -> 6.
     expect(rounds).to.deep.equal([
       { file: R1, map: 'supply', round: 1, endedAt: '2025-10-25T15:59:00', status: 'valid', pairedWith: R2, session: 1, players: 6, score: null },
-      { file: R2, map: 'supply', round: 2, endedAt: '2025-10-25T16:10:02', status: 'valid', pairedWith: R1, session: 1, players: 6, score: { r1Attackers: 0, r2Attackers: 2 } },
+      {
+        file: R2,
+        map: 'supply',
+        round: 2,
+        endedAt: '2025-10-25T16:10:02',
+        status: 'valid',
+        pairedWith: R1,
+        session: 1,
+        players: 6,
+        score: { r1Attackers: 0, r2Attackers: 2 },
+      },
     ]);
     // 16:10:02 - 15:59:00 = 11 min 2 s <= 45 min: paired; one session.
     expect(await exportSessions(database)).to.deep.equal([{ index: 1, start: '2025-10-25T15:59:00', end: '2025-10-25T16:10:02', rounds: 2, maps: 1 }]);
@@ -59,10 +69,7 @@ forEachDatabase('the real supply pair, by hand', (db) => {
     const guid = guidOnLine(R1, 7);
     expect(guidOnLine(R2, 4)).to.equal(guid);
     const row = await database.read((sql) =>
-      sql.one(
-        `SELECT p.* FROM player_rounds p JOIN rounds r ON r.id = p.round_id WHERE r.file_name = ? AND p.guid = ?`,
-        [R2, guid],
-      ),
+      sql.one(`SELECT p.* FROM player_rounds p JOIN rounds r ON r.id = p.round_id WHERE r.file_name = ? AND p.guid = ?`, [R2, guid]),
     );
     // R1 weapons (mask 201459829 = bits 0 2 4 5 6 11 17 26 27), tuples hits shots kills deaths hs:
     //   0:(0 7 0 0 0) 2:(20 36 5 0 1) 4:(138 406 18 3 13) 5:(78 162 11 9 5) 6:(0 0 0 1 0)

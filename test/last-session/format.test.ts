@@ -3,7 +3,7 @@ import { fitLines, outcomeText } from '../../plugins/last-session/summary/format
 import { mvpPoints, pickMvp } from '../../plugins/last-session/summary/mvp';
 
 describe('session summary formatting', () => {
-  it('keeps a field within Discord\'s 1024 characters and says how many lines were left out', () => {
+  it("keeps a field within Discord's 1024 characters and says how many lines were left out", () => {
     const lines = Array.from({ length: 40 }, (_, i) => `**player number ${i + 1} with a long name** — 1.00 K/D (10/10) · 300 DPM · 30.0% acc · 2 rev`);
     const value = fitLines(lines);
     expect(value.length).to.be.at.most(1024);

@@ -24,7 +24,10 @@ forEachDatabase('session summaries of the real files', (handle) => {
       this.skip();
     }
     bot = await startSummaryBot(handle);
-    for (const name of fs.readdirSync(REAL).filter((n) => n.endsWith('.txt')).sort()) {
+    for (const name of fs
+      .readdirSync(REAL)
+      .filter((n) => n.endsWith('.txt'))
+      .sort()) {
       await bot.importer.importFile(path.join(REAL, name), { source: 'real' });
     }
     for (let n = 1; ; n++) {
@@ -85,7 +88,11 @@ forEachDatabase('session summaries of the real files', (handle) => {
     const reply = await bot.app.runner.runLine('!last_session', { caller: { id: '1', name: 't', roleIds: [], isAdmin: false }, transport: 'discord' });
     const embed = reply!.embeds![0]!;
     expect(embed.fields!.every((f) => f.value.length <= 1024)).to.equal(true);
-    const size = (embed.title ?? '').length + (embed.description ?? '').length + (embed.footer ?? '').length + embed.fields!.reduce((s, f) => s + f.name.length + f.value.length, 0);
+    const size =
+      (embed.title ?? '').length +
+      (embed.description ?? '').length +
+      (embed.footer ?? '').length +
+      embed.fields!.reduce((s, f) => s + f.name.length + f.value.length, 0);
     expect(size).to.be.at.most(6000);
   });
 });

@@ -5,7 +5,7 @@ import { fixtureFiles, readTruth, startSummaryBot, type SummaryBot } from './fix
 
 // The summary's own numbers, which no command shows whole (the command replies are tested in
 // plugins/last-session/test): reads by date, index and number, weapon totals, the image's pixels.
-forEachDatabase('the last-session plugin\'s session summary', (handle) => {
+forEachDatabase("the last-session plugin's session summary", (handle) => {
   const truth = readTruth();
   let bot: SummaryBot;
 
@@ -25,8 +25,28 @@ forEachDatabase('the last-session plugin\'s session summary', (handle) => {
     for (const guid of ['F3C8940A', '67D6A455']) {
       const t = truth.players.find((p) => p.guid === guid)!;
       const p = report.players.find((x) => x.guid === guid)!;
-      expect({ name: p.name, rounds: p.rounds, kills: p.kills, deaths: p.deaths, kd: p.kd, dpm: p.dpm, accuracy: p.accuracy, damageGiven: p.damageGiven, timePlayedSeconds: p.timePlayedSeconds, revivesGiven: p.revivesGiven }).to.deep.equal({
-        name: t.name, rounds: t.rounds, kills: t.kills, deaths: t.deaths, kd: t.kd, dpm: t.dpm, accuracy: t.accuracy, damageGiven: t.damageGiven, timePlayedSeconds: t.timePlayedSeconds, revivesGiven: t.revivesGiven,
+      expect({
+        name: p.name,
+        rounds: p.rounds,
+        kills: p.kills,
+        deaths: p.deaths,
+        kd: p.kd,
+        dpm: p.dpm,
+        accuracy: p.accuracy,
+        damageGiven: p.damageGiven,
+        timePlayedSeconds: p.timePlayedSeconds,
+        revivesGiven: p.revivesGiven,
+      }).to.deep.equal({
+        name: t.name,
+        rounds: t.rounds,
+        kills: t.kills,
+        deaths: t.deaths,
+        kd: t.kd,
+        dpm: t.dpm,
+        accuracy: t.accuracy,
+        damageGiven: t.damageGiven,
+        timePlayedSeconds: t.timePlayedSeconds,
+        revivesGiven: t.revivesGiven,
       });
     }
     expect(report.players.find((p) => p.guid === 'F3C8940A')!.kd).to.equal(0.62);
@@ -48,7 +68,7 @@ forEachDatabase('the last-session plugin\'s session summary', (handle) => {
     expect((await bot.summary.byIndex(1))!.date).to.equal('2025-11-09');
   });
 
-  it('lists kills by weapon with the names players know, adding up to the players\' kills', async () => {
+  it("lists kills by weapon with the names players know, adding up to the players' kills", async () => {
     const report = (await bot.summary.last())!;
     const total = report.weapons.reduce((s, w) => s + w.kills, 0);
     const kills = report.players.reduce((s, p) => s + p.kills, 0);

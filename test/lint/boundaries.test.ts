@@ -121,7 +121,9 @@ describe('lint: plugin boundary and core layers (eslint.config.js)', function ()
         errorsOf(await lint('core/parsing/x.ts', `import { createLogger } from '../logging/create-logger';${uses('createLogger')}`), LAYERS),
       ).to.have.length(1);
       expect(errorsOf(await lint('core/parsing/gen/x.ts', `import type { T } from '../../export/types';\nexport type U = T;\n`), LAYERS)).to.deep.equal([]);
-      expect(errorsOf(await lint('core/parsing/gen/x.ts', `import { exportRounds } from '../../export/export';${uses('exportRounds')}`), LAYERS)).to.have.length(1);
+      expect(
+        errorsOf(await lint('core/parsing/gen/x.ts', `import { exportRounds } from '../../export/export';${uses('exportRounds')}`), LAYERS),
+      ).to.have.length(1);
       expect(errorsOf(await lint('core/parsing/gen/x.ts', `import type { Sql } from '../../data/sql';\nexport type S = Sql;\n`), LAYERS)).to.have.length(1);
       expect(errorsOf(await lint('core/parsing/gen/x.ts', `import type { Era } from '../types';\nexport type E = Era;\n`), LAYERS)).to.deep.equal([]);
     });

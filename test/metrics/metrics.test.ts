@@ -84,7 +84,7 @@ describe('metrics: counts, the hourly log and the Prometheus endpoint', () => {
     expect(logs()).to.contain(`metrics: Prometheus endpoint on http://127.0.0.1:${port}/metrics`);
   });
 
-  it('logs the hour\'s figures and starts a new window', async () => {
+  it("logs the hour's figures and starts a new window", async () => {
     await bot.runJob('admin', 'metrics-log');
     expect(logs()).to.contain(
       'metrics since 2025-03-01T12:00:00.000Z: 20 imports, 0 rejects, 0 duplicates, 13 commands (reply p50 500ms, p95 1000ms), 1 command errors, 0 failed job runs',

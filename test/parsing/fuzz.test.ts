@@ -158,8 +158,7 @@ describe('parsing: fuzz (mutated files never throw; only rejections or warnings)
     }
 
     const shapes: Record<string, (n: number) => string> = {
-      'many valid lines': (n) =>
-        file(HEADER_R1, ...Array.from({ length: n }, (_, i) => line(i.toString(16).toUpperCase().padStart(8, '0'), `p${i}`, '1'))),
+      'many valid lines': (n) => file(HEADER_R1, ...Array.from({ length: n }, (_, i) => line(i.toString(16).toUpperCase().padStart(8, '0'), `p${i}`, '1'))),
       'many duplicate lines': (n) => file(HEADER_R1, ...Array<string>(n).fill(line('ABCDEF12', 'x', '1'))),
       'one line of many weapon tokens': (n) => file(HEADER_R1, `ABCDEF12\\x\\0\\1\\2065${' 1'.repeat(n * 20)} \t1`),
       'one line of many TAB fields': (n) => file(HEADER_R1, `ABCDEF12\\x\\0\\1\\0 \t${'1\t'.repeat(n * 20)}1`),

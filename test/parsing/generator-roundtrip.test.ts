@@ -5,12 +5,44 @@ import { generateFixtures } from '../../core/parsing/generator';
 
 /** Spec §3 field names by index 0..37 (written here by hand, not taken from the parser). */
 const NAMES: (keyof ExtendedFields)[] = [
-  'damageGiven', 'damageReceived', 'teamDamageGiven', 'teamDamageReceived', 'gibs', 'selfKills', 'teamKills', 'teamGibs',
-  'alivePercent', 'xp', 'killingSpree', 'deathSpree', 'killAssists', 'killSteals', 'headshotKills', 'objectivesStolen',
-  'objectivesReturned', 'dynamitesPlanted', 'dynamitesDefused', 'timesRevived', 'ignoredBulletsFired', 'ignoredDpm',
-  'timePlayedMinutes', 'ignoredTankMeatshield', 'ignoredTimeDeadPercent', 'timeDeadMinutes', 'ignoredKd', 'usefulKills',
-  'deniedPlaytimeSeconds', 'multikill2', 'multikill3', 'multikill4', 'multikill5', 'multikill6', 'uselessKills',
-  'fullSelfKills', 'repairs', 'revivesGiven',
+  'damageGiven',
+  'damageReceived',
+  'teamDamageGiven',
+  'teamDamageReceived',
+  'gibs',
+  'selfKills',
+  'teamKills',
+  'teamGibs',
+  'alivePercent',
+  'xp',
+  'killingSpree',
+  'deathSpree',
+  'killAssists',
+  'killSteals',
+  'headshotKills',
+  'objectivesStolen',
+  'objectivesReturned',
+  'dynamitesPlanted',
+  'dynamitesDefused',
+  'timesRevived',
+  'ignoredBulletsFired',
+  'ignoredDpm',
+  'timePlayedMinutes',
+  'ignoredTankMeatshield',
+  'ignoredTimeDeadPercent',
+  'timeDeadMinutes',
+  'ignoredKd',
+  'usefulKills',
+  'deniedPlaytimeSeconds',
+  'multikill2',
+  'multikill3',
+  'multikill4',
+  'multikill5',
+  'multikill6',
+  'uselessKills',
+  'fullSelfKills',
+  'repairs',
+  'revivesGiven',
 ];
 
 /** File position -> spec index: era 33 puts the multikills (29-33) right after 27. */
@@ -49,9 +81,7 @@ describe('parsing: generator output parses back to what was simulated (property)
             round.players.forEach((p, i) => {
               const line = w.lines[i]!;
               expect(p.era).to.equal(w.era);
-              expect([p.guid8, p.guid, p.rawName, p.cleanName, p.team]).to.deep.equal([
-                line.guid8, line.identity, line.rawName, line.cleanName, line.team,
-              ]);
+              expect([p.guid8, p.guid, p.rawName, p.cleanName, p.team]).to.deep.equal([line.guid8, line.identity, line.rawName, line.cleanName, line.team]);
               expect(p.weapons).to.deep.equal(line.weapons);
               const expected: Record<string, number | null> = Object.fromEntries(NAMES.map((n) => [n, null]));
               line.fields.forEach((v, pos) => (expected[NAMES[specIndex(w.era, pos)]!] = v));

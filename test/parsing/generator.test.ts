@@ -11,7 +11,9 @@ const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures');
 describe('parsing: fixture generator', () => {
   it('is deterministic: the committed fixtures are exactly seed 42, 2 sessions', () => {
     const result = generateFixtures({ seed: 42, sessions: 2 });
-    const committed = readdirSync(FIXTURES).filter((n) => n.endsWith('.txt')).sort();
+    const committed = readdirSync(FIXTURES)
+      .filter((n) => n.endsWith('.txt'))
+      .sort();
     expect(result.files.map((f) => f.name).sort()).to.deep.equal(committed);
     for (const f of result.files) expect(readFileSync(join(FIXTURES, f.name), 'utf8'), f.name).to.equal(f.content);
     expect(JSON.parse(readFileSync(join(FIXTURES, 'truth.json'), 'utf8'))).to.deep.equal(result.truth);

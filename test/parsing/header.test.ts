@@ -40,7 +40,11 @@ describe('parsing: header (spec §2, §9 "Header checks")', () => {
   });
 
   it('reads the optional 9th field playtime_ms, including 0 and negative values', () => {
-    for (const [text, value] of [['591359', 591359], ['0', 0], ['-25889', -25889]] as const) {
+    for (const [text, value] of [
+      ['591359', 591359],
+      ['0', 0],
+      ['-25889', -25889],
+    ] as const) {
       const r = parseStatsFile(R1_NAME, file(`${HEADER_R1}\\${text}`, PLAYER));
       if (!r.ok) throw new Error(r.reason);
       expect(r.round.header.playtimeMs).to.equal(value);
@@ -62,9 +66,7 @@ describe('parsing: header (spec §2, §9 "Header checks")', () => {
   });
 
   it('rejects a map or round that differs from the file name', () => {
-    expect(reasonFor('2025-10-25-155210-goldrush-round-1.txt', HEADER_R1)).to.equal(
-      "map in header 'supply' differs from file name 'goldrush'",
-    );
+    expect(reasonFor('2025-10-25-155210-goldrush-round-1.txt', HEADER_R1)).to.equal("map in header 'supply' differs from file name 'goldrush'");
     expect(reasonFor(R2_NAME, HEADER_R1)).to.match(/round in header '1' differs from file name's round 2/);
   });
 

@@ -133,7 +133,17 @@ describe('parsing: player lines (spec §3, §9 "Line checks")', () => {
   it('accepts teams 0-3 and keeps a time-dead % over 100 as data', () => {
     const players = parse(
       line('00000000', 'free', '0'),
-      line('00000001', 'spec', '3', WEAPONS_3, (() => { const f = [...EXT_38]; f[24] = '136.6'; return f.join('\t'); })()),
+      line(
+        '00000001',
+        'spec',
+        '3',
+        WEAPONS_3,
+        (() => {
+          const f = [...EXT_38];
+          f[24] = '136.6';
+          return f.join('\t');
+        })(),
+      ),
     ).players;
     expect(players.map((p) => p.team)).to.deep.equal([0, 3]);
     expect(players[1]!.ext.ignoredTimeDeadPercent).to.equal(136.6);
@@ -170,9 +180,7 @@ describe('parsing: player lines (spec §3, §9 "Line checks")', () => {
       expect(warningFor(line('ABCDEF13', 'x', '1', '2065 0 2 0 1 0 100 400 10 5 20 3 6 2 0'))).to.equal(
         'weapon block has 15 tokens, expected 16 for mask 2065',
       );
-      expect(warningFor(line('ABCDEF13', 'x', '1', `${WEAPONS_3} 7`))).to.equal(
-        'weapon block has 17 tokens, expected 16 for mask 2065',
-      );
+      expect(warningFor(line('ABCDEF13', 'x', '1', `${WEAPONS_3} 7`))).to.equal('weapon block has 17 tokens, expected 16 for mask 2065');
     });
     it('mask bits above 27', () => {
       expect(warningFor(line('ABCDEF13', 'x', '1', '268435456 1 1 1 1 1'))).to.match(/mask 268435456 has bits above 27/);

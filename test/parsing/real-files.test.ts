@@ -20,7 +20,9 @@ describe('parsing: the real files in shared/real-stats', function () {
       console.log(`      notice: ${DIR} does not exist here; skipping the real-file checks`);
       this.skip();
     }
-    names = readdirSync(DIR).filter((n) => n.endsWith('.txt')).sort();
+    names = readdirSync(DIR)
+      .filter((n) => n.endsWith('.txt'))
+      .sort();
   });
 
   it('classifies every .txt in the folder as a round file', () => {
@@ -41,7 +43,10 @@ describe('parsing: the real files in shared/real-stats', function () {
     let lines = 0;
     for (const n of names) {
       const text = readFileSync(join(DIR, n), 'utf8');
-      const playerLines = text.split('\n').slice(1).filter((l) => l !== '');
+      const playerLines = text
+        .split('\n')
+        .slice(1)
+        .filter((l) => l !== '');
       lines += playerLines.length;
       expect(parsed.get(n)!.players.length, n).to.equal(playerLines.length);
       for (const l of playerLines) {

@@ -20,8 +20,7 @@ forEachDatabase('all-time totals kept across imports', (database) => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const kills = async (store: AllTimeTotals) =>
-    Object.fromEntries((await store.rows()).map((r) => [r.player.name, r.totals.kills]).sort());
+  const kills = async (store: AllTimeTotals) => Object.fromEntries((await store.rows()).map((r) => [r.player.name, r.totals.kills]).sort());
 
   it('refreshes the players of each imported round, and a background rebuild catches a replaced file', async () => {
     const store = new AllTimeTotals(bot.db, () => undefined, 0);
@@ -83,7 +82,10 @@ forEachDatabase('all-time totals kept across imports', (database) => {
       const total = piece.reduce((sum, guid) => sum + rows.get(guid)!, 0);
       if (piece.length > 1) expect(total, piece.join(',')).to.be.at.most(budget);
     }
-    expect(pieces.some((p) => p.length === 1 && rows.get(p[0]!)! > budget), 'the busiest player alone').to.equal(true);
+    expect(
+      pieces.some((p) => p.length === 1 && rows.get(p[0]!)! > budget),
+      'the busiest player alone',
+    ).to.equal(true);
     // Asked for two players (one unknown): only the known one, in one piece.
     const [first] = [...rows.keys()].sort();
     expect(await piecesOfPlayers(bot.db, ['NOSUCHGUID', first!])).to.deep.equal([[first]]);

@@ -73,7 +73,10 @@ forEachDatabase('query services on the fixtures', (database) => {
       };
       const { guid: _g, name: _n, ...expected } = t;
       expect(got, `${t.name} (${t.guid})`).to.deep.equal(expected);
-      const firstRound = truth.rounds.filter((r) => r.status === 'valid').map((r) => r.endedAt).sort()[0]!;
+      const firstRound = truth.rounds
+        .filter((r) => r.status === 'valid')
+        .map((r) => r.endedAt)
+        .sort()[0]!;
       expect(firstSeen! >= firstRound).to.equal(true);
     }
   };
@@ -130,7 +133,10 @@ forEachDatabase('query services on the fixtures', (database) => {
       const result = await players.find('s');
       expect(result.kind).to.equal('ambiguous');
       // Current names containing an s (no alias of the fixtures adds one): by hand from truth.json.
-      const expected = truth.players.filter((p) => p.name.toLowerCase().includes('s')).map((p) => p.guid).sort();
+      const expected = truth.players
+        .filter((p) => p.name.toLowerCase().includes('s'))
+        .map((p) => p.guid)
+        .sort();
       expect(result.kind === 'ambiguous' && result.candidates.map((c) => c.guid).sort()).to.deep.equal(expected);
     });
 
@@ -159,7 +165,12 @@ forEachDatabase('query services on the fixtures', (database) => {
       expect(board.entries.map((e) => [e.player.guid, e.value])).to.deep.equal(expected.map((p) => [p.guid, p.kd]));
       expect(board.entries.map((e) => e.player.guid)).to.not.include('67D6A455');
       const stricter = await boards.board('kd', { minRounds: 15 });
-      expect(stricter.entries.map((e) => e.player.guid).sort()).to.deep.equal(truth.players.filter((p) => p.rounds >= 15).map((p) => p.guid).sort());
+      expect(stricter.entries.map((e) => e.player.guid).sort()).to.deep.equal(
+        truth.players
+          .filter((p) => p.rounds >= 15)
+          .map((p) => p.guid)
+          .sort(),
+      );
     });
 
     it('ranks accuracy by the ratio of summed hits and shots', async () => {

@@ -96,7 +96,10 @@ export function writeHandFiles(): string {
   );
   fs.writeFileSync(
     path.join(dir, '2024-05-03-210000-radar-round-1.txt'),
-    header('radar', 1, 1) + HAND_PLAYERS.filter((p) => p.radarR1).map((p) => line(p.guid, p.name, p.radarR1!.team, p.radarR1!)).join(''),
+    header('radar', 1, 1) +
+      HAND_PLAYERS.filter((p) => p.radarR1)
+        .map((p) => line(p.guid, p.name, p.radarR1!.team, p.radarR1!))
+        .join(''),
   );
   return dir;
 }

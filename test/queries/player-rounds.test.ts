@@ -123,8 +123,25 @@ forEachDatabase('QueryServices.PlayerRounds on the fixtures', (database) => {
     expect(slasher[0]!.sessionId).to.be.a('number').and.equal(slasher[1]!.sessionId);
     // The streaks example's hand-worked (kills, deaths) of his counted rounds.
     expect(slasher.map((r) => [r.kills, r.deaths])).to.deep.equal([
-      [7, 2], [5, 1], [6, 0], [14, 7], [11, 1], [2, 1], [10, 0], [3, 1],
-      [4, 3], [2, 0], [6, 0], [1, 1], [15, 0], [2, 1], [3, 7], [8, 6], [6, 3], [12, 4], [8, 0],
+      [7, 2],
+      [5, 1],
+      [6, 0],
+      [14, 7],
+      [11, 1],
+      [2, 1],
+      [10, 0],
+      [3, 1],
+      [4, 3],
+      [2, 0],
+      [6, 0],
+      [1, 1],
+      [15, 0],
+      [2, 1],
+      [3, 7],
+      [8, 6],
+      [6, 3],
+      [12, 4],
+      [8, 0],
     ]);
     // Evening 2 is era 38: revives given is there.
     expect(slasher[18]!.revivesGiven).to.be.a('number');
@@ -147,7 +164,16 @@ forEachDatabase('QueryServices.PlayerRounds on the fixtures', (database) => {
 
   it('keeps to a time window (server-local dates)', async () => {
     const firstEvening = await rounds.ofPlayers([SLASHER], { window: parseTimeWindow('2025-11-07', Date.now())! });
-    expect(firstEvening.map((r) => [r.kills, r.deaths])).to.deep.equal([[7, 2], [5, 1], [6, 0], [14, 7], [11, 1], [2, 1], [10, 0], [3, 1]]);
+    expect(firstEvening.map((r) => [r.kills, r.deaths])).to.deep.equal([
+      [7, 2],
+      [5, 1],
+      [6, 0],
+      [14, 7],
+      [11, 1],
+      [2, 1],
+      [10, 0],
+      [3, 1],
+    ]);
     expect(await rounds.ofPlayers([SLASHER], { window: parseTimeWindow('2025-11-08', Date.now())! })).to.deep.equal([]);
   });
 

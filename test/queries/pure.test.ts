@@ -73,7 +73,25 @@ describe('queries: small helpers', () => {
 
   it('offers every required board and finds them by common words', () => {
     const keys = LEADERBOARD_STATS.map((s) => s.key);
-    for (const k of ['kills', 'kd', 'dpm', 'accuracy', 'headshots', 'damage', 'rounds', 'time', 'revives', 'gibs', 'objectives', 'efficiency', 'multikills', 'usefulkills', 'denied', 'xp', 'teamwork']) {
+    for (const k of [
+      'kills',
+      'kd',
+      'dpm',
+      'accuracy',
+      'headshots',
+      'damage',
+      'rounds',
+      'time',
+      'revives',
+      'gibs',
+      'objectives',
+      'efficiency',
+      'multikills',
+      'usefulkills',
+      'denied',
+      'xp',
+      'teamwork',
+    ]) {
       expect(keys).to.include(k);
     }
     expect(findLeaderboardStat('K/D')?.key).to.equal('kd');

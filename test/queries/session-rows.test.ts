@@ -36,11 +36,15 @@ forEachDatabase('QueryServices.SessionRows on the fixtures', (database) => {
     const session = (await rows.session(id))!;
     const t = truth.sessions.find((s) => s.index === 2)!;
     expect(session.session).to.deep.include({ id, number: 2, startLocal: t.start, endLocal: t.end, roundCount: t.rounds, mapCount: t.maps });
-    const files = truth.rounds.filter((r) => r.session === 2).map((r) => r.file).sort();
+    const files = truth.rounds
+      .filter((r) => r.session === 2)
+      .map((r) => r.file)
+      .sort();
     expect(session.rounds.map((r) => r.fileName)).to.deep.equal(files);
     expect(session.rounds.every((r) => r.sessionId === id)).to.equal(true);
     for (const p of session.players) {
-      for (const key of ['roundId', 'side', 'kills', 'deaths', 'damageGiven', 'timePlayedSeconds', 'objectives'] as const) expect(p[key], key).to.be.a('number');
+      for (const key of ['roundId', 'side', 'kills', 'deaths', 'damageGiven', 'timePlayedSeconds', 'objectives'] as const)
+        expect(p[key], key).to.be.a('number');
       expect(p.inTotals).to.be.a('boolean');
     }
     const counted = session.players.filter((p) => p.inTotals).reduce((s, p) => s + p.kills, 0);

@@ -26,9 +26,16 @@ forEachDatabase('rating: incremental and full syncs', (handle) => {
       const outcome = await importer.importContent(file, fs.readFileSync(path.join(FIXTURES_DIR, file)), { source: 'test' });
       if (outcome.status !== 'imported') throw new Error(`${file}: ${outcome.status} ${outcome.reason ?? ''}`);
     };
-    const stored = () => db.read(async (sql) => [await sql.all('SELECT * FROM rating_players ORDER BY guid'), await sql.all('SELECT seq, fingerprint, predicted_a FROM rating_maps ORDER BY seq')]);
+    const stored = () =>
+      db.read(async (sql) => [
+        await sql.all('SELECT * FROM rating_players ORDER BY guid'),
+        await sql.all('SELECT seq, fingerprint, predicted_a FROM rating_maps ORDER BY seq'),
+      ]);
     try {
-      const files = fs.readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.txt')).sort();
+      const files = fs
+        .readdirSync(FIXTURES_DIR)
+        .filter((f) => f.endsWith('.txt'))
+        .sort();
       for (const file of files.slice(0, -1)) {
         await importOnly(file);
         await rating.settle();

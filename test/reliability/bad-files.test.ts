@@ -24,7 +24,11 @@ interface Seed {
 function seeds(): Seed[] {
   const out: Seed[] = generateFixtures({ seed: 23, sessions: 2 }).files.map((f) => ({ name: f.name, content: Buffer.from(f.content) }));
   if (fs.existsSync(REAL_STATS)) {
-    const real = fs.readdirSync(REAL_STATS).filter((n) => n.endsWith('.txt')).sort().slice(0, 40);
+    const real = fs
+      .readdirSync(REAL_STATS)
+      .filter((n) => n.endsWith('.txt'))
+      .sort()
+      .slice(0, 40);
     for (const name of real) out.push({ name, content: fs.readFileSync(path.join(REAL_STATS, name)) });
   } else {
     console.log(`      (notice: ${REAL_STATS} not found: mutating generated files only)`);
@@ -52,7 +56,10 @@ function mutants(count: number, rngSeed: number): Mutant[] {
   return out;
 }
 
-for (const [kind, share] of [['sqlite', 1], ['postgres', 0.1]] as [TestDatabaseKind, number][]) {
+for (const [kind, share] of [
+  ['sqlite', 1],
+  ['postgres', 0.1],
+] as [TestDatabaseKind, number][]) {
   describe(`reliability: damaged files through the whole import path [${kind}]`, function () {
     this.timeout(600_000);
     const count = Math.round(FUZZ_FILES * share);

@@ -22,7 +22,9 @@ forEachDatabase('reliability: hostile input through the console runner', (db) =>
     for (const arg of HOSTILE_ARGUMENTS) {
       for (const command of ['stats', 'top', 'compare']) {
         const text = await shown(`!${command} ${arg}`);
-        expect(text, `${command} ${arg.slice(0, 30)}`).to.be.a('string').and.not.equal('');
+        expect(text, `${command} ${arg.slice(0, 30)}`)
+          .to.be.a('string')
+          .and.not.equal('');
         expect(text).to.not.match(/QueryFailedError|SQLITE_|syntax error|near "|\n\s+at \w/i);
       }
     }

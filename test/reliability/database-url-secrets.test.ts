@@ -26,7 +26,10 @@ describe('reliability: the database password stays secret wherever the URL carri
   after(async () => {
     await test?.destroy();
     const admin = new Client({ connectionString: test.url.replace(/\/[^/?]+(\?|$)/, '/postgres$1') });
-    await admin.connect().then(() => admin.query(`DROP ROLE IF EXISTS ${role}`)).catch(() => undefined);
+    await admin
+      .connect()
+      .then(() => admin.query(`DROP ROLE IF EXISTS ${role}`))
+      .catch(() => undefined);
     await admin.end().catch(() => undefined);
   });
 

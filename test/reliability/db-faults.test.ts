@@ -22,7 +22,7 @@ const fixture = (name: string): string => fs.readFileSync(path.join(FIXTURES, na
 const playerLines = (name: string): number => fixture(name).trimEnd().split('\n').length - 1;
 const QUICK_RETRY = { attempts: 8, baseDelayMs: 50, maxDelayMs: 1_000 };
 
-describe('reliability: the importer\'s PostgreSQL connection is killed mid-transaction', function () {
+describe("reliability: the importer's PostgreSQL connection is killed mid-transaction", function () {
   this.timeout(120_000);
   let test: Awaited<ReturnType<typeof createTestDatabase>>;
   let database: Database;
@@ -65,9 +65,14 @@ describe('reliability: the importer\'s PostgreSQL connection is killed mid-trans
     await test.reset();
     const importer = new Importer(database, DEFAULT_IMPORT_SETTINGS, undefined, { policy: { ...QUICK_RETRY, attempts: 1 } });
     const { result } = await withImportBlocked(() => importer.importContent(R1, fixture(R1), { source: 'test' }));
-    const err = await result.then(() => undefined, (e: unknown) => e);
+    const err = await result.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).to.be.instanceOf(ImportFailedError);
-    expect((err as Error).message).to.include(R1).and.match(/terminat/i);
+    expect((err as Error).message)
+      .to.include(R1)
+      .and.match(/terminat/i);
     expect(await rowCounts(database)).to.deep.include({ stats_files: 0, rounds: 0, player_rounds: 0, weapon_rounds: 0 });
   });
 
@@ -93,14 +98,17 @@ describe('reliability: the PostgreSQL server is stopped and restarted during a b
   });
   after(async () => server?.destroy());
 
-  it('the backfill finishes after reconnecting: every file once, totals equal the generator\'s truth', async () => {
+  it("the backfill finishes after reconnecting: every file once, totals equal the generator's truth", async () => {
     const generated = generateFixtures({ seed: 41, sessions: 3 });
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-restart-'));
     for (const f of generated.files) fs.writeFileSync(path.join(folder, f.name), f.content);
     const database = await openDatabase({ url: server.url, dataDir: os.tmpdir() });
     try {
       const log = new CapturedLog();
-      const importer = new Importer(database, DEFAULT_IMPORT_SETTINGS, undefined, { logger: log, policy: { attempts: 12, baseDelayMs: 200, maxDelayMs: 2_000 } });
+      const importer = new Importer(database, DEFAULT_IMPORT_SETTINGS, undefined, {
+        logger: log,
+        policy: { attempts: 12, baseDelayMs: 200, maxDelayMs: 2_000 },
+      });
       let restart: Promise<void> | undefined;
       const summary = await importPaths(importer, [folder], {
         source: 'backfill',
@@ -149,14 +157,17 @@ describe('reliability: the SQLite database is locked by another process', functi
     expect(await rowCounts(database)).to.deep.include({ stats_files: 1, rounds: 1, player_rounds: playerLines(R1) });
   });
 
-  it('a lock held longer than SQLite\'s busy timeout is retried (SQLITE_BUSY is transient) and logged', async () => {
+  it("a lock held longer than SQLite's busy timeout is retried (SQLITE_BUSY is transient) and logged", async () => {
     await test.reset();
     const file = test.url.replace(/^sqlite:/, '');
     // A second connection with a 100 ms busy timeout gives up quickly: the retry layer takes over.
     const impatient = await openDatabase({ url: test.url, dataDir: os.tmpdir(), migrate: false });
     (impatient.dataSource.driver as unknown as { databaseConnection: { pragma(s: string): unknown } }).databaseConnection.pragma('busy_timeout = 100');
     const log = new CapturedLog();
-    const importer = new Importer(impatient, DEFAULT_IMPORT_SETTINGS, undefined, { policy: { attempts: 10, baseDelayMs: 200, maxDelayMs: 1_000 }, logger: log });
+    const importer = new Importer(impatient, DEFAULT_IMPORT_SETTINGS, undefined, {
+      policy: { attempts: 10, baseDelayMs: 200, maxDelayMs: 1_000 },
+      logger: log,
+    });
     const holder = await holdExclusiveLock(file, 1_500);
     try {
       expect((await importer.importContent(R2, fixture(R2), { source: 'test' })).status).to.equal('imported');
@@ -179,7 +190,10 @@ async function holdExclusiveLock(file: string, ms: number): Promise<{ done: Prom
     process.stdout.write('locked\\n');
     setTimeout(() => { db.exec('COMMIT'); db.close(); }, Number(process.argv[2]));
   `;
-  const child: ChildProcess = spawn(process.execPath, ['-e', script, file, String(ms)], { cwd: path.resolve(__dirname, '../../..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, ['-e', script, file, String(ms)], {
+    cwd: path.resolve(__dirname, '../../..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const done = new Promise<void>((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`lock holder exited ${code}`)))));
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('locked') && resolve());
@@ -218,4 +232,3 @@ async function startOwnPostgres(): Promise<OwnPostgres> {
     },
   };
 }
-

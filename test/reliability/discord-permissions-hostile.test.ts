@@ -19,7 +19,10 @@ describe('reliability: admin powers and hostile input through the Discord fake [
 
   it('every admin-only command of the registry is refused to a normal user (prefix and slash), and each refusal is audited', async () => {
     const fake = e.fake;
-    const adminOnly = e.app.registry.list().filter((c) => c.definition.adminOnly).map((c) => c.definition.name);
+    const adminOnly = e.app.registry
+      .list()
+      .filter((c) => c.definition.adminOnly)
+      .map((c) => c.definition.name);
     expect(adminOnly.length, 'admin commands in the registry').to.be.greaterThan(3);
     for (const name of adminOnly) {
       const reply = await ask(fake, `!${name}`);
@@ -30,7 +33,13 @@ describe('reliability: admin powers and hostile input through the Discord fake [
       // A deferred error is sent as an ephemeral follow-up (the deferred reply is deleted).
       const answered = JSON.stringify(
         callback.body.type === 5
-          ? (await fake.waitForRequest((r) => (r.method === 'PATCH' || r.method === 'POST') && r.path.startsWith('/webhooks/') && r.path.includes(slash.token), 10_000, `answer to /${name}`)).body
+          ? (
+              await fake.waitForRequest(
+                (r) => (r.method === 'PATCH' || r.method === 'POST') && r.path.startsWith('/webhooks/') && r.path.includes(slash.token),
+                10_000,
+                `answer to /${name}`,
+              )
+            ).body
           : messageOf(callback),
       );
       expect(answered, `/${name}`).to.include('is for admins only');

@@ -28,7 +28,7 @@ async function startCrashablePostgres() {
   await pg.initialise();
   await pg.start();
   await pg.createDatabase('etbot_crash');
-  const server = (pg as unknown as { process?: import('node:child_process').ChildProcess });
+  const server = pg as unknown as { process?: import('node:child_process').ChildProcess };
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/etbot_crash`,
     /** SIGQUIT to the postmaster: every backend and the WAL writer quit at once, nothing more is written. */

@@ -15,6 +15,17 @@ export const HOSTILE_ARGUMENTS = [
 ];
 
 export function hand(guid: string, name: string, kills: number): HandPlayer {
-  return { guid, name, team: 1, hits: 10 + kills, shots: 40 + kills, kills, deaths: 3, headshots: 1, damageGiven: 500 + kills, damageReceived: 300, minutes: 12 };
+  return {
+    guid,
+    name,
+    team: 1,
+    hits: 10 + kills,
+    shots: 40 + kills,
+    kills,
+    deaths: 3,
+    headshots: 1,
+    damageGiven: 500 + kills,
+    damageReceived: 300,
+    minutes: 12,
+  };
 }
-

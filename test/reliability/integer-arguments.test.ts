@@ -33,7 +33,7 @@ forEachDatabase('reliability: every integer argument of every built-in command i
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  it('a value beyond a safe integer or the argument\'s bounds gets the usage line, never an SQL error', async () => {
+  it("a value beyond a safe integer or the argument's bounds gets the usage line, never an SQL error", async () => {
     const checked: string[] = [];
     for (const { definition } of app.registry.list()) {
       const args = definition.args ?? [];

@@ -50,7 +50,13 @@ describe('reliability: secrets stay out of trace-level logs and replies (token, 
     cleanups.push(() => fake.stop());
 
     process.env[PASSPHRASE_ENV] = PASSPHRASE;
-    const env = { DISCORD_TOKEN: E2E_TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_GUILD_ID: fake.world.guildId, DATABASE_URL: url.toString(), [PASSPHRASE_ENV]: PASSPHRASE };
+    const env = {
+      DISCORD_TOKEN: E2E_TOKEN,
+      DISCORD_API_URL: fake.apiUrl,
+      DISCORD_GUILD_ID: fake.world.guildId,
+      DATABASE_URL: url.toString(),
+      [PASSPHRASE_ENV]: PASSPHRASE,
+    };
     const { config, secrets } = loadConfig({
       env,
       cwd: tmp,
@@ -59,7 +65,19 @@ describe('reliability: secrets stay out of trace-level logs and replies (token, 
         logLevel: 'trace',
         discord: { adminUserIds: [fake.world.users.admin.id] },
         collectors: [
-          { type: 'sftp', name: 'gs1', serverId: 'gs1', host: '127.0.0.1', port: ssh.port, username: 'etbot', privateKeyPath: keyPath, passphraseEnv: PASSPHRASE_ENV, remotePath: '/stats', knownHostsPath: path.join(tmp, 'known_hosts'), pollSeconds: 2 },
+          {
+            type: 'sftp',
+            name: 'gs1',
+            serverId: 'gs1',
+            host: '127.0.0.1',
+            port: ssh.port,
+            username: 'etbot',
+            privateKeyPath: keyPath,
+            passphraseEnv: PASSPHRASE_ENV,
+            remotePath: '/stats',
+            knownHostsPath: path.join(tmp, 'known_hosts'),
+            pollSeconds: 2,
+          },
         ],
       },
     });
@@ -75,7 +93,14 @@ describe('reliability: secrets stay out of trace-level logs and replies (token, 
         },
       }),
     });
-    const app = new App({ config, secrets, logger, mode: 'start', modules: coreModules(), pluginEntries: ['help', 'stats', 'admin'].map((id) => ({ id, enabled: true, options: {} })) });
+    const app = new App({
+      config,
+      secrets,
+      logger,
+      mode: 'start',
+      modules: coreModules(),
+      pluginEntries: ['help', 'stats', 'admin'].map((id) => ({ id, enabled: true, options: {} })),
+    });
     cleanups.push(() => app.stop());
     await app.start();
 
@@ -84,11 +109,7 @@ describe('reliability: secrets stay out of trace-level logs and replies (token, 
       database.read(async (sql) => Number((await sql.one(`SELECT COUNT(*) AS n FROM stats_files WHERE status = 'imported'`))!.n) === 1),
     );
     const admin = { user: fake.world.users.admin };
-    const replies = [
-      await ask(fake, '!status', admin),
-      await ask(fake, '!config', admin),
-      await ask(fake, '!help'),
-    ];
+    const replies = [await ask(fake, '!status', admin), await ask(fake, '!config', admin), await ask(fake, '!help')];
     await app.stop();
 
     const text = [

@@ -21,7 +21,11 @@ const WARN = 40;
 
 /** The collector's log, parsed (pino JSON lines). */
 function logLines(fx: SftpFixture): LogLine[] {
-  return fx.log.output().split('\n').filter(Boolean).map((l) => JSON.parse(l) as LogLine);
+  return fx.log
+    .output()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as LogLine);
 }
 const failures = (fx: SftpFixture) => logLines(fx).filter((l) => l.msg === 'sftp poll failed');
 
@@ -106,7 +110,11 @@ describe('reliability: SSH faults, as the log tells them [sqlite]', function () 
     await fx.server.stop();
     await waitFor('five failures', () => failures(fx).length >= 5);
     // 200 ms poll: 200, 400, 800, then the 800 ms cap.
-    expect(failures(fx).slice(0, 5).map((l) => l.retryInMs)).to.deep.equal([200, 400, 800, 800, 800]);
+    expect(
+      failures(fx)
+        .slice(0, 5)
+        .map((l) => l.retryInMs),
+    ).to.deep.equal([200, 400, 800, 800, 800]);
     await fx.server.restart();
     const name = roundFileName(7);
     fx.writeRemote(name, roundFileText({ players: 3, tag: 'back' }));

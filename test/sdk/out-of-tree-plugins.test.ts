@@ -33,13 +33,30 @@ describe('community plugins outside the tree, against the packed etbot', functio
     fs.copyFileSync(path.join(SOURCES, 'greeter.js'), path.join(app, 'plugins', 'greeter', 'index.js'));
     fs.copyFileSync(path.join(SOURCES, 'greets.ts'), path.join(app, 'plugins', 'greets', 'index.ts'));
     const tsc = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsc');
-    execFileSync(tsc, ['--strict', '--target', 'es2022', '--module', 'node16', '--moduleResolution', 'node16', '--skipLibCheck', path.join(app, 'plugins', 'greets', 'index.ts')], { cwd: app });
+    execFileSync(
+      tsc,
+      [
+        '--strict',
+        '--target',
+        'es2022',
+        '--module',
+        'node16',
+        '--moduleResolution',
+        'node16',
+        '--skipLibCheck',
+        path.join(app, 'plugins', 'greets', 'index.ts'),
+      ],
+      { cwd: app },
+    );
 
     fs.writeFileSync(
       path.join(app, 'plugins.json'),
       JSON.stringify({ plugins: [{ path: 'plugins/greets' }, { path: 'plugins/greeter' }, { id: 'admin' }] }, null, 2),
     );
-    fs.writeFileSync(path.join(app, 'etbot.config.json'), JSON.stringify({ logLevel: 'silent', dataDir: './data', database: { url: 'sqlite:./data/etbot.sqlite' } }));
+    fs.writeFileSync(
+      path.join(app, 'etbot.config.json'),
+      JSON.stringify({ logLevel: 'silent', dataDir: './data', database: { url: 'sqlite:./data/etbot.sqlite' } }),
+    );
   });
 
   after(() => {
@@ -48,7 +65,7 @@ describe('community plugins outside the tree, against the packed etbot', functio
 
   const etbot = (line: string) => runCli(['run', line], { cwd: app, bin });
 
-  it('the consumer answers with the provider\'s service', async () => {
+  it("the consumer answers with the provider's service", async () => {
     const r = await etbot('!greet the community');
     expect(r.stderr).to.equal('');
     expect(r.stdout.trim()).to.equal('hello the community, from greeter #1');

@@ -13,7 +13,11 @@ const MOCHA = path.join(PROJECT_ROOT, 'node_modules/mocha/bin/mocha.js');
 /** Runs a node script; resolves with its output whatever the exit code. */
 async function node(args: string[], cwd: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, args, { cwd, maxBuffer: 32 * 1024 * 1024, env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    const { stdout, stderr } = await exec(process.execPath, args, {
+      cwd,
+      maxBuffer: 32 * 1024 * 1024,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    });
     return { code: 0, output: stdout + stderr };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };
@@ -64,8 +68,12 @@ describe('etbot plugins new', function () {
     const dir = path.join(tmp, 'outside', 'demo-thing');
     const made = await runCli(['plugins', 'new', 'demo-thing', '--dir', dir], { cwd: tmp });
     expect(made.code, made.stderr).to.equal(0);
-    for (const file of ['index.ts', 'test/demo-thing.test.ts', 'package.json', 'tsconfig.json']) expect(fs.existsSync(path.join(dir, file)), file).to.equal(true);
-    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string>; devDependencies: Record<string, string> };
+    for (const file of ['index.ts', 'test/demo-thing.test.ts', 'package.json', 'tsconfig.json'])
+      expect(fs.existsSync(path.join(dir, file)), file).to.equal(true);
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+      peerDependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     expect(pkg.peerDependencies.etbot).to.equal('^0.1.0');
     expect(pkg.devDependencies.etbot).to.equal(`file:${PROJECT_ROOT}`);
 

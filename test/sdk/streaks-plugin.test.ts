@@ -77,7 +77,9 @@ forEachDatabase('streaks example plugin', (handle) => {
     expect(snake).to.contain('Longest run (K/D ≥ 1): 4 rounds: 2025-11-07 21:55 sw_goldrush_te R2 to 2025-11-09 23:19 et_brewdog R1');
     expect(snake).to.contain('Current run: 2 rounds');
     expect(snake).to.contain('Best killing spree: 7 kills (2025-11-10 00:09 etl_adlernest R1)');
-    expect(await bot.text('!streaks FC2A053D')).to.contain('Longest run (K/D ≥ 1): 11 rounds').and.contain('Current run: 11 rounds');
+    expect(await bot.text('!streaks FC2A053D'))
+      .to.contain('Longest run (K/D ≥ 1): 11 rounds')
+      .and.contain('Current run: 11 rounds');
     expect(await bot.text('!streaks sub.way')).to.contain('Rounds counted: 14');
     expect(await bot.text('!streaks Question')).to.contain('Current run: 0 rounds');
   });
@@ -110,7 +112,22 @@ forEachDatabase('streaks example plugin', (handle) => {
     const rows = await bot.db.read((sql) => sql.all<{ guid: string; longest_run: unknown }>('SELECT guid, longest_run FROM streaks_player_streaks'));
     // The 14 lines of that file (the bot's identity is OMNIBOT0 + its clean name).
     expect(rows.map((r) => r.guid).sort()).to.deep.equal(
-      ['12FDAAA7', '1E4887BA', '39137DDE', '434960FE', '66CED760', '713D6612', '786EC1CB', '998081B5', 'B0B0BEAF', 'B3539E31', 'B5F6FD48', 'B70C1A74', 'FC2A053D', 'OMNIBOT0[BOT]Bolt'].sort(),
+      [
+        '12FDAAA7',
+        '1E4887BA',
+        '39137DDE',
+        '434960FE',
+        '66CED760',
+        '713D6612',
+        '786EC1CB',
+        '998081B5',
+        'B0B0BEAF',
+        'B3539E31',
+        'B5F6FD48',
+        'B70C1A74',
+        'FC2A053D',
+        'OMNIBOT0[BOT]Bolt',
+      ].sort(),
     );
     expect(Number(rows.find((r) => r.guid === 'B5F6FD48')!.longest_run)).to.equal(14);
   });
@@ -123,7 +140,9 @@ forEachDatabase('streaks example plugin', (handle) => {
       );
     });
     await bot.runJob('streaks', 'recompute');
-    const rows = await bot.db.read((sql) => sql.all<{ guid: string; longest_run: unknown; updated_at: string }>('SELECT guid, longest_run, updated_at FROM streaks_player_streaks'));
+    const rows = await bot.db.read((sql) =>
+      sql.all<{ guid: string; longest_run: unknown; updated_at: string }>('SELECT guid, longest_run, updated_at FROM streaks_player_streaks'),
+    );
     expect(rows).to.have.length(16);
     expect(rows.some((r) => r.guid === 'DEADBEEF')).to.equal(false);
     expect(Number(rows.find((r) => r.guid === 'B5F6FD48')!.longest_run)).to.equal(14);

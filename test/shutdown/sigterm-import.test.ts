@@ -22,7 +22,11 @@ interface Started {
 }
 
 function startBot(cwd: string, env: NodeJS.ProcessEnv, args: string[] = ['start']): Started {
-  const child = spawn(process.execPath, [ETBOT_BIN, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [ETBOT_BIN, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stdout.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr.on('data', (d: Buffer) => (log += d.toString()));
@@ -63,7 +67,10 @@ forEachDatabase('SIGTERM during a large import (about 2,000 generated files)', (
     dir = tempDir('sigterm-files');
     const generated = await runCli(['fixtures', 'generate', '--out', dir, '--seed', '20251124', '--sessions', String(SESSIONS)]);
     expect(generated.code, generated.stderr).to.equal(0);
-    files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+    files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     expect(files.length).to.be.greaterThan(2000);
     cwd = tempDir('sigterm-work');
     fs.writeFileSync(path.join(cwd, 'plugins.json'), JSON.stringify({ plugins: [{ id: 'admin' }, { id: 'help' }] }));

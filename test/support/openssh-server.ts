@@ -30,7 +30,9 @@ export class OpenSshServer {
 
   static async start(options: OpenSshServerOptions): Promise<OpenSshServer> {
     if (!fs.existsSync(SSHD)) {
-      throw new Error(`OpenSSH's sshd is not installed (${SSHD} is missing): install the Debian package openssh-server (apt-get install -y openssh-server; scripts/setup.js does it)`);
+      throw new Error(
+        `OpenSSH's sshd is not installed (${SSHD} is missing): install the Debian package openssh-server (apt-get install -y openssh-server; scripts/setup.js does it)`,
+      );
     }
     const server = new OpenSshServer();
     try {

@@ -348,9 +348,7 @@ function listedOnlyAttrs(f: ListedOnlyFile) {
  */
 export function generateTestKeyPair(passphrase?: string): { private: string; public: string } {
   for (;;) {
-    const pair = passphrase
-      ? utils.generateKeyPairSync('ed25519', { passphrase, cipher: 'aes256-ctr', rounds: 16 })
-      : utils.generateKeyPairSync('ed25519');
+    const pair = passphrase ? utils.generateKeyPairSync('ed25519', { passphrase, cipher: 'aes256-ctr', rounds: 16 }) : utils.generateKeyPairSync('ed25519');
     if (!(utils.parseKey(pair.private, passphrase) instanceof Error) && !(utils.parseKey(pair.public) instanceof Error)) return pair;
   }
 }

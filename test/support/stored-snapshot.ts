@@ -4,10 +4,13 @@ import type { Database } from '../../core/data';
 export async function storedSnapshot(db: Database): Promise<Record<string, unknown>> {
   return db.read(async (sql) => {
     const b = (e: string) => sql.bytewise(e);
-    const rows = async (query: string) => (await sql.all(query)).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v])));
+    const rows = async (query: string) =>
+      (await sql.all(query)).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v])));
     return {
       players: await rows(`SELECT guid, name, name_lower, raw_name, is_bot, name_source_key, first_seen_utc, last_seen_utc FROM players ORDER BY ${b('guid')}`),
-      aliases: await rows(`SELECT guid, clean_name, clean_name_lower, raw_name, first_seen_utc, last_seen_utc FROM player_aliases ORDER BY ${b('guid')}, ${b('clean_name')}`),
+      aliases: await rows(
+        `SELECT guid, clean_name, clean_name_lower, raw_name, first_seen_utc, last_seen_utc FROM player_aliases ORDER BY ${b('guid')}, ${b('clean_name')}`,
+      ),
       rounds: await rows(
         `SELECT r.file_name, r.map, r.round_number, r.server_name, r.defender_team, r.winner_team, r.time_limit_seconds, r.next_time_limit_seconds,
                 r.playtime_ms, r.ended_at_local, r.ended_at_utc, r.status, r.attackers_succeeded, r.player_count, p.file_name AS paired, f.name AS file, f.status AS file_status
@@ -22,13 +25,12 @@ export async function storedSnapshot(db: Database): Promise<Record<string, unkno
         `SELECT s.start_utc, t.guid, t.team FROM session_team_members t JOIN gaming_sessions s ON s.id = t.session_id ORDER BY s.start_utc, ${b('t.guid')}`,
       ),
       sessionOfRound: await rows(`SELECT r.file_name, s.start_utc FROM rounds r JOIN gaming_sessions s ON s.id = r.session_id ORDER BY ${b('r.file_name')}`),
-      playerRounds: await rows(`SELECT r.file_name, p.* FROM player_rounds p JOIN rounds r ON r.id = p.round_id ORDER BY ${b('r.file_name')}, ${b('p.guid')}`).then((list) =>
-        list.map(({ round_id: _, ...rest }) => rest),
-      ),
-      weaponRounds: await rows(`SELECT r.file_name, w.* FROM weapon_rounds w JOIN rounds r ON r.id = w.round_id ORDER BY ${b('r.file_name')}, ${b('w.guid')}, w.weapon`).then((list) =>
-        list.map(({ round_id: _, ...rest }) => rest),
-      ),
+      playerRounds: await rows(
+        `SELECT r.file_name, p.* FROM player_rounds p JOIN rounds r ON r.id = p.round_id ORDER BY ${b('r.file_name')}, ${b('p.guid')}`,
+      ).then((list) => list.map(({ round_id: _, ...rest }) => rest)),
+      weaponRounds: await rows(
+        `SELECT r.file_name, w.* FROM weapon_rounds w JOIN rounds r ON r.id = w.round_id ORDER BY ${b('r.file_name')}, ${b('w.guid')}, w.weapon`,
+      ).then((list) => list.map(({ round_id: _, ...rest }) => rest)),
     };
   });
 }
-

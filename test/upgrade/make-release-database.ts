@@ -7,7 +7,9 @@ import { createTestBot } from '../../core/testing';
 
 async function main(out: string): Promise<void> {
   fs.rmSync(out, { force: true });
-  const plugins = (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../plugins.json'), 'utf8')) as { plugins: { id: string }[] }).plugins.map((p) => p.id);
+  const plugins = (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../plugins.json'), 'utf8')) as { plugins: { id: string }[] }).plugins.map(
+    (p) => p.id,
+  );
   const bot = await createTestBot({ plugins, database: `sqlite:${path.resolve(out)}`, config: { timezone: 'Europe/Berlin' } });
   for (const line of ['!link slasher', '!rating slasher', '!cache clear', '!regroup sessions', '!plugin reload maps']) await bot.run(line, { admin: true });
   await bot.run('!link snake', { as: '300000000000000001' });

@@ -16,14 +16,18 @@ const RELEASE_DB = path.resolve(__dirname, '../../../test/upgrade/release-0.1.0.
 const ADDED_SINCE_RELEASE = ['RatingPerformance1765300000000'];
 /** Derived tables rebuilt on upgrade: compared by their content, not row for row. */
 const REBUILT = new Set(['rating_players', 'rating_maps', 'rating_history']);
-const builtIns = (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../plugins.json'), 'utf8')) as { plugins: { id: string }[] }).plugins.map((p) => p.id);
+const builtIns = (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../plugins.json'), 'utf8')) as { plugins: { id: string }[] }).plugins.map(
+  (p) => p.id,
+);
 
 type Rows = Record<string, unknown>[];
 
 function tables(file: string): Map<string, Rows> {
   const db = new BetterSqlite3(file, { readonly: true });
   try {
-    const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+    const names = (
+      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]
+    ).map((t) => t.name);
     return new Map(names.map((name) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all() as Rows]));
   } finally {
     db.close();
@@ -84,7 +88,8 @@ describe('a database made by the previous release upgrades in place', function (
 
   it('answers from the upgraded plugin tables: the audit and the rating the release stored', async () => {
     const audit = await bot.text('!audit', { admin: true });
-    for (const line of ['200000000000000001 cache clear -> ok', '200000000000000001 regroup sessions -> ok', '200000000000000001 plugin reload maps -> ok']) expect(audit).to.contain(line);
+    for (const line of ['200000000000000001 cache clear -> ok', '200000000000000001 regroup sessions -> ok', '200000000000000001 plugin reload maps -> ok'])
+      expect(audit).to.contain(line);
     expect(await bot.text('!rating slasher')).to.contain('Maps counted: 8 (4 won, 1 drawn, 3 lost)');
   });
 });

@@ -51,7 +51,10 @@ export function registerImportCommand(program: Command, globals: () => GlobalOpt
     .option('--server <id>', 'server id stored on the rounds (pairing and sessions are per server)', 'default')
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'no progress bar')
-    .addHelpText('after', '\nExamples:\n  etbot import fixtures/\n  etbot import /srv/et/legacy/gamestats --server eu1 --strict\n  etbot import --retry-rejected')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  etbot import fixtures/\n  etbot import /srv/et/legacy/gamestats --server eu1 --strict\n  etbot import --retry-rejected',
+    )
     .action(async (paths: string[], options: ImportCliOptions) => {
       if (paths.length === 0 && !options.retryRejected) throw new CliUsageError('import: give files or folders to import, or --retry-rejected');
       for (const p of paths) if (!existsSync(p)) throw new CliUsageError(`import: ${p} does not exist`);
@@ -75,19 +78,23 @@ export function registerImportCommand(program: Command, globals: () => GlobalOpt
             : null;
           let barStarted = false;
           const t0 = Date.now();
-          const result = await importPaths(importer, paths.map((p) => path.resolve(p)), {
-            source: 'cli',
-            serverId: options.server,
-            onProgress: (done, total) => {
-              if (!bar) return;
-              if (!barStarted) {
-                bar.start(total, 0, { speed: '0' });
-                barStarted = true;
-              }
-              const seconds = (Date.now() - t0) / 1000;
-              bar.update(done, { speed: seconds > 0 ? Math.round(done / seconds).toString() : '0' });
+          const result = await importPaths(
+            importer,
+            paths.map((p) => path.resolve(p)),
+            {
+              source: 'cli',
+              serverId: options.server,
+              onProgress: (done, total) => {
+                if (!bar) return;
+                if (!barStarted) {
+                  bar.start(total, 0, { speed: '0' });
+                  barStarted = true;
+                }
+                const seconds = (Date.now() - t0) / 1000;
+                bar.update(done, { speed: seconds > 0 ? Math.round(done / seconds).toString() : '0' });
+              },
             },
-          });
+          );
           if (barStarted) bar!.stop();
           mergeSummary(summary, result);
         }

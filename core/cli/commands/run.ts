@@ -26,7 +26,10 @@ export function registerRunCommand(program: Command, globals: () => GlobalOption
       try {
         const caller = consoleCaller({
           as: options.as,
-          roleIds: options.roles?.split(',').map((r) => r.trim()).filter(Boolean),
+          roleIds: options.roles
+            ?.split(',')
+            .map((r) => r.trim())
+            .filter(Boolean),
           adminUserIds: app.config.discord.adminUserIds,
           adminRoleIds: app.config.discord.adminRoleIds,
         });

@@ -7,9 +7,7 @@ export class FetchedRemoteFileStore implements FetchedFileStore {
   constructor(private readonly db: Database) {}
 
   async list(collector: string): Promise<Map<string, FetchedFileRecord>> {
-    const rows = await this.db.read((sql) =>
-      sql.all('SELECT remote_name, size, mtime_ms, skipped FROM fetched_remote_files WHERE collector = ?', [collector]),
-    );
+    const rows = await this.db.read((sql) => sql.all('SELECT remote_name, size, mtime_ms, skipped FROM fetched_remote_files WHERE collector = ?', [collector]));
     const files = new Map<string, FetchedFileRecord>();
     for (const r of rows) {
       const name = String(r.remote_name);

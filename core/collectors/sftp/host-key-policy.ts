@@ -66,7 +66,10 @@ export class HostKeyPolicy {
       case 'match':
         return { ok: true };
       case 'revoked':
-        return { ok: false, reason: `host key of ${where} (${presented}) is marked @revoked in ${knownHostsPath} line ${verdict.entry.line}: refusing to connect` };
+        return {
+          ok: false,
+          reason: `host key of ${where} (${presented}) is marked @revoked in ${knownHostsPath} line ${verdict.entry.line}: refusing to connect`,
+        };
       case 'changed': {
         const expected = verdict.expected.map((e) => `${e.keyType} ${fingerprintOfBase64(e.keyBase64)} (line ${e.line})`).join(', ');
         return {
@@ -77,7 +80,10 @@ export class HostKeyPolicy {
       case 'unknown':
         if (hostKeyFingerprint) return { ok: true }; // pinned by fingerprint
         if (!trustOnFirstUse) {
-          return { ok: false, reason: `host key of ${where} (${presented}) is unknown: not in ${knownHostsPath}. Refusing to connect; add the key there or enable trustOnFirstUse` };
+          return {
+            ok: false,
+            reason: `host key of ${where} (${presented}) is unknown: not in ${knownHostsPath}. Refusing to connect; add the key there or enable trustOnFirstUse`,
+          };
         }
         await this.record(knownHostsPath, knownHostsLine(host, port, key));
         this.options.onRecorded?.(presented, knownHostsPath);

@@ -10,10 +10,7 @@ export interface KnownHostEntry {
 }
 
 export type KnownHostsVerdict =
-  | { kind: 'match'; entry: KnownHostEntry }
-  | { kind: 'unknown' }
-  | { kind: 'changed'; expected: KnownHostEntry[] }
-  | { kind: 'revoked'; entry: KnownHostEntry };
+  { kind: 'match'; entry: KnownHostEntry } | { kind: 'unknown' } | { kind: 'changed'; expected: KnownHostEntry[] } | { kind: 'revoked'; entry: KnownHostEntry };
 
 export function parseKnownHosts(text: string): KnownHostEntry[] {
   const entries: KnownHostEntry[] = [];
@@ -55,7 +52,10 @@ export function hostFieldMatches(field: string, host: string, port: number): boo
 }
 
 function globMatches(pattern: string, name: string): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${re}$`, 'i').test(name);
 }
 

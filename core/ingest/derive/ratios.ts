@@ -4,7 +4,7 @@ export function ratio2(numerator: number, denominator: number): number {
   const n = BigInt(Math.round(numerator * 100));
   const d = BigInt(Math.round(denominator));
   if (d === 0n) throw new Error('ratio2: denominator is 0');
-  const sign = (n < 0n) !== (d < 0n) ? -1n : 1n;
+  const sign = n < 0n !== d < 0n ? -1n : 1n;
   const an = n < 0n ? -n : n;
   const ad = d < 0n ? -d : d;
   const hundredths = (2n * an + ad) / (2n * ad);

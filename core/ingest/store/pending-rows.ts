@@ -1,6 +1,16 @@
 import { num, type Sql, type SqlValue } from '../../data/sql';
 import type { DerivedPlayer, RawPlayer } from '../derive/types';
-import { foldAliasNote, foldPlayerNote, playerNotes, runWithItems, upsertPlayerNotes, type AliasNote, type PlayerNote, type RoundKey, type WithItem } from './players-store';
+import {
+  foldAliasNote,
+  foldPlayerNote,
+  playerNotes,
+  runWithItems,
+  upsertPlayerNotes,
+  type AliasNote,
+  type PlayerNote,
+  type RoundKey,
+  type WithItem,
+} from './players-store';
 import { PLAYER_COLUMNS, WEAPON_COLUMNS, rawPlayersAsStored, roundRowValues } from './round-rows';
 import type { RoundsWindow } from './rounds-window';
 

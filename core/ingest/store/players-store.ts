@@ -32,7 +32,16 @@ const PLAYER_COLUMNS = ['guid', 'name', 'name_lower', 'raw_name', 'is_bot', 'nam
 const ALIAS_COLUMNS = ['guid', 'clean_name', 'clean_name_lower', 'raw_name', 'first_seen_utc', 'last_seen_utc'];
 
 /** A players row and a player_aliases row, in PLAYER_COLUMNS / ALIAS_COLUMNS order. */
-export type PlayerNote = [guid: string, name: string, nameLower: string, rawName: string, isBot: boolean, nameSourceKey: string | null, firstSeen: string, lastSeen: string];
+export type PlayerNote = [
+  guid: string,
+  name: string,
+  nameLower: string,
+  rawName: string,
+  isBot: boolean,
+  nameSourceKey: string | null,
+  firstSeen: string,
+  lastSeen: string,
+];
 export type AliasNote = [guid: string, cleanName: string, cleanNameLower: string, rawName: string, firstSeen: string, lastSeen: string];
 
 /** The players and player_aliases rows a stored round contributes. */
@@ -148,7 +157,6 @@ export async function renamePlayers(sql: Sql, guids: readonly string[]): Promise
     }
   }
 }
-
 
 /** Rebuilds the aliases of players from the rounds now stored (after a round of theirs was removed). */
 export async function rebuildAliases(sql: Sql, guids: readonly string[]): Promise<void> {

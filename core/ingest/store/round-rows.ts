@@ -2,14 +2,46 @@ import { Sql, num, type Row, type SqlValue } from '../../data/sql';
 import type { CumulativeValues, DerivedPlayer, PerRoundValues, RawPlayer } from '../derive/types';
 
 const CUMULATIVE: (keyof CumulativeValues)[] = [
-  'kills', 'deaths', 'hits', 'shots', 'headshots', 'damageGiven', 'damageReceived', 'teamDamageGiven',
-  'teamDamageReceived', 'gibs', 'selfKills', 'teamKills', 'teamGibs', 'alivePercent', 'timePlayedTenths',
+  'kills',
+  'deaths',
+  'hits',
+  'shots',
+  'headshots',
+  'damageGiven',
+  'damageReceived',
+  'teamDamageGiven',
+  'teamDamageReceived',
+  'gibs',
+  'selfKills',
+  'teamKills',
+  'teamGibs',
+  'alivePercent',
+  'timePlayedTenths',
 ];
 const PER_ROUND: (keyof PerRoundValues)[] = [
-  'xp', 'killingSpree', 'deathSpree', 'killAssists', 'killSteals', 'headshotKills', 'objectivesStolen',
-  'objectivesReturned', 'dynamitesPlanted', 'dynamitesDefused', 'timesRevived', 'timeDeadMinutes', 'usefulKills',
-  'deniedPlaytimeSeconds', 'multikill2', 'multikill3', 'multikill4', 'multikill5', 'multikill6', 'uselessKills',
-  'fullSelfKills', 'repairs', 'revivesGiven',
+  'xp',
+  'killingSpree',
+  'deathSpree',
+  'killAssists',
+  'killSteals',
+  'headshotKills',
+  'objectivesStolen',
+  'objectivesReturned',
+  'dynamitesPlanted',
+  'dynamitesDefused',
+  'timesRevived',
+  'timeDeadMinutes',
+  'usefulKills',
+  'deniedPlaytimeSeconds',
+  'multikill2',
+  'multikill3',
+  'multikill4',
+  'multikill5',
+  'multikill6',
+  'uselessKills',
+  'fullSelfKills',
+  'repairs',
+  'revivesGiven',
 ];
 const snake = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 
@@ -17,15 +49,36 @@ const COLUMN = Object.fromEntries([...CUMULATIVE, ...PER_ROUND].map((c) => [c, s
 const RAW_COLUMN = Object.fromEntries(CUMULATIVE.map((c) => [c, `raw_${snake(c)}`])) as Record<string, string>;
 
 export const PLAYER_COLUMNS = [
-  'round_id', 'guid', 'line_number', 'raw_name', 'clean_name', 'team', 'era', 'derivation', 'counted', 'in_totals',
+  'round_id',
+  'guid',
+  'line_number',
+  'raw_name',
+  'clean_name',
+  'team',
+  'era',
+  'derivation',
+  'counted',
+  'in_totals',
   ...CUMULATIVE.map((c) => `raw_${snake(c)}`),
   ...CUMULATIVE.map(snake),
   'time_played_seconds',
   ...PER_ROUND.map(snake),
 ];
 export const WEAPON_COLUMNS = [
-  'round_id', 'guid', 'weapon', 'in_totals',
-  'raw_hits', 'raw_shots', 'raw_kills', 'raw_deaths', 'raw_headshots', 'hits', 'shots', 'kills', 'deaths', 'headshots',
+  'round_id',
+  'guid',
+  'weapon',
+  'in_totals',
+  'raw_hits',
+  'raw_shots',
+  'raw_kills',
+  'raw_deaths',
+  'raw_headshots',
+  'hits',
+  'shots',
+  'kills',
+  'deaths',
+  'headshots',
 ];
 
 /** Writes a round's player and weapon rows (raw and derived). `valid`: the round is not an orphan. */
@@ -40,7 +93,12 @@ export async function insertRoundRows(sql: Sql, roundId: number, players: readon
  * from `roundIdQuery` (e.g. the id a sibling WITH item's INSERT ... RETURNING gives), so that the
  * round and its rows are written in one round trip.
  */
-export async function roundRowsWithItems(sql: Sql, roundIdQuery: string, players: readonly DerivedPlayer[], valid: boolean): Promise<{ sql: string; params: SqlValue[] }[]> {
+export async function roundRowsWithItems(
+  sql: Sql,
+  roundIdQuery: string,
+  players: readonly DerivedPlayer[],
+  valid: boolean,
+): Promise<{ sql: string; params: SqlValue[] }[]> {
   const { playerRows, weaponRows } = roundRowValues(0, players, valid);
   const items: { sql: string; params: SqlValue[] }[] = [];
   for (const [name, table, columns, rows] of [
@@ -48,7 +106,11 @@ export async function roundRowsWithItems(sql: Sql, roundIdQuery: string, players
     ['new_weapon_rounds', 'weapon_rounds', WEAPON_COLUMNS, weaponRows],
   ] as const) {
     if (rows.length === 0) continue;
-    const insert = await sql.unnestInsert(table, columns.slice(1), rows.map((r) => r.slice(1)));
+    const insert = await sql.unnestInsert(
+      table,
+      columns.slice(1),
+      rows.map((r) => r.slice(1)),
+    );
     const head = `INSERT INTO ${table} (`;
     const select = ') SELECT unnest(';
     if (!insert.sql.startsWith(head) || !insert.sql.includes(select)) throw new Error(`unexpected unnest insert for ${table}`);
@@ -66,7 +128,16 @@ export function roundRowValues(roundId: number, players: readonly DerivedPlayer[
     const r = p.raw;
     const inTotals = valid && p.counted;
     playerRows.push([
-      roundId, r.guid, r.lineNumber, r.rawName, r.cleanName, r.team, r.era, p.derivation, p.counted, inTotals,
+      roundId,
+      r.guid,
+      r.lineNumber,
+      r.rawName,
+      r.cleanName,
+      r.team,
+      r.era,
+      p.derivation,
+      p.counted,
+      inTotals,
       ...CUMULATIVE.map((c) => r.cumulative[c]),
       ...CUMULATIVE.map((c) => p.cumulative[c]),
       p.timePlayedSeconds,
@@ -74,9 +145,20 @@ export function roundRowValues(roundId: number, players: readonly DerivedPlayer[
     ]);
     for (const w of p.weapons) {
       weaponRows.push([
-        roundId, r.guid, w.raw.weapon, inTotals,
-        w.raw.hits, w.raw.shots, w.raw.kills, w.raw.deaths, w.raw.headshots,
-        w.derived.hits, w.derived.shots, w.derived.kills, w.derived.deaths, w.derived.headshots,
+        roundId,
+        r.guid,
+        w.raw.weapon,
+        inTotals,
+        w.raw.hits,
+        w.raw.shots,
+        w.raw.kills,
+        w.raw.deaths,
+        w.raw.headshots,
+        w.derived.hits,
+        w.derived.shots,
+        w.derived.kills,
+        w.derived.deaths,
+        w.derived.headshots,
       ]);
     }
   }
@@ -104,7 +186,17 @@ export async function loadRawPlayers(sql: Sql, roundId: number): Promise<RawPlay
     const byGuid = new Map<string, RawPlayer['weapons']>();
     for (const row of rows) {
       const list = (row.weapons ?? []) as number[][];
-      byGuid.set(String(row.guid), list.map(([weapon, hits, shots, kills, deaths, headshots]) => ({ weapon: weapon!, hits: hits!, shots: shots!, kills: kills!, deaths: deaths!, headshots: headshots! })));
+      byGuid.set(
+        String(row.guid),
+        list.map(([weapon, hits, shots, kills, deaths, headshots]) => ({
+          weapon: weapon!,
+          hits: hits!,
+          shots: shots!,
+          kills: kills!,
+          deaths: deaths!,
+          headshots: headshots!,
+        })),
+      );
     }
     return toRawPlayers(rows, byGuid);
   }
@@ -118,7 +210,14 @@ export async function loadRawPlayers(sql: Sql, roundId: number): Promise<RawPlay
     const guid = String(w.guid);
     let list = byGuid.get(guid);
     if (!list) byGuid.set(guid, (list = []));
-    list.push({ weapon: num(w.weapon), hits: num(w.raw_hits), shots: num(w.raw_shots), kills: num(w.raw_kills), deaths: num(w.raw_deaths), headshots: num(w.raw_headshots) });
+    list.push({
+      weapon: num(w.weapon),
+      hits: num(w.raw_hits),
+      shots: num(w.raw_shots),
+      kills: num(w.raw_kills),
+      deaths: num(w.raw_deaths),
+      headshots: num(w.raw_headshots),
+    });
   }
   return toRawPlayers(rows, byGuid);
 }
@@ -143,7 +242,9 @@ export function rawPlayersAsStored(raw: readonly RawPlayer[]): RawPlayer[] {
         isBot: p.guid.startsWith('OMNIBOT0'),
         team: p.team,
         era: p.era,
-        weapons: [...p.weapons].sort((a, b) => a.weapon - b.weapon).map((w) => ({ weapon: w.weapon, hits: w.hits, shots: w.shots, kills: w.kills, deaths: w.deaths, headshots: w.headshots })),
+        weapons: [...p.weapons]
+          .sort((a, b) => a.weapon - b.weapon)
+          .map((w) => ({ weapon: w.weapon, hits: w.hits, shots: w.shots, kills: w.kills, deaths: w.deaths, headshots: w.headshots })),
         cumulative,
         perRound: perRound as unknown as PerRoundValues,
       };

@@ -96,7 +96,12 @@ export async function insertRound(
     const fileCols = newFile ? Object.keys(newFile.values) : [];
     const items: WithItem[] = [
       ...(newFile
-        ? [{ sql: `new_file AS (INSERT INTO stats_files (${fileCols.join(', ')}) VALUES (${fileCols.map(() => '?').join(', ')}) RETURNING id)`, params: fileCols.map((c) => newFile.values[c] ?? null) }]
+        ? [
+            {
+              sql: `new_file AS (INSERT INTO stats_files (${fileCols.join(', ')}) VALUES (${fileCols.map(() => '?').join(', ')}) RETURNING id)`,
+              params: fileCols.map((c) => newFile.values[c] ?? null),
+            },
+          ]
         : []),
       {
         sql: `new_round AS (INSERT INTO rounds (${newFile ? 'file_id, ' : ''}${cols.join(', ')}) VALUES (${newFile ? '(SELECT id FROM new_file), ' : ''}${cols.map(() => '?').join(', ')}) RETURNING id)`,

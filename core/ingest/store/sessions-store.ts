@@ -93,7 +93,14 @@ export async function refreshSession(sql: Sql, sessionId: number, shrunk: boolea
     const id = num(row.id);
     let round = rounds[rounds.length - 1];
     if (!round || round.id !== id) {
-      round = { id, roundNumber: num(row.round_number), status: String(row.status), utc: String(row.ended_at_utc), local: String(row.ended_at_local), players: [] };
+      round = {
+        id,
+        roundNumber: num(row.round_number),
+        status: String(row.status),
+        utc: String(row.ended_at_utc),
+        local: String(row.ended_at_local),
+        players: [],
+      };
       rounds.push(round);
     }
     if (row.guid !== null && row.guid !== undefined && bool(row.counted)) round.players.push({ guid: String(row.guid), team: num(row.team) });

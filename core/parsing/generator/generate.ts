@@ -271,18 +271,14 @@ class SessionRun {
   }
 
   /** Everyone on the two teams; a few join late; a reconnect or substitute joins part-way. */
-  private roundParticipants(
-    sideOfA: 1 | 2,
-    durationS: number,
-    excluded: Set<string>,
-    reconnect?: string,
-    substitute?: string,
-    onTime?: string,
-  ): Participant[] {
+  private roundParticipants(sideOfA: 1 | 2, durationS: number, excluded: Set<string>, reconnect?: string, substitute?: string, onTime?: string): Participant[] {
     const rng = this.rng;
     const durationMs = durationS * 1000;
     const out: Participant[] = [];
-    for (const [team, side] of [[this.teamA, sideOfA], [this.teamB, (3 - sideOfA) as 1 | 2]] as const) {
+    for (const [team, side] of [
+      [this.teamA, sideOfA],
+      [this.teamB, (3 - sideOfA) as 1 | 2],
+    ] as const) {
       for (const key of team) {
         if (excluded.has(key)) continue;
         let joinMs = 0;

@@ -40,15 +40,47 @@ function loadout(role: Role, side: Side): [number, number][] {
   const s = (k: keyof typeof BY_SIDE) => BY_SIDE[k][side];
   switch (role) {
     case 'medic':
-      return [[s('smg'), 1], [s('pistol'), 0.15], [GRENADE, 0.04], [KNIFE, 0.02]];
+      return [
+        [s('smg'), 1],
+        [s('pistol'), 0.15],
+        [GRENADE, 0.04],
+        [KNIFE, 0.02],
+      ];
     case 'engineer':
-      return [[s('smg'), 0.8], [s('rifle'), 0.3], [RIFLE_GRENADE, 0.05], [LANDMINE, 0.02], [s('pistol'), 0.1], [GRENADE, 0.04]];
+      return [
+        [s('smg'), 0.8],
+        [s('rifle'), 0.3],
+        [RIFLE_GRENADE, 0.05],
+        [LANDMINE, 0.02],
+        [s('pistol'), 0.1],
+        [GRENADE, 0.04],
+      ];
     case 'soldier':
-      return [[s('mg'), 0.8], [s('heavy'), 0.08], [FLAMETHROWER, 0.15], [s('mortar'), 0.05], [s('pistol'), 0.1], [GRENADE, 0.04]];
+      return [
+        [s('mg'), 0.8],
+        [s('heavy'), 0.08],
+        [FLAMETHROWER, 0.15],
+        [s('mortar'), 0.05],
+        [s('pistol'), 0.1],
+        [GRENADE, 0.04],
+      ];
     case 'fieldops':
-      return [[s('smg'), 1], [AIRSTRIKE, 0.03], [ARTILLERY, 0.03], [GRENADE, 0.05], [s('pistol'), 0.1]];
+      return [
+        [s('smg'), 1],
+        [AIRSTRIKE, 0.03],
+        [ARTILLERY, 0.03],
+        [GRENADE, 0.05],
+        [s('pistol'), 0.1],
+      ];
     case 'covertops':
-      return [[s('covertSmg'), 0.7], [s('scoped'), 0.4], [FG42, 0.2], [SATCHEL, 0.03], [s('pistol'), 0.1], [KNIFE, 0.03]];
+      return [
+        [s('covertSmg'), 0.7],
+        [s('scoped'), 0.4],
+        [FG42, 0.2],
+        [SATCHEL, 0.03],
+        [s('pistol'), 0.1],
+        [KNIFE, 0.03],
+      ];
   }
 }
 

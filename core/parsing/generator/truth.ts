@@ -65,10 +65,30 @@ export function buildTruth(rounds: SimRound[], sessionsCount: number): Truth {
       let a = acc.get(row.identity);
       if (!a) {
         a = {
-          guid: row.identity, name: '', rounds: 0, timePlayedSeconds: 0, kills: 0, deaths: 0, headshots: 0, hits: 0,
-          shots: 0, damageGiven: 0, damageReceived: 0, teamDamageGiven: 0, teamDamageReceived: 0, gibs: 0,
-          selfKills: 0, teamKills: 0, teamGibs: 0, xp: 0, timesRevived: 0, revivesGiven: null, killAssists: 0,
-          dynamitesPlanted: 0, anyRevivesField: false, revivesSum: 0,
+          guid: row.identity,
+          name: '',
+          rounds: 0,
+          timePlayedSeconds: 0,
+          kills: 0,
+          deaths: 0,
+          headshots: 0,
+          hits: 0,
+          shots: 0,
+          damageGiven: 0,
+          damageReceived: 0,
+          teamDamageGiven: 0,
+          teamDamageReceived: 0,
+          gibs: 0,
+          selfKills: 0,
+          teamKills: 0,
+          teamGibs: 0,
+          xp: 0,
+          timesRevived: 0,
+          revivesGiven: null,
+          killAssists: 0,
+          dynamitesPlanted: 0,
+          anyRevivesField: false,
+          revivesSum: 0,
         };
         acc.set(row.identity, a);
       }

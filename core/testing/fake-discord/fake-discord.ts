@@ -133,7 +133,11 @@ export class FakeDiscord {
 
   /** Waits for the bot's interaction callback (reply, defer, update, autocomplete result). */
   waitForCallback(interaction: InteractionHandle, timeoutMs?: number): Promise<RecordedRequest> {
-    return this.waitForRequest((r) => r.method === 'POST' && r.path === `/interactions/${interaction.id}/${interaction.token}/callback`, timeoutMs, `callback of interaction ${interaction.id}`);
+    return this.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/interactions/${interaction.id}/${interaction.token}/callback`,
+      timeoutMs,
+      `callback of interaction ${interaction.id}`,
+    );
   }
 
   /** Waits for an edit of the interaction's original response (after a defer, or a page change). */
@@ -283,7 +287,9 @@ export class FakeDiscord {
     }
 
     const wrongToken = this.options.token !== undefined && recorded.authorized && req.headers.authorization !== `Bot ${this.options.token}`;
-    let result: { status: number; json?: unknown } = wrongToken ? { status: 401, json: { message: '401: Unauthorized', code: 0 } } : { status: 404, json: { message: `404: Not Found (fake Discord has no ${recorded.method} ${recorded.path})`, code: 0 } };
+    let result: { status: number; json?: unknown } = wrongToken
+      ? { status: 401, json: { message: '401: Unauthorized', code: 0 } }
+      : { status: 404, json: { message: `404: Not Found (fake Discord has no ${recorded.method} ${recorded.path})`, code: 0 } };
     for (const [method, pattern, handler] of wrongToken ? [] : this.routes) {
       const match = method === recorded.method ? pattern.exec(recorded.path) : null;
       if (match) {
@@ -312,47 +318,79 @@ export class FakeDiscord {
     const notFound = (what: string) => ({ status: 404, json: { message: `Unknown ${what}`, code: 10008 } });
     const app = this.world.applicationId;
     return [
-      ['GET', /^\/gateway\/bot$/, () => ok({ url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } })],
+      [
+        'GET',
+        /^\/gateway\/bot$/,
+        () => ok({ url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } }),
+      ],
       ['GET', /^\/gateway$/, () => ok({ url: this.gatewayUrl })],
       ['GET', /^\/users\/@me$/, () => ok(this.world.bot)],
-      ['GET', /^\/applications\/@me$/, () => ok({ id: app, name: 'etbot', flags: 0, bot_public: false, bot_require_code_grant: false, description: '', owner: this.world.users.admin })],
+      [
+        'GET',
+        /^\/applications\/@me$/,
+        () => ok({ id: app, name: 'etbot', flags: 0, bot_public: false, bot_require_code_grant: false, description: '', owner: this.world.users.admin }),
+      ],
       ['GET', /^\/applications\/(\d+)\/commands$/, () => ok(this.commands.get('global') ?? [])],
       ['PUT', /^\/applications\/(\d+)\/commands$/, (r) => ok(this.overwriteCommands('global', r.body))],
       ['GET', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, (_r, [, guild]) => ok(this.commands.get(guild!) ?? [])],
       ['PUT', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, (r, [, guild]) => ok(this.overwriteCommands(guild!, r.body))],
       ['GET', /^\/guilds\/(\d+)$/, () => ok(guildPayload(this.world))],
-      ['GET', /^\/guilds\/(\d+)\/members\/(\d+)$/, (_r, [, userId]) => {
-        const u = [this.world.bot, ...Object.values(this.world.users)].find((x) => x.id === userId);
-        return u ? ok(memberPayload(u, [])) : notFound('member');
-      }],
+      [
+        'GET',
+        /^\/guilds\/(\d+)\/members\/(\d+)$/,
+        (_r, [, userId]) => {
+          const u = [this.world.bot, ...Object.values(this.world.users)].find((x) => x.id === userId);
+          return u ? ok(memberPayload(u, [])) : notFound('member');
+        },
+      ],
       ['GET', /^\/channels\/(\d+)$/, (_r, [channel]) => ok(channelPayload(this.world, channel!))],
       ['POST', /^\/channels\/(\d+)\/typing$/, () => noContent],
       ['POST', /^\/channels\/(\d+)\/messages$/, (r, [channel]) => ok(this.messages.create(channel!, r.body ?? {}, r.files))],
       ['GET', /^\/channels\/(\d+)\/messages\/(\d+)$/, (_r, [, id]) => (this.messages.get(id!) ? ok(this.messages.get(id!)) : notFound('message'))],
-      ['PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/, (r, [, id]) => {
-        const message = this.messages.get(id!);
-        return message ? ok(this.messages.edit(message, r.body ?? {}, r.files)) : notFound('message');
-      }],
+      [
+        'PATCH',
+        /^\/channels\/(\d+)\/messages\/(\d+)$/,
+        (r, [, id]) => {
+          const message = this.messages.get(id!);
+          return message ? ok(this.messages.edit(message, r.body ?? {}, r.files)) : notFound('message');
+        },
+      ],
       ['DELETE', /^\/channels\/(\d+)\/messages\/(\d+)$/, () => noContent],
       ['POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, (r, [, token]) => this.interactionCallback(r, token!)],
-      ['GET', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (_r, [, token]) => {
-        const message = this.originalMessage({ id: '', token: token! });
-        return message ? ok(message) : notFound('message');
-      }],
-      ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (r, [, token]) => {
-        const message = this.originalMessage({ id: '', token: token! });
-        return message ? ok(this.messages.edit(message, r.body ?? {}, r.files)) : notFound('message');
-      }],
+      [
+        'GET',
+        /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/,
+        (_r, [, token]) => {
+          const message = this.originalMessage({ id: '', token: token! });
+          return message ? ok(message) : notFound('message');
+        },
+      ],
+      [
+        'PATCH',
+        /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/,
+        (r, [, token]) => {
+          const message = this.originalMessage({ id: '', token: token! });
+          return message ? ok(this.messages.edit(message, r.body ?? {}, r.files)) : notFound('message');
+        },
+      ],
       ['DELETE', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, () => noContent],
-      ['POST', /^\/webhooks\/(\d+)\/([^/]+)$/, (r, [, token]) => {
-        const state = this.interactions.get(token!);
-        if (!state) return notFound('webhook');
-        return ok(this.messages.create(state.channelId, r.body ?? {}, r.files, { webhook_id: app, application_id: app }));
-      }],
-      ['PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(\d+)$/, (r, [, , id]) => {
-        const message = this.messages.get(id!);
-        return message ? ok(this.messages.edit(message, r.body ?? {}, r.files)) : notFound('message');
-      }],
+      [
+        'POST',
+        /^\/webhooks\/(\d+)\/([^/]+)$/,
+        (r, [, token]) => {
+          const state = this.interactions.get(token!);
+          if (!state) return notFound('webhook');
+          return ok(this.messages.create(state.channelId, r.body ?? {}, r.files, { webhook_id: app, application_id: app }));
+        },
+      ],
+      [
+        'PATCH',
+        /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(\d+)$/,
+        (r, [, , id]) => {
+          const message = this.messages.get(id!);
+          return message ? ok(this.messages.edit(message, r.body ?? {}, r.files)) : notFound('message');
+        },
+      ],
     ];
   }
 

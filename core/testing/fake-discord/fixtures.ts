@@ -21,9 +21,7 @@ export interface FakeWorld {
 }
 
 /** View, send, embed links, attach files, read history, use application commands. */
-export const MEMBER_PERMISSIONS = (
-  (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 31n)
-).toString();
+export const MEMBER_PERMISSIONS = ((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 31n)).toString();
 
 export function user(username: string, bot = false): FakeUser {
   return { id: snowflake(), username, global_name: username, discriminator: '0', avatar: null, ...(bot ? { bot: true } : {}) };
@@ -56,7 +54,19 @@ export function memberPayload(u: FakeUser, roleIds: readonly string[]): Record<s
 }
 
 function textChannel(world: FakeWorld, id: string, name: string, position: number): Record<string, unknown> {
-  return { id, type: 0, guild_id: world.guildId, name, position, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0 };
+  return {
+    id,
+    type: 0,
+    guild_id: world.guildId,
+    name,
+    position,
+    permission_overwrites: [],
+    nsfw: false,
+    parent_id: null,
+    topic: null,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+  };
 }
 
 function role(id: string, name: string, position: number, permissions: string): Record<string, unknown> {

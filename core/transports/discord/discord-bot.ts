@@ -178,7 +178,10 @@ export class DiscordBot {
     const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
     try {
       await this.client.rest.put(route, { body });
-      this.log.info({ count: body.length, guildId: guildId ?? null }, guildId ? `registered ${body.length} slash commands in guild ${guildId}` : `registered ${body.length} global slash commands`);
+      this.log.info(
+        { count: body.length, guildId: guildId ?? null },
+        guildId ? `registered ${body.length} slash commands in guild ${guildId}` : `registered ${body.length} global slash commands`,
+      );
     } catch (err) {
       this.log.error({ err }, 'registering slash commands failed; prefix commands still work');
     }
@@ -200,7 +203,9 @@ export class DiscordBot {
       await this.sendToMessage(message, reply, request.caller);
     } catch (err) {
       this.log.error({ err, command: text.slice(0, 100) }, 'prefix command failed');
-      await message.reply({ content: FAILED, allowedMentions: NO_MENTIONS, failIfNotExists: false }).catch((e) => this.log.warn({ err: e }, 'could not send the error reply'));
+      await message
+        .reply({ content: FAILED, allowedMentions: NO_MENTIONS, failIfNotExists: false })
+        .catch((e) => this.log.warn({ err: e }, 'could not send the error reply'));
     }
   }
 
@@ -229,7 +234,12 @@ export class DiscordBot {
 
   private async onSlashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const definition = this.options.registry.find(interaction.commandName)?.definition;
-    const request = this.request(interaction.user, roleIdsOf(interaction.member as GuildMember | { roles: string[] } | null, interaction.guildId), interaction.channelId, interaction.guildId);
+    const request = this.request(
+      interaction.user,
+      roleIdsOf(interaction.member as GuildMember | { roles: string[] } | null, interaction.guildId),
+      interaction.channelId,
+      interaction.guildId,
+    );
     // A slow command (image) defers first, so Discord's 3-second answer window cannot run out.
     if (definition?.slow) await interaction.deferReply();
     const reply = await this.options.runner.runWithOptions(interaction.commandName, definition ? slashValues(interaction, definition) : {}, request);

@@ -39,9 +39,21 @@ export class PageSession {
     const { page, pageCount } = this.pagination;
     return [
       new ActionRowBuilder<ButtonBuilder>().addComponents(
-        new ButtonBuilder().setCustomId(`${PREFIX}:${this.id}:${page - 1}`).setLabel('◀ Prev').setStyle(ButtonStyle.Secondary).setDisabled(page <= 0),
-        new ButtonBuilder().setCustomId(`${PREFIX}:${this.id}:label`).setLabel(`${page + 1} / ${pageCount}`).setStyle(ButtonStyle.Secondary).setDisabled(true),
-        new ButtonBuilder().setCustomId(`${PREFIX}:${this.id}:${page + 1}`).setLabel('Next ▶').setStyle(ButtonStyle.Secondary).setDisabled(page >= pageCount - 1),
+        new ButtonBuilder()
+          .setCustomId(`${PREFIX}:${this.id}:${page - 1}`)
+          .setLabel('◀ Prev')
+          .setStyle(ButtonStyle.Secondary)
+          .setDisabled(page <= 0),
+        new ButtonBuilder()
+          .setCustomId(`${PREFIX}:${this.id}:label`)
+          .setLabel(`${page + 1} / ${pageCount}`)
+          .setStyle(ButtonStyle.Secondary)
+          .setDisabled(true),
+        new ButtonBuilder()
+          .setCustomId(`${PREFIX}:${this.id}:${page + 1}`)
+          .setLabel('Next ▶')
+          .setStyle(ButtonStyle.Secondary)
+          .setDisabled(page >= pageCount - 1),
       ),
     ];
   }
@@ -63,7 +75,8 @@ export class PageSession {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.sessions.forget(this);
-    if (removeButtons && this.edit) await this.edit({ components: [], allowedMentions: NO_MENTIONS }).catch((err) => this.sessions.logger.warn({ err }, 'could not remove page buttons'));
+    if (removeButtons && this.edit)
+      await this.edit({ components: [], allowedMentions: NO_MENTIONS }).catch((err) => this.sessions.logger.warn({ err }, 'could not remove page buttons'));
   }
 }
 
@@ -97,11 +110,19 @@ export class PaginationSessions {
     const [, id, target] = interaction.customId.split(':');
     const session = this.open.get(id ?? '');
     if (!session) {
-      await interaction.reply({ content: 'These page buttons have expired; run the command again.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await interaction.reply({
+        content: 'These page buttons have expired; run the command again.',
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
       return;
     }
     if (interaction.user.id !== session.owner.id) {
-      await interaction.reply({ content: `Only ${escapeName(session.owner.name)} can turn these pages; run the command yourself to browse.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await interaction.reply({
+        content: `Only ${escapeName(session.owner.name)} can turn these pages; run the command yourself to browse.`,
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
       return;
     }
     const page = Number(target);
@@ -118,7 +139,11 @@ export class PaginationSessions {
       await interaction.editReply(renderReply(next, session.buttons(), 'edit'));
     } catch (err) {
       this.logger.error({ err, page }, 'page change failed');
-      await interaction.followUp({ content: 'Sorry, that page could not be shown. The error was logged.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await interaction.followUp({
+        content: 'Sorry, that page could not be shown. The error was logged.',
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
     }
   }
 

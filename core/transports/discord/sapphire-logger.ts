@@ -16,7 +16,10 @@ export function sapphireLogger(logger: Logger): ILogger {
     const method = LEVELS[level];
     if (!method) return;
     const err = values.find((v) => v instanceof Error);
-    const text = values.filter((v) => !(v instanceof Error)).map(String).join(' ');
+    const text = values
+      .filter((v) => !(v instanceof Error))
+      .map(String)
+      .join(' ');
     if (err) logger[method]({ err }, text || (err as Error).message);
     else logger[method](text);
   };

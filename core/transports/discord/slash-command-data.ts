@@ -1,4 +1,9 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, type APIApplicationCommandBasicOption, type RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type APIApplicationCommandBasicOption,
+  type RESTPutAPIApplicationCommandsJSONBody,
+} from 'discord.js';
 import type { ArgumentDefinition, CommandDefinition } from '../../plugin-api/commands';
 
 /** One command argument as a typed slash option. */

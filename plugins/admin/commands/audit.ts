@@ -16,7 +16,9 @@ export function auditCommand(s: AdminServiceSet, pageSize: number) {
       const entries = await audit.list({ limit: pageSize, offset: page * pageSize });
       if (entries.length === 0) return { text: page === 0 ? 'No admin actions recorded.' : `No page ${page + 1}.` };
       const lines = entries.map((e) => `${e.at.slice(0, 19).replace('T', ' ')} ${e.userId} ${e.command}${e.input ? ` ${e.input}` : ''} -> ${e.outcome}`);
-      return { embeds: [{ title: 'Admin actions (newest first)', color: Colors.neutral, description: codeBlock(lines.join('\n')), footer: `Page ${page + 1}` }] };
+      return {
+        embeds: [{ title: 'Admin actions (newest first)', color: Colors.neutral, description: codeBlock(lines.join('\n')), footer: `Page ${page + 1}` }],
+      };
     },
   });
 }

@@ -32,11 +32,11 @@ export function summaryReply(title: string, summary: ImportSummary): Reply {
 export function importCommand(s: AdminServiceSet) {
   return defineCommand({
     name: 'import',
-    description: 'Import (or rescan) now: the collectors\' folders, or the file or folder given',
+    description: "Import (or rescan) now: the collectors' folders, or the file or folder given",
     category: 'admin',
     adminOnly: true,
     slow: true,
-    args: [{ name: 'path', type: 'string', description: 'A stats file or folder on the bot\'s machine', rest: true }] as const,
+    args: [{ name: 'path', type: 'string', description: "A stats file or folder on the bot's machine", rest: true }] as const,
     examples: ['!import', '!import /srv/etl/stats'],
     async run(ctx, args) {
       const imports = s.imports();

@@ -54,11 +54,17 @@ export function pluginCommand(s: AdminServiceSet) {
     examples: ['!plugin disable maps', '!plugin enable maps', '!plugin reload stats'],
     async run(ctx, args) {
       if (args.action === 'disable' && args.id === 'admin') {
-        throw new UsageError('the admin plugin cannot disable itself (nothing could enable it again from chat): use `etbot plugins` on the server, or edit plugins.json');
+        throw new UsageError(
+          'the admin plugin cannot disable itself (nothing could enable it again from chat): use `etbot plugins` on the server, or edit plugins.json',
+        );
       }
       try {
         const { status, dependants } =
-          args.action === 'enable' ? await s.plugins.enable(args.id) : args.action === 'disable' ? await s.plugins.disable(args.id) : await s.plugins.reload(args.id);
+          args.action === 'enable'
+            ? await s.plugins.enable(args.id)
+            : args.action === 'disable'
+              ? await s.plugins.disable(args.id)
+              : await s.plugins.reload(args.id);
         ctx.logger.info({ plugin: args.id, action: args.action, by: ctx.caller.id }, `plugin ${args.id}: ${args.action} by ${ctx.caller.id}`);
         return {
           embeds: [

@@ -18,7 +18,7 @@ export function regroupCommand(s: AdminServiceSet) {
       const gap = s.config.import.sessionGapMinutes;
       const report = await imports.regroupSessions(gap);
       s.cache()?.invalidate();
-      ctx.logger.info({ ...report, gapMinutes: gap }, 'sessions regrouped on an admin\'s request');
+      ctx.logger.info({ ...report, gapMinutes: gap }, "sessions regrouped on an admin's request");
       return {
         text: `Sessions regrouped with a ${gap}-minute gap: ${report.rounds} round times, ${report.sessionsBefore} sessions before, ${report.sessionsAfter} now.`,
       };

@@ -28,7 +28,13 @@ export function reimportCommand(s: AdminServiceSet) {
         throw err;
       }
       const stillRejected = outcome.status === 'unchanged' && outcome.reason !== undefined;
-      const detail = stillRejected ? ` (still rejected: ${outcome.reason})` : outcome.reason ? `: ${outcome.reason}` : outcome.duplicateOf ? ` of ${outcome.duplicateOf}` : '';
+      const detail = stillRejected
+        ? ` (still rejected: ${outcome.reason})`
+        : outcome.reason
+          ? `: ${outcome.reason}`
+          : outcome.duplicateOf
+            ? ` of ${outcome.duplicateOf}`
+            : '';
       return {
         embeds: [
           {

@@ -18,7 +18,10 @@ export function statusCommand(s: AdminServiceSet, version: string) {
       if (db) {
         const check = await db.check();
         healthy &&= check.ok;
-        fields.push({ name: 'Database', value: `${check.ok ? 'reachable' : 'UNREACHABLE'}: ${db.description}\n${check.ok ? `latency ${check.latencyMs} ms` : check.detail}` });
+        fields.push({
+          name: 'Database',
+          value: `${check.ok ? 'reachable' : 'UNREACHABLE'}: ${db.description}\n${check.ok ? `latency ${check.latencyMs} ms` : check.detail}`,
+        });
         if (check.ok && files) {
           const [counts, last] = await Promise.all([files.counts(), files.lastImported()]);
           fields.push({ name: 'Last import', value: last ? `${last.name} at ${last.at.slice(0, 19).replace('T', ' ')} UTC` : 'nothing imported yet' });
@@ -32,7 +35,10 @@ export function statusCommand(s: AdminServiceSet, version: string) {
       if (collectors.length === 0) fields.push({ name: 'Collectors', value: 'none configured' });
       for (const c of collectors) {
         if (c.state === 'failing') healthy = false;
-        const lines = [`${c.state}, last success ${c.lastSuccessAt?.slice(0, 19).replace('T', ' ') ?? 'never'}`, `${c.filesFetched} files fetched, queue ${c.queueDepth}`];
+        const lines = [
+          `${c.state}, last success ${c.lastSuccessAt?.slice(0, 19).replace('T', ' ') ?? 'never'}`,
+          `${c.filesFetched} files fetched, queue ${c.queueDepth}`,
+        ];
         if (c.lastError) lines.push(`last error: ${c.lastError}`);
         fields.push({ name: `Collector ${c.name}`, value: lines.join('\n') });
       }
@@ -48,7 +54,11 @@ export function statusCommand(s: AdminServiceSet, version: string) {
       const metrics = s.metrics()?.snapshot().total;
       if (metrics) {
         const p = (v: number | null) => (v === null ? '-' : `${Math.round(v)} ms`);
-        fields.push({ name: 'Commands', value: `${metrics.commands} run, ${metrics.errors} errors, reply p50 ${p(metrics.latencyP50Ms)}, p95 ${p(metrics.latencyP95Ms)}`, inline: true });
+        fields.push({
+          name: 'Commands',
+          value: `${metrics.commands} run, ${metrics.errors} errors, reply p50 ${p(metrics.latencyP50Ms)}, p95 ${p(metrics.latencyP95Ms)}`,
+          inline: true,
+        });
       }
 
       const jobs = s.jobs.list().filter((j) => j.owner === 'admin');

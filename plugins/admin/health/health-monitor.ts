@@ -63,13 +63,18 @@ export class HealthMonitor {
         continue;
       }
       state.consecutiveFailures++;
-      this.deps.logger.warn({ component: r.component, failures: state.consecutiveFailures }, `health: ${r.component} check failed (${state.consecutiveFailures} in a row): ${r.detail}`);
+      this.deps.logger.warn(
+        { component: r.component, failures: state.consecutiveFailures },
+        `health: ${r.component} check failed (${state.consecutiveFailures} in a row): ${r.detail}`,
+      );
       if (!state.alerted && state.consecutiveFailures >= this.failureThreshold) {
         state.alerted = true;
         report.alerted.push(r.component);
         this.deps.logger.error({ component: r.component }, `health alert: ${r.component} failed ${state.consecutiveFailures} checks in a row: ${r.detail}`);
         await this.announce({
-          embeds: [{ title: `Health alert: ${r.component}`, description: `${state.consecutiveFailures} checks failed in a row.\n${r.detail}`, color: Colors.error }],
+          embeds: [
+            { title: `Health alert: ${r.component}`, description: `${state.consecutiveFailures} checks failed in a row.\n${r.detail}`, color: Colors.error },
+          ],
         });
       }
     }

@@ -5,7 +5,10 @@ const BACKUP_NAME = /^etbot-\d{8}T\d{6}Z\.sqlite$/;
 
 /** `etbot-20250101T030000Z.sqlite`: names sort by time. */
 export function backupFileName(at: Date): string {
-  return `etbot-${at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}.sqlite`;
+  return `etbot-${at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z')}.sqlite`;
 }
 
 /** Finished backups in the folder, oldest first (partial files are not backups). */

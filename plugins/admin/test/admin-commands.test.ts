@@ -17,7 +17,13 @@ async function auditEntries(bot: TestBot, atLeast: number): Promise<{ outcome: s
     await new Promise((resolve) => setTimeout(resolve, 20));
     rows = await read();
   }
-  return rows.map((r) => ({ outcome: String(r.outcome), userId: String(r.user_id), command: String(r.command), input: String(r.input), transport: String(r.transport) }));
+  return rows.map((r) => ({
+    outcome: String(r.outcome),
+    userId: String(r.user_id),
+    command: String(r.command),
+    input: String(r.input),
+    transport: String(r.transport),
+  }));
 }
 /** fixtures/README.md: evening 1 has 9 files, evening 2 has 11. */
 const FIXTURE_ROUND_FILES = 20;
@@ -45,7 +51,10 @@ forEachDatabase('admin plugin commands', (db) => {
   after(async () => bot?.stop());
 
   it('registers every admin command as admin-only in the admin category', () => {
-    const mine = probe.services.get(CoreServices.Commands).list().filter((c) => c.pluginId === 'admin');
+    const mine = probe.services
+      .get(CoreServices.Commands)
+      .list()
+      .filter((c) => c.pluginId === 'admin');
     expect(mine.map((c) => c.definition.name).sort()).to.deep.equal([...ADMIN_COMMANDS].sort());
     for (const c of mine) {
       expect(c.definition.adminOnly, c.definition.name).to.equal(true);
@@ -54,7 +63,18 @@ forEachDatabase('admin plugin commands', (db) => {
   });
 
   it('refuses every admin command to a normal user and audits each refusal', async () => {
-    const lines = ['!status', '!import /tmp', '!reimport x.txt', '!rejected', '!plugins', '!plugin disable help', '!cache clear', '!regroup', '!config', '!audit'];
+    const lines = [
+      '!status',
+      '!import /tmp',
+      '!reimport x.txt',
+      '!rejected',
+      '!plugins',
+      '!plugin disable help',
+      '!cache clear',
+      '!regroup',
+      '!config',
+      '!audit',
+    ];
     for (const line of lines) {
       const reply = await run(line, asUser);
       expect(reply.isError, line).to.equal(true);

@@ -41,7 +41,10 @@ forEachDatabase('!config masks every secret', (db) => {
       ETBOT_SFTP_PASSWORD: SFTP_PASSWORD,
       ETBOT_KEY_PASSPHRASE: KEY_PASSPHRASE,
     };
-    for (const args of [['run', '!config'], ['run', '!config', '--json']]) {
+    for (const args of [
+      ['run', '!config'],
+      ['run', '!config', '--json'],
+    ]) {
       const result = await runEtbot(['--log-level', 'trace', ...args], { cwd: dir, env, timeoutMs: 180_000 });
       expect(result.code, result.stderr).to.equal(0);
       const everything = result.stdout + result.stderr;

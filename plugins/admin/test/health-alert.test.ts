@@ -19,7 +19,15 @@ forEachDatabase('health alert on a database that goes away', (db) => {
     clock = new ManualClock();
     const logger = memoryLogger('info');
     logs = logger.lines;
-    bot = await createTestBot({ plugins: ['admin', probe.plugin], database: db.url, fixtures: false, config: adminConfig, clock, scheduler: true, logger: logger.logger });
+    bot = await createTestBot({
+      plugins: ['admin', probe.plugin],
+      database: db.url,
+      fixtures: false,
+      config: adminConfig,
+      clock,
+      scheduler: true,
+      logger: logger.logger,
+    });
     probe.services.get(AnnouncementServices.Announcements).attach({ post: async (channel, reply) => void posts.push({ channel, reply }) });
   });
   after(async () => bot?.stop());

@@ -6,10 +6,10 @@ import { adminConfig, asAdmin, tempDir } from './admins';
 
 const THREE = ['2025-11-07-204138-supply-round-1.txt', '2025-11-07-205036-supply-round-2.txt', '2025-11-07-210413-etl_adlernest-round-1.txt'];
 
-forEachDatabase('!import without a path rescans the collectors\' folders', (db) => {
+forEachDatabase("!import without a path rescans the collectors' folders", (db) => {
   before(async () => db.reset());
 
-  it('imports what is in a local collector\'s folder, under its server id and name', async () => {
+  it("imports what is in a local collector's folder, under its server id and name", async () => {
     const inbox = tempDir('admin-inbox');
     for (const name of THREE) fs.copyFileSync(path.join(FIXTURES_DIR, name), path.join(inbox, name));
     const bot = await createTestBot({

@@ -8,7 +8,14 @@ export async function jobsIdle(services: ServiceResolver): Promise<void> {
     if (!jobs.list().some((j) => j.running)) return;
     await new Promise((r) => setTimeout(r, 5));
   }
-  throw new Error(`jobs still running: ${JSON.stringify(jobs.list().filter((j) => j.running).map((j) => j.id))}`);
+  throw new Error(
+    `jobs still running: ${JSON.stringify(
+      jobs
+        .list()
+        .filter((j) => j.running)
+        .map((j) => j.id),
+    )}`,
+  );
 }
 
 /** Moves the manual clock forward in steps, letting the jobs each step started finish. */
@@ -20,7 +27,10 @@ export async function advanceInSteps(clock: ManualClock, services: ServiceResolv
 }
 
 export function job(services: ServiceResolver, id: string): JobInfo {
-  const state = services.get(AdminServices.Jobs).list().find((j) => j.id === id);
+  const state = services
+    .get(AdminServices.Jobs)
+    .list()
+    .find((j) => j.id === id);
   if (!state) throw new Error(`no job ${id}`);
   return state;
 }

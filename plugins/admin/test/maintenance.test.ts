@@ -69,7 +69,9 @@ forEachDatabase('database maintenance (the admin:db-maintenance job)', (db) => {
       const copy = new BetterSqlite3(backupFile, { readonly: true, fileMustExist: true });
       try {
         expect(copy.pragma('integrity_check', { simple: true })).to.equal('ok');
-        const tables = (copy.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((t) => t.name);
+        const tables = (
+          copy.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]
+        ).map((t) => t.name);
         expect(tables).to.include.members(['stats_files', 'rounds', 'player_rounds', 'etbot_migrations']);
         for (const table of tables) {
           const live = await count(table);
@@ -89,7 +91,11 @@ forEachDatabase('database maintenance (the admin:db-maintenance job)', (db) => {
       fs.mkdirSync(backups, { recursive: true });
       fs.writeFileSync(path.join(backups, 'etbot-20250101T000000Z.sqlite.partial'), 'half a backup');
       fs.writeFileSync(path.join(backups, 'notes.txt'), 'not a backup');
-      const finished = () => fs.readdirSync(backups).filter((f) => f.endsWith('.sqlite')).sort();
+      const finished = () =>
+        fs
+          .readdirSync(backups)
+          .filter((f) => f.endsWith('.sqlite'))
+          .sort();
       await start(dataDir, new Date(Date.UTC(2025, 5, 1, 3, 0, 0)));
       const removed: string[][] = [];
       for (const day of [1, 2, 3, 4]) {

@@ -24,7 +24,7 @@ describe('!plugin enable / disable', () => {
   const saved = () => (JSON.parse(fs.readFileSync(pluginsFile, 'utf8')) as { plugins: { path?: string; id?: string; enabled?: boolean }[] }).plugins;
   const tickerJobs = () => bot.jobs().filter((id) => id.startsWith('ticker:'));
 
-  it('starts with the plugin\'s command and job', async () => {
+  it("starts with the plugin's command and job", async () => {
     expect((await run('!tick')).text).to.equal('tock');
     expect(tickerJobs()).to.deep.equal(['ticker:tick-job']);
   });

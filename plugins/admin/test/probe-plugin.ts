@@ -15,7 +15,7 @@ export class ServiceProbe {
   });
 
   get services(): ServiceResolver {
-    if (!this.resolver) throw new Error('the probe plugin is not loaded: add probe.plugin to the test bot\'s plugins');
+    if (!this.resolver) throw new Error("the probe plugin is not loaded: add probe.plugin to the test bot's plugins");
     return this.resolver;
   }
 }

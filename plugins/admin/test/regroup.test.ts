@@ -4,7 +4,12 @@ import { asAdmin } from './admins';
 
 /** Start and stop a bot on the test database with the given session gap, running one command. */
 async function withGap(url: string, gapMinutes: number, line: string): Promise<string> {
-  const bot = await createTestBot({ plugins: ['admin'], database: url, fixtures: false, config: { import: { sessionGapMinutes: gapMinutes, pairingWindowMinutes: 45 } } });
+  const bot = await createTestBot({
+    plugins: ['admin'],
+    database: url,
+    fixtures: false,
+    config: { import: { sessionGapMinutes: gapMinutes, pairingWindowMinutes: 45 } },
+  });
   try {
     const reply = await bot.run(line, asAdmin);
     expect(reply.isError, reply.text).to.not.equal(true);

@@ -7,7 +7,10 @@ import { readPngHeader } from './png';
 import { RecordedPosts } from './posts';
 
 const CHANNEL = '424242';
-const FIXTURES = fs.readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.txt')).sort();
+const FIXTURES = fs
+  .readdirSync(FIXTURES_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const SESSION_2 = FIXTURES.filter((f) => f >= '2025-11-09');
 
 /** UTC milliseconds of a fixture's end (the server zone is UTC), from its name. */
@@ -68,7 +71,9 @@ forEachDatabase('announcer plugin', (handle) => {
     // import over (a new round id for the same content): the announcer must still stay quiet.
     expect((await b.importer.importContent(r1, content, { source: 'test' })).status).to.equal('unchanged');
     expect((await b.importer.importContent('2025-11-09-230150-erdenberg_t2-round-1.txt', content, { source: 'test' })).status).to.equal('duplicate');
-    const takeover = await b.importer.importContent('2025-11-09-230142-erdenberg_t2-round-1.txt', content.toString('utf8').replace(/\n/g, '\r\n'), { source: 'test' });
+    const takeover = await b.importer.importContent('2025-11-09-230142-erdenberg_t2-round-1.txt', content.toString('utf8').replace(/\n/g, '\r\n'), {
+      source: 'test',
+    });
     expect(takeover.status).to.equal('imported');
     expect(b.posts.count).to.equal(1);
   });

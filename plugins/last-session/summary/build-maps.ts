@@ -40,7 +40,7 @@ export function buildMaps(rounds: readonly RoundRow[], rows: readonly PlayerRow[
     // A paired map is listed at its R2 (when it was decided); an R1 whose R2 is in another session
     // (cannot happen with a gap above the pairing window) would be listed alone.
     if (isR1 && partner) continue;
-    const r1 = isR1 ? round : partner ?? null;
+    const r1 = isR1 ? round : (partner ?? null);
     const r2 = isR1 ? null : round;
     maps.push(mapResult(maps.length + 1, r1, r2, rows, teamOf));
   }

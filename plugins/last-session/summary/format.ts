@@ -1,4 +1,12 @@
-import { Colors, formatDuration, formatPercent, formatRatio, type Embed, type EscapeText as Escape, type SessionOverviewOptions as OverviewOptions } from 'etbot/plugin-api';
+import {
+  Colors,
+  formatDuration,
+  formatPercent,
+  formatRatio,
+  type Embed,
+  type EscapeText as Escape,
+  type SessionOverviewOptions as OverviewOptions,
+} from 'etbot/plugin-api';
 import { MVP_FORMULA } from './mvp';
 import type { MapResult, PlayerSessionStats, RoundOutcome, RoundReport, SessionReport, TeamId } from './types';
 
@@ -120,7 +128,9 @@ export function sessionMapsEmbed(r: SessionReport, esc: Escape): Embed {
 }
 
 export function sessionWeaponsEmbed(r: SessionReport, esc: Escape): Embed {
-  const lines = r.weapons.map((w) => `**${w.name}** — ${count(w.kills, 'kill')}${w.topPlayer ? ` (most: ${esc(w.topPlayer.name)}, ${w.topPlayer.kills})` : ''}`);
+  const lines = r.weapons.map(
+    (w) => `**${w.name}** — ${count(w.kills, 'kill')}${w.topPlayer ? ` (most: ${esc(w.topPlayer.name)}, ${w.topPlayer.kills})` : ''}`,
+  );
   return { title: `Kills by weapon · session #${r.number} · ${r.date}`, description: fitLines(lines, 4000), color: Colors.primary };
 }
 
@@ -163,7 +173,9 @@ export function sessionTopEmbed(r: SessionReport, esc: Escape): Embed {
 export function roundEmbed(r: RoundReport, esc: Escape, title?: string): Embed {
   const lines = [`${outcomeText(r.roundNumber, r.outcome)} · ended ${r.endedAt.slice(0, 16).replace('T', ' ')}`];
   if (r.orphan) lines.push('R1 of this map is missing: the numbers cover both rounds and count in no totals.');
-  const top = r.players.slice(0, 3).map((p, i) => `${i + 1}. **${esc(p.name)}** — ${count(p.kills, 'kill')}, ${count(p.deaths, 'death')}, ${p.damageGiven} damage`);
+  const top = r.players
+    .slice(0, 3)
+    .map((p, i) => `${i + 1}. **${esc(p.name)}** — ${count(p.kills, 'kill')}, ${count(p.deaths, 'death')}, ${p.damageGiven} damage`);
   const fields = [{ name: 'Top fraggers', value: fitLines(top) }];
   if (r.mvp) fields.push({ name: 'MVP', value: `${esc(r.mvp.name)} (${r.mvp.mvpPoints} points)` });
   if (r.mapResult) fields.push({ name: 'Map result', value: mapScoreText(r.mapResult) });

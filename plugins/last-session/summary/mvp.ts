@@ -20,12 +20,7 @@ export interface MvpInput {
 /** Points rounded to one decimal. */
 export function mvpPoints(p: MvpInput): number {
   const w = MVP_WEIGHTS;
-  const raw =
-    w.kill * p.kills +
-    w.death * p.deaths +
-    (w.damagePer100 * p.damageGiven) / 100 +
-    w.revive * (p.revivesGiven ?? 0) +
-    w.objective * p.objectives;
+  const raw = w.kill * p.kills + w.death * p.deaths + (w.damagePer100 * p.damageGiven) / 100 + w.revive * (p.revivesGiven ?? 0) + w.objective * p.objectives;
   return Math.round(raw * 10) / 10;
 }
 

@@ -110,7 +110,11 @@ forEachDatabase('!last_session and !last_round', (handle) => {
       expect(embed.title).to.equal('sw_goldrush_te · round 2');
       expect(embed.description).to.equal('Team B beat 12:00 · ended 2025-11-10 00:49');
       expect(field(reply, 'Top fraggers')).to.equal(
-        ['1. **Doc "Holliday"** — 10 kills, 5 deaths, 2423 damage', '2. **sub.way** — 9 kills, 7 deaths, 3643 damage', '3. **slasher** — 8 kills, 0 deaths, 2548 damage'].join('\n'),
+        [
+          '1. **Doc "Holliday"** — 10 kills, 5 deaths, 2423 damage',
+          '2. **sub.way** — 9 kills, 7 deaths, 3643 damage',
+          '3. **slasher** — 8 kills, 0 deaths, 2548 damage',
+        ].join('\n'),
       );
       expect(field(reply, 'Map result')).to.equal('Team B wins 2-0');
       expect(field(reply, 'MVP')).to.match(/\(\d+(\.\d)? points\)$/);
@@ -156,7 +160,11 @@ forEachDatabase('!last_session and !last_round', (handle) => {
 
       const session = (await probe.summary.lastSession())!;
       expect(session).to.include({ number: 2, date: '2025-11-09' });
-      const overview = probe.summary.sessionOverviewEmbed(session, escapeName, { title: `Last session · ${session.date}`, image: 'last-session.png', prefix: '!' });
+      const overview = probe.summary.sessionOverviewEmbed(session, escapeName, {
+        title: `Last session · ${session.date}`,
+        image: 'last-session.png',
+        prefix: '!',
+      });
       expect(overview).to.deep.equal((await run('!last_session', 'discord')).embeds![0]);
     });
   });

@@ -31,7 +31,15 @@ export async function loadMatchFacts(source: MatchSource, headers: readonly Matc
   }
   for (const r of await source.countedPlayerRounds([...roundOf.keys()])) {
     const target = roundOf.get(r.roundId)!;
-    target.facts.rows.push({ round: target.round, guid: r.guid, team: r.team, tenths: r.timePlayedTenths, kills: r.kills, deaths: r.deaths, damageGiven: r.damageGiven });
+    target.facts.rows.push({
+      round: target.round,
+      guid: r.guid,
+      team: r.team,
+      tenths: r.timePlayedTenths,
+      kills: r.kills,
+      deaths: r.deaths,
+      damageGiven: r.damageGiven,
+    });
   }
   // The source's row order is by round id, which depends on the import order: make it R1, R2 (mapTeams sorts by GUID anyway).
   for (const f of facts) f.rows.sort((x, y) => x.round - y.round || (x.guid < y.guid ? -1 : x.guid > y.guid ? 1 : 0));

@@ -26,7 +26,10 @@ export async function leaderboard(storage: PluginStorage, directory: PlayerDirec
   const ranked = await storage.read(async (sql) =>
     (await sql.all(`SELECT ${PLAYER_COLUMNS} FROM rating_players WHERE maps >= ? AND guid <> ?`, [minMaps, SECOND_ATTACK_KEY])).map(playerFromRow),
   );
-  const known = await namesOf(directory, ranked.map((p) => p.guid));
+  const known = await namesOf(
+    directory,
+    ranked.map((p) => p.guid),
+  );
   const board = ranked.filter((p) => options.includeBots || !known.get(p.guid)?.isBot).sort(byConservativeSkill);
   return {
     total: board.length,
@@ -150,7 +153,10 @@ async function teammateCounts(sql: Sql, guid: string): Promise<SharedMaps[]> {
 /** Everyone with at least `minShared` rated maps on the same team, named. */
 async function teammates(directory: PlayerDirectory, shared: readonly SharedMaps[], minShared: number): Promise<TeammateRecord[]> {
   const enough = shared.filter((t) => t.maps >= minShared);
-  const known = await namesOf(directory, enough.map((t) => t.guid));
+  const known = await namesOf(
+    directory,
+    enough.map((t) => t.guid),
+  );
   return enough.map(({ guid, maps, wins, draws }) => ({
     guid,
     name: known.get(guid)?.name ?? guid,

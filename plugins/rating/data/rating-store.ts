@@ -67,7 +67,22 @@ export async function appendMaps(sql: Sql, maps: readonly RatedMap[], firstSeq: 
   });
   await sql.insertMany(
     'rating_maps',
-    ['seq', 'match_id', 'r1_round_id', 'r2_round_id', 'fingerprint', 'server_id', 'map', 'ended_at_utc', 'outcome', 'rated', 'predicted_a', 'rating_logit', 'perf_diff', 'win_chance_a'],
+    [
+      'seq',
+      'match_id',
+      'r1_round_id',
+      'r2_round_id',
+      'fingerprint',
+      'server_id',
+      'map',
+      'ended_at_utc',
+      'outcome',
+      'rated',
+      'predicted_a',
+      'rating_logit',
+      'perf_diff',
+      'win_chance_a',
+    ],
     mapRows,
   );
   await sql.insertMany(

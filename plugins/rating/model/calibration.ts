@@ -151,6 +151,11 @@ function solve(a: readonly (readonly number[])[], b: readonly number[]): number[
 }
 
 function invert(a: readonly (readonly number[])[]): number[][] {
-  const columns = a.map((_, j) => solve(a, a.map((__, i) => (i === j ? 1 : 0))));
+  const columns = a.map((_, j) =>
+    solve(
+      a,
+      a.map((__, i) => (i === j ? 1 : 0)),
+    ),
+  );
   return a.map((_, i) => columns.map((col) => col[i]!));
 }

@@ -135,7 +135,11 @@ export class RatingLedger {
       ...teams.b.map((p, i) => this.record(p, 2, resultB, b[i]!, after.b[i]!, facts.endedAtUtc)),
     ];
     this.learnPerformance(teams);
-    this.samples.push({ ratingLogit: forecast.ratingLogit, perfDiff: forecast.perfDiff, outcome: teams.outcome === 'A' ? 1 : teams.outcome === 'draw' ? 0.5 : 0 });
+    this.samples.push({
+      ratingLogit: forecast.ratingLogit,
+      perfDiff: forecast.perfDiff,
+      outcome: teams.outcome === 'A' ? 1 : teams.outcome === 'draw' ? 0.5 : 0,
+    });
     if (isRefitPoint(this.samples.length)) this.current = calibrationAfter(this.samples);
     return { facts, rated: true, predictedA, forecast, entries };
   }
@@ -181,7 +185,14 @@ export class RatingLedger {
     });
   }
 
-  private record(p: MapParticipant, side: 1 | 2, result: MapResult, before: WeightedSkill, after: { mu: number; sigma: number }, endedAtUtc: string): HistoryEntry {
+  private record(
+    p: MapParticipant,
+    side: 1 | 2,
+    result: MapResult,
+    before: WeightedSkill,
+    after: { mu: number; sigma: number },
+    endedAtUtc: string,
+  ): HistoryEntry {
     const r = this.get(p.guid);
     this.players.set(p.guid, {
       ...r,

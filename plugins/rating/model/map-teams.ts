@@ -53,7 +53,10 @@ export interface MapTeams {
 }
 
 /** The order maps are rated in: R2's end time, then server, then R2's file name (byte-wise). */
-export function compareMatches(x: Pick<MatchFacts, 'endedAtUtc' | 'serverId' | 'r2FileName'>, y: Pick<MatchFacts, 'endedAtUtc' | 'serverId' | 'r2FileName'>): number {
+export function compareMatches(
+  x: Pick<MatchFacts, 'endedAtUtc' | 'serverId' | 'r2FileName'>,
+  y: Pick<MatchFacts, 'endedAtUtc' | 'serverId' | 'r2FileName'>,
+): number {
   return cmp(x.endedAtUtc, y.endedAtUtc) || cmp(x.serverId, y.serverId) || cmp(x.r2FileName, y.r2FileName);
 }
 

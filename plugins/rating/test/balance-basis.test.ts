@@ -13,10 +13,30 @@ const fittedOn = (maps: number): Calibration => ({ ...PRIOR_CALIBRATION, maps })
 describe('rating: what !balance balances by, and how it words the chance', () => {
   it('balances by performance below 30 rated maps or when under half the players have 5 maps', () => {
     const six = ['A', 'B', 'C', 'D', 'E', 'F'];
-    expect(balanceBasis(fittedOn(29), six.map((g) => player(g, 50)))).to.equal('performance');
-    expect(balanceBasis(fittedOn(30), six.map((g) => player(g, 50)))).to.equal('rating');
-    expect(balanceBasis(fittedOn(30), six.map((g, i) => player(g, i < 3 ? 5 : 4)))).to.equal('rating');
-    expect(balanceBasis(fittedOn(30), six.map((g, i) => player(g, i < 2 ? 5 : 4)))).to.equal('performance');
+    expect(
+      balanceBasis(
+        fittedOn(29),
+        six.map((g) => player(g, 50)),
+      ),
+    ).to.equal('performance');
+    expect(
+      balanceBasis(
+        fittedOn(30),
+        six.map((g) => player(g, 50)),
+      ),
+    ).to.equal('rating');
+    expect(
+      balanceBasis(
+        fittedOn(30),
+        six.map((g, i) => player(g, i < 3 ? 5 : 4)),
+      ),
+    ).to.equal('rating');
+    expect(
+      balanceBasis(
+        fittedOn(30),
+        six.map((g, i) => player(g, i < 2 ? 5 : 4)),
+      ),
+    ).to.equal('performance');
   });
 
   it('by performance it evens out the indexes: 0.6, 0.3, -0.3, -0.6 (sums over 1 + 2 prior maps) pair up as 0.6 + -0.6 v 0.3 + -0.3', () => {

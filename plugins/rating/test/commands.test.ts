@@ -70,7 +70,9 @@ forEachDatabase('rating: !rating, !balance and the provided rating service', (ha
       try {
         for (const file of fixtureFiles()) {
           const [header, ...players] = fs.readFileSync(path.join(FIXTURES_DIR, file), 'latin1').split('\n');
-          const renamed = players.map((line) => line.replace(/^([^\\]+)\\[^\\]*\\/, (_, guid: string) => `${guid}\\${guid === SNAKE ? '**star**' : `__${guid}__`}\\`));
+          const renamed = players.map((line) =>
+            line.replace(/^([^\\]+)\\[^\\]*\\/, (_, guid: string) => `${guid}\\${guid === SNAKE ? '**star**' : `__${guid}__`}\\`),
+          );
           fs.writeFileSync(path.join(dir, file), [header, ...renamed].join('\n'), 'latin1');
         }
         const { bot } = await start([dir]);

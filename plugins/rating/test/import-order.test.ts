@@ -43,7 +43,10 @@ forEachDatabase('rating: import order', (handle) => {
   it('a late R1 (its R2 already rated-ready) forces a recompute that equals rating in time order', async () => {
     target = await startRatingBot({ database: handle.kind });
     const late = '2025-11-07-210413-etl_adlernest-round-1.txt';
-    await importAndSettle(target, fixtureFiles().filter((f) => f !== late));
+    await importAndSettle(
+      target,
+      fixtureFiles().filter((f) => f !== late),
+    );
     const before = await storedRatings(target.bot);
     expect(before.maps).to.have.length(7);
     await importAndSettle(target, [late]);

@@ -128,7 +128,12 @@ describe('rating: ledger', () => {
     const plain = new RatingLedger(undefined, [], { secondAttackAdvantage: false });
     plain.apply(facts(xAttacksFirst, [0, 2]));
     expect(plain.secondAttack().maps).to.equal(0);
-    expect(plain.all().map((p) => p.guid).sort()).to.deep.equal(['P1', 'P2']);
+    expect(
+      plain
+        .all()
+        .map((p) => p.guid)
+        .sort(),
+    ).to.deep.equal(['P1', 'P2']);
   });
 
   it('a map with an empty side is recorded as not rated and changes nobody', () => {

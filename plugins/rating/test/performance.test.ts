@@ -55,7 +55,9 @@ describe('rating: performance index (hand-worked on a tiny lobby)', () => {
     ledger.apply(lobbyMap());
     expect(performanceIndex(ledger.get('AAAAAAAA'))).to.be.closeTo(0.182825, 1e-6);
     expect(performanceIndex(ledger.get('BBBBBBBB'))).to.be.closeTo(-0.230222, 1e-6);
-    const diff = performanceDifference({ a: [{ guid: 'AAAAAAAA', weight: 1 }], b: [{ guid: 'BBBBBBBB', weight: 0.5 }] }, (g) => performanceIndex(ledger.get(g)));
+    const diff = performanceDifference({ a: [{ guid: 'AAAAAAAA', weight: 1 }], b: [{ guid: 'BBBBBBBB', weight: 0.5 }] }, (g) =>
+      performanceIndex(ledger.get(g)),
+    );
     // 0.182825 - 0.5 x (-0.230222) = 0.297936
     expect(diff).to.be.closeTo(0.297936, 1e-6);
     expect(ledger.apply(lobbyMap()).forecast!.perfDiff).to.be.closeTo(0.182825 + 0.230222, 1e-6);

@@ -57,7 +57,7 @@ forEachDatabase('!sessions and !session on the fixtures', (handle) => {
     expect((await bot.run('!session yesterday')).isError).to.equal(true);
   });
 
-  it("attaches what the plugins naming it in optionalDependsOn add to !session, skipping one that fails", async () => {
+  it('attaches what the plugins naming it in optionalDependsOn add to !session, skipping one that fails', async () => {
     const reply = await bot.run('!session 1');
     expect(reply.files!.map((f) => f.name)).to.deep.equal(['notes-1.txt']);
     expect(reply.files![0]!.data.toString()).to.equal(`${truth.sessions[0]!.maps} maps`);

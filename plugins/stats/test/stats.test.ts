@@ -106,7 +106,10 @@ forEachDatabase('!stats follows a new round at once (cache invalidated on round.
   let held: string;
   before(async () => {
     // Everything but the last fixture file; it is imported during the test.
-    const files = fs.readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('-round-1.txt') || f.endsWith('-round-2.txt')).sort();
+    const files = fs
+      .readdirSync(FIXTURES_DIR)
+      .filter((f) => f.endsWith('-round-1.txt') || f.endsWith('-round-2.txt'))
+      .sort();
     held = path.join(FIXTURES_DIR, files[files.length - 1]!);
     bot = await createTestBot({ database: handle.url, plugins: ['stats'], fixtures: files.slice(0, -1).map((f) => path.join(FIXTURES_DIR, f)) });
   });
