@@ -4,8 +4,8 @@ import { formatClock, isBot, mapTimes, ROUND_STATS, roundBests } from './record-
 
 /**
  * The records and personal bests one round sets, measured against the book without it (call
- * before the round's values go into the book). Strictly better only: equalling is not news. A
- * player's first counted round is not a personal best.
+ * before the round's values go into the book). Strictly better only: equalling is not news, and
+ * neither is a first value with nothing to beat (a player's first round, a map's first time).
  */
 export async function findNewRecords(header: RoundHeaderRow, values: RoundValuesService, store: RecordStore): Promise<NewRecord[]> {
   const rows = (await values.ofRounds([header.roundId])).filter((r) => !isBot(r));
@@ -13,16 +13,16 @@ export async function findNewRecords(header: RoundHeaderRow, values: RoundValues
   for (const best of roundBests(rows)) {
     const stat = ROUND_STATS.find((s) => s.id === best.stat)!;
     const previous = await store.best(best.stat, { exceptRoundId: header.roundId });
-    if (previous.length > 0 && best.value <= previous[0]!.value) continue;
+    if (previous.length === 0 || best.value <= previous[0]!.value) continue;
     const name = rows.find((r) => r.guid === best.guid)!.name;
-    out.push({ kind: 'record', stat: stat.id, title: stat.title, guid: best.guid, name, value: best.value, formatted: stat.format(best.value), previous: previous.length > 0 ? stat.format(previous[0]!.value) : null });
+    out.push({ kind: 'record', stat: stat.id, title: stat.title, guid: best.guid, name, value: best.value, formatted: stat.format(best.value), previous: stat.format(previous[0]!.value) });
   }
   for (const time of mapTimes(header)) {
     const previous = await store.mapBest(time.kind, time.map, header.roundId);
-    const better = previous.length === 0 || (time.kind === 'fastest' ? time.seconds < previous[0]!.seconds : time.seconds > previous[0]!.seconds);
+    const better = previous.length > 0 && (time.kind === 'fastest' ? time.seconds < previous[0]!.seconds : time.seconds > previous[0]!.seconds);
     if (!better) continue;
     const title = time.kind === 'fastest' ? `Fastest stopwatch time on ${time.map}` : `Most lopsided win on ${time.map}`;
-    out.push({ kind: 'record', stat: `${time.kind}-time`, title, guid: null, name: time.map, value: time.seconds, formatted: formatClock(time.seconds), previous: previous.length > 0 ? formatClock(previous[0]!.seconds) : null });
+    out.push({ kind: 'record', stat: `${time.kind}-time`, title, guid: null, name: time.map, value: time.seconds, formatted: formatClock(time.seconds), previous: formatClock(previous[0]!.seconds) });
   }
   const records = new Set(out.map((r) => `${r.guid}|${r.stat}`));
   out.push(...(await personalBests(header.roundId, rows, values)).filter((pb) => !records.has(`${pb.guid}|${pb.stat}`)));

@@ -31,7 +31,7 @@ export function recordsCommand(book: RecordBook, ready: () => Promise<void>, sta
         if (top.length === 0) return { text: `No round has a ${stat.title.toLowerCase()} yet.` };
         const byGuid = await names(top);
         const lines = top.map((r, i) => `${i + 1}. **${stat.format(r.value)}** ${esc(byGuid.get(r.guid) ?? r.guid)} · ${r.endedAtLocal.slice(0, 10)} · ${esc(r.map)}`);
-        return { embeds: [{ title: `Records · ${stat.title} in one round`, color: Colors.primary, description: lines.join('\n'), footer: 'Bots left out' }] };
+        return { embeds: [{ title: `Records · ${stat.title} in one round`, color: Colors.primary, description: lines.join('\n'), footer: 'The 10 best rounds, each by its best player · bots left out' }] };
       }
       const map = what || undefined;
       if (map && !(await book.store.hasMap(map))) {
