@@ -187,6 +187,15 @@ export class RoundValuesService {
     });
   }
 
+  /** The n-th session (1 = the first ever), or null when there are fewer. */
+  sessionLabelByNumber(number: number): Promise<SessionLabel | null> {
+    if (!Number.isInteger(number) || number < 1) return Promise.resolve(null);
+    return this.db.read(async (sql) => {
+      const row = await sql.one('SELECT id, start_local FROM gaming_sessions ORDER BY start_utc, id LIMIT 1 OFFSET ?', [number - 1]);
+      return row ? { sessionId: num(row.id), number, startLocal: String(row.start_local) } : null;
+    });
+  }
+
   /** The counted rows in a time window, optionally of one map only. */
   inWindow(window: TimeWindow = ALL_TIME, map?: string): Promise<RoundValueRow[]> {
     const w = windowCondition(window);

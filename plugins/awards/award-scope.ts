@@ -34,9 +34,9 @@ export async function resolveAwardScope(text: string | undefined, ctx: CommandCo
     return id === null ? { text: 'No gaming sessions yet.' } : sessionScope([id], s);
   }
   if (/^#?\d{1,9}$/.test(which)) {
-    const id = await s.sessions.sessionIdByNumber(Number(which.replace('#', '')));
-    if (id === null) return { text: `No session #${which.replace('#', '')}. \`${ctx.prefix}sessions\` lists them.`, ephemeral: true };
-    return sessionScope([id], s);
+    const label = await s.values.sessionLabelByNumber(Number(which.replace('#', '')));
+    if (label === null) return { text: `No session #${which.replace('#', '')}. \`${ctx.prefix}sessions\` lists them.`, ephemeral: true };
+    return { scope: { kind: 'sessions', sessionIds: [label.sessionId] }, label: `session #${label.number} · ${label.startLocal.slice(0, 10)}` };
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(which)) {
     parseTimeWindow(which, s.now()); // refuses impossible dates

@@ -27,7 +27,7 @@ export function computeAwards(awards: readonly RegisteredAward[], rows: readonly
       if (!meetsMinimums(player.totals, definition.minimums)) continue;
       const carrying = player.rows.filter((row) => definition.fields.every((field) => row.values[field] !== null));
       if (carrying.length === 0) continue;
-      const combined = definition.aggregate === 'max' ? bestRound(carrying, definition.fields) : sum(carrying);
+      const combined = definition.aggregate === 'max' ? bestRound(carrying, definition.fields) : carrying.length === player.rows.length ? player.totals : sum(carrying);
       const value = definition.value ? definition.value(combined) : combined[definition.fields[0]!];
       if (value === null || !Number.isFinite(value)) continue;
       candidates.push({ player, value });

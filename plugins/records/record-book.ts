@@ -61,6 +61,14 @@ export class RecordBook {
     }
   }
 
+  /** `best` of every stat at once. */
+  async bestOfEach(stats: readonly string[], map?: string): Promise<RoundBest[]> {
+    for (;;) {
+      const holders = await this.store.bestOfEach(stats, map);
+      if (await this.allExist(holders.map((h) => h.roundId))) return holders;
+    }
+  }
+
   async top(stat: string, limit: number): Promise<RoundBest[]> {
     for (;;) {
       const rows = await this.store.top(stat, limit);

@@ -18,8 +18,7 @@ export function recordsCommand(book: RecordBook, ready: () => Promise<void>, sta
       await ready();
       const esc = nameFormatter(ctx.transport);
       const names = async (rows: RoundBest[]) => new Map((await players.players([...new Set(rows.map((r) => r.guid))])).map((p) => [p.guid, p.name]));
-      const holders = async (rows: RoundBest[]) => {
-        const byGuid = await names(rows);
+      const holders = (rows: RoundBest[], byGuid: Map<string, string>) => {
         const lines = rows.slice(0, MAX_HOLDERS).map((r) => `${esc(byGuid.get(r.guid) ?? r.guid)} · ${r.endedAtLocal.slice(0, 10)} · ${esc(r.map)} (\`${r.fileName}\`)`);
         if (rows.length > MAX_HOLDERS) lines.push(`and ${rows.length - MAX_HOLDERS} more`);
         return lines.join('\n');
@@ -38,9 +37,11 @@ export function recordsCommand(book: RecordBook, ready: () => Promise<void>, sta
         return { text: `'${esc(map)}' is neither a record (${ROUND_STATS.map((s) => s.id).join(', ')}) nor a map with rounds.`, ephemeral: true };
       }
       const fields: EmbedField[] = [];
+      const all = await book.bestOfEach(ROUND_STATS.map((s) => s.id), map);
+      const byGuid = await names(all);
       for (const s of ROUND_STATS) {
-        const best = await book.best(s.id, map);
-        if (best.length > 0) fields.push({ name: `${s.title}: ${s.format(best[0]!.value)}`, value: await holders(best) });
+        const best = all.filter((b) => b.stat === s.id);
+        if (best.length > 0) fields.push({ name: `${s.title}: ${s.format(best[0]!.value)}`, value: holders(best, byGuid) });
       }
       if (map) {
         fields.push(timeField('Fastest stopwatch time (attackers)', await book.mapBest('fastest', map), esc));

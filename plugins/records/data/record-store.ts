@@ -59,6 +59,17 @@ export class RecordStore {
     });
   }
 
+  /** The holders of every stat's best value (ties), in one statement: the record book's page. */
+  bestOfEach(stats: readonly string[], map?: string): Promise<RoundBest[]> {
+    const onMap = map === undefined ? '' : ' AND map = ?';
+    const parts = stats.map(
+      () => `SELECT * FROM (SELECT * FROM records_round_bests b WHERE b.stat = ?${onMap}
+                 AND b.value = (SELECT MAX(m.value) FROM records_round_bests m WHERE m.stat = ?${onMap.replace('map', 'm.map')})) x`,
+    );
+    const params = stats.flatMap((stat) => (map === undefined ? [stat, stat] : [stat, map, stat, map]));
+    return this.storage.read(async (sql) => (await sql.all(`${parts.join(' UNION ALL ')} ORDER BY ended_at_local, round_id, guid`, params)).map(toBest));
+  }
+
   /** The best `limit` round values of a stat, highest first. */
   top(stat: string, limit: number): Promise<RoundBest[]> {
     return this.storage.read(async (sql) =>
