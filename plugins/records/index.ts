@@ -40,7 +40,7 @@ export default definePlugin<RecordsOptions>({
       }),
     );
     api.job({ name: 'sync', every: api.options.syncEvery, run: () => book.sync() });
-    api.onDispose(() => book.idle());
+    api.onDispose(() => book.stop());
 
     api.command(recordsCommand(book, ready, api.services.get(QueryServices.DataStatus), api.services.get(QueryServices.MatchResults)));
     api.command(pbCommand(values, api.services.get(QueryServices.PlayerResolver)));

@@ -12,10 +12,10 @@ export async function findNewRecords(header: RoundHeaderRow, values: RoundValues
   const out: NewRecord[] = [];
   for (const best of roundBests(rows)) {
     const stat = ROUND_STATS.find((s) => s.id === best.stat)!;
-    const previous = await store.best(best.stat, { exceptRoundId: header.roundId });
-    if (previous.length === 0 || best.value <= previous[0]!.value) continue;
+    const previous = await store.bestValue(best.stat, header.roundId);
+    if (previous === null || best.value <= previous) continue;
     const name = rows.find((r) => r.guid === best.guid)!.name;
-    out.push({ kind: 'record', stat: stat.id, title: stat.title, guid: best.guid, name, value: best.value, formatted: stat.format(best.value), previous: stat.format(previous[0]!.value) });
+    out.push({ kind: 'record', stat: stat.id, title: stat.title, guid: best.guid, name, value: best.value, formatted: stat.format(best.value), previous: stat.format(previous) });
   }
   for (const time of mapTimes(header)) {
     const previous = await store.mapBest(time.kind, time.map, header.roundId);

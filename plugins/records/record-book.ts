@@ -13,6 +13,7 @@ const ROUNDS_PER_PAGE = 500;
 export class RecordBook {
   readonly store: RecordStore;
   private chain: Promise<void> = Promise.resolve();
+  private stopped = false;
 
   constructor(
     private readonly values: RoundValuesService,
@@ -31,6 +32,8 @@ export class RecordBook {
       await this.store.clear();
       let after = 0;
       for (;;) {
+        // Stopping mid-build leaves the version unset: the next start builds the book again.
+        if (this.stopped) return;
         const ids = await this.values.roundIdsAfter(after, ROUNDS_PER_PAGE);
         if (ids.length === 0) break;
         await this.recompute(ids);
@@ -53,19 +56,11 @@ export class RecordBook {
     });
   }
 
-  /** The holders of a stat's record (ties), on one map or overall; rounds deleted since are dropped. */
-  async best(stat: string, map?: string): Promise<RoundBest[]> {
+  /** `best` of every stat at once: the first `holders` holders of each, and how many share it. */
+  async bestOfEach(stats: readonly string[], holders: number, map?: string): Promise<{ rows: RoundBest[]; ties: Map<string, number> }> {
     for (;;) {
-      const holders = await this.store.best(stat, { map });
-      if (await this.allExist(holders.map((h) => h.roundId))) return holders;
-    }
-  }
-
-  /** `best` of every stat at once. */
-  async bestOfEach(stats: readonly string[], map?: string): Promise<RoundBest[]> {
-    for (;;) {
-      const holders = await this.store.bestOfEach(stats, map);
-      if (await this.allExist(holders.map((h) => h.roundId))) return holders;
+      const result = await this.store.bestOfEach(stats, holders, map);
+      if (await this.allExist(result.rows.map((h) => h.roundId))) return result;
     }
   }
 
@@ -81,6 +76,12 @@ export class RecordBook {
       const rows = await this.store.mapBest(kind, map);
       if (await this.allExist(rows.map((h) => h.roundId))) return rows;
     }
+  }
+
+  /** Stops a build in progress at its next page and waits for queued work. */
+  stop(): Promise<void> {
+    this.stopped = true;
+    return this.chain;
   }
 
   /** Waits for queued updates. */

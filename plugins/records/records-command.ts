@@ -2,7 +2,7 @@ import { Colors, defineCommand, nameFormatter, NO_ROUNDS_MESSAGE, type DataStatu
 import type { RecordBook } from './record-book';
 import { findRoundStat, formatClock, ROUND_STATS, type MapTime, type RoundBest } from './record-stats';
 
-/** Ties beyond this many holders are counted, not listed. */
+/** Ties beyond this many holders (the first to reach the value first) are counted, not listed. */
 const MAX_HOLDERS = 3;
 
 export function recordsCommand(book: RecordBook, ready: () => Promise<void>, status: DataStatusService, players: MatchResultsService) {
@@ -18,9 +18,9 @@ export function recordsCommand(book: RecordBook, ready: () => Promise<void>, sta
       await ready();
       const esc = nameFormatter(ctx.transport);
       const names = async (rows: RoundBest[]) => new Map((await players.players([...new Set(rows.map((r) => r.guid))])).map((p) => [p.guid, p.name]));
-      const holders = (rows: RoundBest[], byGuid: Map<string, string>) => {
-        const lines = rows.slice(0, MAX_HOLDERS).map((r) => `${esc(byGuid.get(r.guid) ?? r.guid)} · ${r.endedAtLocal.slice(0, 10)} · ${esc(r.map)} (\`${r.fileName}\`)`);
-        if (rows.length > MAX_HOLDERS) lines.push(`and ${rows.length - MAX_HOLDERS} more`);
+      const holders = (rows: RoundBest[], byGuid: Map<string, string>, shared: number) => {
+        const lines = rows.map((r) => `${esc(byGuid.get(r.guid) ?? r.guid)} · ${r.endedAtLocal.slice(0, 10)} · ${esc(r.map)} (\`${r.fileName}\`)`);
+        if (shared > rows.length) lines.push(`and ${shared - rows.length} more`);
         return lines.join('\n');
       };
       const what = args.what?.trim();
@@ -37,11 +37,11 @@ export function recordsCommand(book: RecordBook, ready: () => Promise<void>, sta
         return { text: `'${esc(map)}' is neither a record (${ROUND_STATS.map((s) => s.id).join(', ')}) nor a map with rounds.`, ephemeral: true };
       }
       const fields: EmbedField[] = [];
-      const all = await book.bestOfEach(ROUND_STATS.map((s) => s.id), map);
+      const { rows: all, ties } = await book.bestOfEach(ROUND_STATS.map((s) => s.id), MAX_HOLDERS, map);
       const byGuid = await names(all);
       for (const s of ROUND_STATS) {
         const best = all.filter((b) => b.stat === s.id);
-        if (best.length > 0) fields.push({ name: `${s.title}: ${s.format(best[0]!.value)}`, value: holders(best, byGuid) });
+        if (best.length > 0) fields.push({ name: `${s.title}: ${s.format(best[0]!.value)}`, value: holders(best, byGuid, ties.get(s.id) ?? best.length) });
       }
       if (map) {
         fields.push(timeField('Fastest stopwatch time (attackers)', await book.mapBest('fastest', map), esc));

@@ -18,8 +18,8 @@ export class Records1766000000000 implements MigrationInterface {
           { name: 'ended_at_local', type: 'varchar', length: '19' },
         ],
         indices: [
-          { name: 'ix_records_round_bests_value', columnNames: ['stat', 'value'] },
-          { name: 'ix_records_round_bests_map', columnNames: ['stat', 'map', 'value'] },
+          { name: 'ix_records_round_bests_value', columnNames: ['stat', 'value', 'ended_at_local', 'round_id', 'guid'] },
+          { name: 'ix_records_round_bests_map', columnNames: ['stat', 'map', 'value', 'ended_at_local', 'round_id', 'guid'] },
           { name: 'ix_records_round_bests_round', columnNames: ['round_id'] },
         ],
       }),

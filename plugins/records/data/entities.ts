@@ -2,8 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'etbot/plugin-api';
 
 /** A round's best player(s) in one record stat: the record book reads the best of these. */
 @Entity('records_round_bests')
-@Index('ix_records_round_bests_value', ['stat', 'value'])
-@Index('ix_records_round_bests_map', ['stat', 'map', 'value'])
+// Ties of a record are read oldest first (the first to reach a value holds it): the index gives that order.
+@Index('ix_records_round_bests_value', ['stat', 'value', 'endedAtLocal', 'roundId', 'guid'])
+@Index('ix_records_round_bests_map', ['stat', 'map', 'value', 'endedAtLocal', 'roundId', 'guid'])
 @Index('ix_records_round_bests_round', ['roundId'])
 export class RecordRoundBest {
   @PrimaryColumn({ type: 'varchar', length: 32 }) stat!: string;

@@ -47,27 +47,29 @@ export class RecordStore {
     });
   }
 
-  /** The holders of the best value of a stat (ties), optionally on one map, excluding a round. */
-  best(stat: string, options: { map?: string; exceptRoundId?: number } = {}): Promise<RoundBest[]> {
-    const where = `stat = ?${options.map === undefined ? '' : ' AND map = ?'}${options.exceptRoundId === undefined ? '' : ' AND round_id <> ?'}`;
-    const params = [stat, ...(options.map === undefined ? [] : [options.map]), ...(options.exceptRoundId === undefined ? [] : [options.exceptRoundId])];
+  /** A stat's best value in any round but `exceptRoundId`, or null when there is none. */
+  bestValue(stat: string, exceptRoundId: number): Promise<number | null> {
     return this.storage.read(async (sql) => {
-      const top = await sql.one(`SELECT value FROM records_round_bests WHERE ${where} ORDER BY value DESC LIMIT 1`, params);
-      if (!top) return [];
-      const rows = await sql.all(`SELECT * FROM records_round_bests WHERE ${where} AND value = ? ORDER BY ended_at_local, round_id, guid`, [...params, num(top.value)]);
-      return rows.map(toBest);
+      const row = await sql.one('SELECT value FROM records_round_bests WHERE stat = ? AND round_id <> ? ORDER BY value DESC LIMIT 1', [stat, exceptRoundId]);
+      return row ? num(row.value) : null;
     });
   }
 
-  /** The holders of every stat's best value (ties), in one statement: the record book's page. */
-  bestOfEach(stats: readonly string[], map?: string): Promise<RoundBest[]> {
-    const onMap = map === undefined ? '' : ' AND map = ?';
-    const parts = stats.map(
-      () => `SELECT * FROM (SELECT * FROM records_round_bests b WHERE b.stat = ?${onMap}
-                 AND b.value = (SELECT MAX(m.value) FROM records_round_bests m WHERE m.stat = ?${onMap.replace('map', 'm.map')})) x`,
-    );
-    const params = stats.flatMap((stat) => (map === undefined ? [stat, stat] : [stat, map, stat, map]));
-    return this.storage.read(async (sql) => (await sql.all(`${parts.join(' UNION ALL ')} ORDER BY ended_at_local, round_id, guid`, params)).map(toBest));
+  /**
+   * Every stat's record in one statement: its first `holders` holders (oldest first: the first to
+   * reach a value holds it) and how many rounds and players share it.
+   */
+  bestOfEach(stats: readonly string[], holders: number, map?: string): Promise<{ rows: RoundBest[]; ties: Map<string, number> }> {
+    const onMap = map === undefined ? '' : ' AND b.map = ?';
+    const top = `(SELECT MAX(m.value) FROM records_round_bests m WHERE m.stat = ?${onMap.replace('b.map', 'm.map')})`;
+    const keys = (stat: string) => (map === undefined ? [stat, stat] : [stat, map, stat, map]);
+    const rowsSql = stats.map(() => `SELECT * FROM (SELECT * FROM records_round_bests b WHERE b.stat = ?${onMap} AND b.value = ${top} ORDER BY b.ended_at_local, b.round_id, b.guid LIMIT ${holders}) x`);
+    const countSql = stats.map(() => `SELECT b.stat, COUNT(*) AS n FROM records_round_bests b WHERE b.stat = ?${onMap} AND b.value = ${top} GROUP BY b.stat`);
+    return this.storage.read(async (sql) => {
+      const rows = (await sql.all(rowsSql.join(' UNION ALL '), stats.flatMap(keys))).map(toBest);
+      const counts = await sql.all(countSql.join(' UNION ALL '), stats.flatMap(keys));
+      return { rows, ties: new Map(counts.map((c) => [String(c.stat), num(c.n)])) };
+    });
   }
 
   /** The best `limit` round values of a stat, highest first. */
