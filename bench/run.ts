@@ -92,6 +92,14 @@ const GROUPS: Group[] = [
       return figures;
     },
   },
+  {
+    name: 'awards',
+    description: '!awards <session> and !records (overall, stat, map) on the big database, uncached',
+    run: (o) =>
+      onEachDatabase(o, bigRounds(o), async (kind, url) =>
+        (await import('./awards-records.js')).benchAwardsRecords({ kind, url, size: label(bigRounds(o)), runs: o.quick ? 40 : 100 }),
+      ),
+  },
   { name: 'charts', description: 'six-graph image and radar render times', run: async () => raw(await (await import('./charts.js')).benchCharts()) },
   {
     name: 'last-session',

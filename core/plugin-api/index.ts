@@ -93,3 +93,16 @@ export * from './provided/rating';
 
 // --- Player rounds (issue 17: simple plugins and the streaks example) ---
 export type { PlayerRoundsService, PlayerRoundRow, PlayerRoundsOptions } from '../queries/player-rounds';
+
+// --- Awards and records (issue 20): every per-round value, round headers; the awards registry, the records events. ---
+export {
+  ROUND_VALUE_FIELDS,
+  type RoundValuesService,
+  type RoundValueRow,
+  type RoundValues,
+  type RoundValueField,
+  type RoundHeaderRow,
+  type SessionLabel,
+} from '../queries/round-values';
+export * from './provided/awards';
+export * from './provided/records';

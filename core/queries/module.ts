@@ -24,6 +24,8 @@ import { SessionRowsService } from './session-rows';
 import { MatchResultsService } from './match-results';
 // Player rounds (issue 17)
 import { PlayerRoundsService } from './player-rounds';
+// Awards and records (issue 20)
+import { RoundValuesService } from './round-values';
 
 /**
  * The `queries` core slice: the read services, the player links, and the player index Discord's
@@ -71,6 +73,8 @@ export function queriesModule(): CoreModule {
       single(QueryServices.MatchResults, (r) => new MatchResultsService(db(r)));
       // --- Player rounds (issue 17) ---
       single(QueryServices.PlayerRounds, (r) => new PlayerRoundsService(db(r)));
+      // --- Awards and records (issue 20) ---
+      single(QueryServices.RoundValues, (r) => new RoundValuesService(db(r)));
     },
     async start(ctx: ModuleContext) {
       const events = ctx.container.resolve<EventBus>(HostServices.Events.id);

@@ -9,6 +9,7 @@ import type { StatsFilesService } from './stats-files';
 import type { SessionRowsService } from './session-rows';
 import type { PlayerRoundsService } from './player-rounds';
 import type { MatchResultsService } from './match-results';
+import type { RoundValuesService } from './round-values';
 
 /** Typed tokens of the read side. Every service caches through CacheServices.QueryCache. */
 export const QueryServices = {
@@ -30,4 +31,6 @@ export const QueryServices = {
   MatchResults: createServiceToken<MatchResultsService>('queries.match-results'),
   /** Per-round player rows of given players or rounds, or all of them, in time order (not cached). */
   PlayerRounds: createServiceToken<PlayerRoundsService>('queries.player-rounds'),
+  /** Every per-round value of counted rows (era nulls kept), round headers, a data version: awards and records (not cached). */
+  RoundValues: createServiceToken<RoundValuesService>('queries.round-values'),
 } as const;

@@ -1,4 +1,4 @@
-import { AnnouncementServices, CoreServices, definePlugin, LastSessionServices } from 'etbot/plugin-api';
+import { AnnouncementServices, AwardsServices, CoreServices, definePlugin, LastSessionServices } from 'etbot/plugin-api';
 import { announcerOptionsSchema, type AnnouncerOptions } from './options';
 import { RoundAnnouncer } from './round-announcer';
 
@@ -10,6 +10,8 @@ export default definePlugin<AnnouncerOptions>({
     description: 'Posts each new round, map results and the session summary to a channel',
     // Every post (a round's too) is made of the summaries last-session provides.
     dependsOn: ['last-session'],
+    // The session post names the top awards; new records are posted as the records plugin finds them.
+    optionalDependsOn: ['awards', 'records'],
   },
   configSchema: announcerOptionsSchema as never,
   register(api) {
@@ -31,9 +33,11 @@ export default definePlugin<AnnouncerOptions>({
         graceSeconds: api.options.graceSeconds,
         sessionGapMinutes: config.import.sessionGapMinutes,
         prefix: config.discord.prefix,
+        awards: api.services.getOptional(AwardsServices.Registry),
       },
     );
     api.on('round.imported', (event) => announcer.onRoundImported(event));
+    api.on('records.set', (event) => announcer.onRecordsSet(event));
     api.onDispose(async () => {
       announcer.dispose();
       await announcer.idle();

@@ -1,4 +1,13 @@
-import { escapeName, type AnnouncementSink, type Clock, type EventMap, type Logger, type SessionSummaryService } from 'etbot/plugin-api';
+import {
+  escapeName,
+  formatAwardLine,
+  type AnnouncementSink,
+  type AwardRegistry,
+  type Clock,
+  type EventMap,
+  type Logger,
+  type SessionSummaryService,
+} from 'etbot/plugin-api';
 
 export interface RoundAnnouncerOptions {
   channelId: string;
@@ -8,7 +17,12 @@ export interface RoundAnnouncerOptions {
   /** config `import.sessionGapMinutes`. */
   sessionGapMinutes: number;
   prefix: string;
+  /** The awards plugin's registry, when it is enabled: the session post names the top awards. */
+  awards?: AwardRegistry;
 }
+
+/** The awards a session post names, when the session has them (the rest are one `!awards` away). */
+const TOP_AWARDS = ['damage-given', 'kd', 'killing-spree', 'revives-given', 'accuracy', 'gibs', 'objectives-stolen'];
 
 /** How many round ids / content hashes / sessions to remember for the once-only guard. */
 const REMEMBER = 2000;
@@ -24,6 +38,8 @@ export class RoundAnnouncer {
   private readonly postedRounds = new RememberSet<number>(REMEMBER);
   private readonly postedContent = new RememberSet<string>(REMEMBER);
   private readonly postedSessions = new RememberSet<string>(REMEMBER);
+  private readonly postedRecordRounds = new RememberSet<number>(REMEMBER);
+  private readonly postedRecordContent = new RememberSet<string>(REMEMBER);
   private readonly timers = new Map<string, unknown>();
   private chain: Promise<void> = Promise.resolve();
   private disposed = false;
@@ -39,6 +55,11 @@ export class RoundAnnouncer {
   /** `round.imported` handler: resolves once the round's post (if any) is done. */
   onRoundImported(event: EventMap['round.imported']): Promise<void> {
     return this.serial(() => this.announceRound(event.roundId));
+  }
+
+  /** `records.set` handler: posts a live round's new records once (same guards as a round's post). */
+  onRecordsSet(event: EventMap['records.set']): Promise<void> {
+    return this.serial(() => this.announceRecords(event));
   }
 
   /** Everything queued so far has been posted (or failed and been logged). */
@@ -69,6 +90,23 @@ export class RoundAnnouncer {
     if (round.contentHash) this.postedContent.add(round.contentHash);
     await this.sink.post(this.options.channelId, { embeds: [this.summary.roundEmbed(round, escapeName)] });
     if (this.options.sessionSummary) this.armSessionEnd(round.serverId, roundId, endedMs);
+  }
+
+  private async announceRecords(event: EventMap['records.set']): Promise<void> {
+    if (this.postedRecordRounds.has(event.roundId)) return;
+    const round = await this.summary.round(event.roundId);
+    if (!round) return;
+    if (round.contentHash && this.postedRecordContent.has(round.contentHash)) return;
+    if (Date.parse(round.endedAtUtc) < this.clock.now() - this.options.maxAgeHours * 3_600_000) return;
+    this.postedRecordRounds.add(event.roundId);
+    if (round.contentHash) this.postedRecordContent.add(round.contentHash);
+    const lines = event.records.map((r) => {
+      const who = r.kind === 'personal-best' ? `personal best of ${escapeName(r.name)}` : r.guid ? escapeName(r.name) : 'attackers';
+      return `**${r.title}**: ${r.formatted} · ${who}${r.previous === null ? '' : ` (was ${r.previous})`}`;
+    });
+    await this.sink.post(this.options.channelId, {
+      embeds: [{ title: `New record! · ${escapeName(round.map)} round ${round.roundNumber}`, description: lines.join('\n'), footer: round.endedAt }],
+    });
   }
 
   /** (Re)starts the server's session-end timer: the gap after the round's end, plus the grace. */
@@ -112,10 +150,24 @@ export class RoundAnnouncer {
       image: image ? SESSION_IMAGE_NAME : undefined,
       prefix: this.options.prefix,
     });
+    const awards = await this.topAwards(session.sessionId);
+    if (awards) embed.fields = [...(embed.fields ?? []), { name: 'Awards', value: awards }];
     await this.sink.post(this.options.channelId, {
       embeds: [embed],
       files: image ? [{ name: SESSION_IMAGE_NAME, data: image, description: `Six graphs of session #${session.number}` }] : undefined,
     });
+  }
+
+  private async topAwards(sessionId: number): Promise<string | null> {
+    if (!this.options.awards) return null;
+    try {
+      const all = await this.options.awards.compute({ kind: 'sessions', sessionIds: [sessionId] });
+      const top = all.filter((a) => TOP_AWARDS.includes(a.id)).map((a) => formatAwardLine(a, escapeName));
+      return top.length > 0 ? `${top.join('\n')}\n\`${this.options.prefix}awards\` for all of them` : null;
+    } catch (err) {
+      this.logger.warn({ err, sessionId }, 'announcer: the awards could not be computed');
+      return null;
+    }
   }
 
   /** Runs posts one after another so they arrive in order; a failure is logged, not thrown. */

@@ -1,4 +1,4 @@
-import { CacheServices, ChartServices, definePlugin, LastSessionServices, QueryServices, SessionsServices } from 'etbot/plugin-api';
+import { AwardsServices, CacheServices, ChartServices, definePlugin, LastSessionServices, QueryServices, SessionsServices } from 'etbot/plugin-api';
 import { lastRoundCommand } from './last-round-command';
 import { lastSessionCommand } from './last-session-command';
 import { providedSummary } from './provided-summary';
@@ -10,7 +10,7 @@ export default definePlugin({
     version: '1.1.0',
     apiVersion: '^2.0.0',
     description: '!last_session and !last_round; provides the session summary (announcer)',
-    optionalDependsOn: ['sessions'],
+    optionalDependsOn: ['sessions', 'awards'],
   },
   requires: [QueryServices.SessionRows],
   register(api) {
@@ -20,7 +20,7 @@ export default definePlugin({
       charts: () => api.services.getOptional(ChartServices.Charts),
     });
     api.provide(LastSessionServices.SessionSummary, providedSummary(summary));
-    api.command(lastSessionCommand(summary));
+    api.command(lastSessionCommand(summary, () => api.services.getOptional(AwardsServices.Registry)));
     api.command(lastRoundCommand(summary));
     // `!session <date|number>` (sessions plugin) shows the same six graphs through its extension point.
     const extensions = api.services.getOptional(SessionsServices.ReplyExtensions);

@@ -121,6 +121,12 @@ export const goldenLines: readonly GoldenLine[] = [
   { text: '!reimport nothere.txt', admin: true },
   { text: '!import', admin: false },
   { text: '!audit' },
+  { text: '!awards' },
+  { text: '!awards 1' },
+  { text: '!last_session awards' },
+  { text: '!records' },
+  { text: '!records supply' },
+  { text: '!pb slasher' },
 ];
 
 /** A reply as text with what varies between runs (temp folders, clock times) masked. */
