@@ -102,7 +102,7 @@ export class RoundAnnouncer {
     if (round.contentHash) this.postedRecordContent.add(round.contentHash);
     const lines = event.records.map((r) => {
       const who = r.kind === 'personal-best' ? `personal best of ${escapeName(r.name)}` : r.guid ? escapeName(r.name) : 'attackers';
-      return `**${r.title}**: ${r.formatted} · ${who}${r.previous === null ? '' : ` (was ${r.previous})`}`;
+      return `**${escapeName(r.title)}**: ${r.formatted} · ${who}${r.previous === null ? '' : ` (was ${r.previous})`}`;
     });
     await this.sink.post(this.options.channelId, {
       embeds: [{ title: `New record! · ${escapeName(round.map)} round ${round.roundNumber}`, description: lines.join('\n'), footer: round.endedAt }],
