@@ -26,3 +26,5 @@ export type { FakeDiscord, RecordedRequest, InteractionHandle, SlashOption, Inte
 // --- Rating (issue 17): more stats files than the shipped fixtures hold (dozens of maps per player). ---
 /** Writes generated stats files and their truth.json into `out` (what `etbot fixtures generate` does). */
 export { runFixturesGenerate as writeGeneratedFixtures, type FixturesGenerateOptions } from '../parsing/generator/write-fixtures';
+export { shuffled } from './shuffle';
+export { runEtbot, ETBOT_BIN, type CliResult, type RunEtbotOptions } from './run-etbot';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { definePlugin, num, RatingServices, type SkillRating } from 'etbot/plugin-api';
 import { createTestBot, FIXTURES_DIR, type TestBot, type TestBotOptions } from 'etbot/testing';
-export { shuffled } from './shuffle';
+export { shuffled } from 'etbot/testing';
 
 export function fixtureFiles(): string[] {
   return fs
