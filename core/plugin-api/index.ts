@@ -93,3 +93,6 @@ export * from './provided/rating';
 
 // --- Player rounds (issue 17: simple plugins and the streaks example) ---
 export type { PlayerRoundsService, PlayerRoundRow, PlayerRoundsOptions } from '../queries/player-rounds';
+
+// --- Web (issue 21): the dashboard the web plugin provides; other plugins add routes and pages. ---
+export * from './provided/web';
