@@ -47,7 +47,9 @@ export async function buildWebServer(parts: WebServerParts): Promise<FastifyInst
   await app.register(rateLimit, {
     max: parts.rateLimitPerMinute,
     timeWindow: 60_000,
-    errorResponseBuilder: (_req, context) => ({ statusCode: 429, error: `too many requests: at most ${context.max} a minute, try again in ${context.after}` }),
+    // Thrown, so the error handler answers it like every other error (JSON for the API, a page otherwise).
+    errorResponseBuilder: (_req, context) =>
+      Object.assign(new Error(`too many requests: at most ${context.max} a minute, try again in ${context.after}`), { statusCode: 429 }),
   });
   await app.register(swagger, {
     openapi: {

@@ -5,8 +5,6 @@ export interface PageFrame {
   title: string;
   /** Links other plugins added (`owner/path` → title). */
   extraLinks: { path: string; title: string }[];
-  /** Pages with charts load echarts before the page script. */
-  charts?: boolean;
 }
 
 /** The frame every page shares: navigation, a player search, the main content, the scripts. */
@@ -20,7 +18,7 @@ export function layout(frame: PageFrame, main: SafeHtml): SafeHtml {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${frame.title} · etbot</title>
         <link rel="stylesheet" href="${base}/static/style.css" />
-        ${frame.charts ? html`<script src="${base}/static/echarts.min.js" defer></script>` : ''}
+        <link rel="icon" href="${base}/static/favicon.svg" type="image/svg+xml" />
         <script src="${base}/static/app.js" defer></script>
       </head>
       <body data-base="${base}" data-updates="0">

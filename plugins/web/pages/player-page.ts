@@ -38,12 +38,7 @@ export async function playerPage(data: SiteData, base: string, guid: string): Pr
     ${rating}
     <section class="card">
       <h2>DPM and K/D per day</h2>
-      <div
-        class="chart"
-        data-chart="history"
-        data-src="${base}/api/v1/players/${encodeURIComponent(p.player.guid)}/history"
-        data-title="${p.player.name}"
-      ></div>
+      <div class="chart" data-chart="history" data-src="${base}/api/v1/players/${encodeURIComponent(p.player.guid)}/history"></div>
     </section>
     <section class="card">
       <h2>Weapons</h2>

@@ -20,8 +20,8 @@ export interface PageContext {
 /** The pages, rendered on the server; app.js adds sorting, charts and live updates. */
 export function registerPages(app: FastifyInstance, ctx: PageContext): void {
   const { base, data, extensions } = ctx;
-  const send = (reply: FastifyReply, title: string, main: SafeHtml, charts = false) =>
-    reply.type('text/html; charset=utf-8').send(layout({ base, title, extraLinks: extensions.pageLinks(), charts }, main).text);
+  const send = (reply: FastifyReply, title: string, main: SafeHtml) =>
+    reply.type('text/html; charset=utf-8').send(layout({ base, title, extraLinks: extensions.pageLinks() }, main).text);
 
   app.get('/', async (_req, reply) => send(reply, 'Home', await homePage(data, base)));
   app.get<{ Querystring: { stat?: string; window?: string; page?: string } }>('/leaderboards', async (req, reply) => {
@@ -32,13 +32,13 @@ export function registerPages(app: FastifyInstance, ctx: PageContext): void {
   app.get<{ Querystring: { q?: string } }>('/players', async (req, reply) => send(reply, 'Players', await searchPage(data, base, req.query.q)));
   app.get<{ Params: { guid: string } }>('/players/:guid', async (req, reply) => {
     const { title, main } = await playerPage(data, base, req.params.guid);
-    return send(reply, title, main, true);
+    return send(reply, title, main);
   });
   app.get<{ Querystring: { month?: string } }>('/sessions', async (req, reply) => send(reply, 'Sessions', await sessionsPage(data, base, req.query.month)));
   app.get<{ Params: { which: string } }>('/sessions/:which', async (req, reply) => {
     if (!/^(last|[1-9][0-9]{0,8})$/.test(req.params.which)) throw new HttpError(400, `'${req.params.which}' is not a session number`);
     const { title, main } = await sessionPage(data, base, req.params.which);
-    return send(reply, title, main, true);
+    return send(reply, title, main);
   });
   app.get('/api/docs', async (_req, reply) => send(reply, 'API', docsPage(base, ctx.openApi())));
   app.get<{ Params: { '*': string }; Querystring: Record<string, string> }>('/x/*', async (req, reply) => {

@@ -94,10 +94,9 @@
       if (!response.ok) throw new Error(`history: ${response.status}`);
       const { points } = await response.json();
       return {
-        title: { text: el.dataset.title, left: 'center', textStyle: { fontSize: 12 } },
         tooltip: richTooltip,
-        legend: { top: 20 },
-        grid: { left: 8, right: 8, bottom: 8, top: 48, containLabel: true },
+        legend: { top: 0 },
+        grid: { left: 8, right: 8, bottom: 8, top: 40, containLabel: true },
         xAxis: { type: 'category', data: points.map((p) => p.day) },
         yAxis: [
           { type: 'value', name: 'DPM' },
@@ -111,17 +110,32 @@
     },
   };
 
+  // echarts is large: it loads only on pages with a chart, after the page is shown.
+  let echartsLoading = null;
+  function loadEcharts() {
+    echartsLoading ??= new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = `${document.body.dataset.base}/static/echarts.min.js`;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error('echarts did not load'));
+      document.head.appendChild(script);
+    });
+    return echartsLoading;
+  }
+
   async function drawCharts() {
     while (charts.length > 0) charts.pop().dispose();
-    if (typeof echarts === 'undefined') return;
+    if (!document.querySelector('[data-chart]')) return;
+    await loadEcharts();
     const pending = [];
     for (const el of document.querySelectorAll('[data-chart]')) {
       const build = builders[el.dataset.chart];
       if (!build) continue;
       pending.push(
         Promise.resolve(build(el)).then((option) => {
-          const chart = echarts.init(el, null, { renderer: 'canvas' });
-          chart.setOption(option);
+          const chart = echarts.init(el, 'dark', { renderer: 'canvas' });
+          // No animation: the chart is final when it is drawn (screenshots, live updates).
+          chart.setOption({ backgroundColor: 'transparent', animation: false, ...option });
           charts.push(chart);
           el.dataset.drawn = 'true';
         }),
