@@ -77,11 +77,9 @@ export class SiteData {
   async profile(guid: string, windowText?: string) {
     const window = this.parseWindow(windowText);
     const player = await this.player(guid);
-    const [profile, weapons, maps] = await Promise.all([
-      this.s.playerStats.profile(player, window),
-      this.s.playerStats.weapons(player, window),
-      this.s.playerStats.maps(player, window),
-    ]);
+    // The profile reads (and caches) the weapons: asking for them after it costs no query.
+    const profile = await this.s.playerStats.profile(player, window);
+    const [weapons, maps] = await Promise.all([this.s.playerStats.weapons(player, window), this.s.playerStats.maps(player, window)]);
     const rating = this.s.rating();
     let ratingView = null;
     if (rating) {
