@@ -88,6 +88,11 @@ export async function benchWeb(o: WebBenchOptions): Promise<Figure[]> {
     push('GET /api/v1/leaderboards/kd?page=2 uncached', await uncached(() => '/api/v1/leaderboards/kd?page=2'), 10);
     push('GET / (home page HTML) uncached', await uncached(() => '/'), 50);
     push('GET / (home page HTML) cached', await measure(o.runs, () => get('/')), 50);
+    push('GET /players/:guid (player page HTML) uncached', await uncached((i) => `/players/${encodeURIComponent(guids[(i * 7) % guids.length]!)}`));
+    push(
+      'GET /api/v1/players/:guid/history (the page chart) uncached',
+      await uncached((i) => `/api/v1/players/${encodeURIComponent(guids[(i * 7) % guids.length]!)}/history`),
+    );
   } finally {
     await app.stop();
   }

@@ -64,6 +64,13 @@ describe('web: disabled and enabled while the bot runs; rate limit; base path', 
     expect((await fetch(`${base}/api/v1/leaderboards`)).status).to.equal(200);
   });
 
+  it('refuses every method that could change something', async () => {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      const res = await fetch(`${base}/api/v1/leaderboards/kills`, { method, body: method === 'DELETE' ? undefined : '{}' });
+      expect(res.status, method).to.equal(404);
+    }
+  });
+
   it('answers 429 with the reason once a client passes its requests per minute', async () => {
     let last: Response | undefined;
     for (let i = 0; i < 10; i++) last = await fetch(`${base}/api/v1/leaderboards/kills`);
