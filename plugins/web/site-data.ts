@@ -55,10 +55,13 @@ export class SiteData {
     throw new HttpError(400, `'${text}' is not a time window (all, 30d, 2025-10, 2025-10-05, 2025-10-01..2025-10-31)`);
   }
 
-  stats() {
+  stats(): { key: string; label: string; description: string; order: 'asc' | 'desc'; minRounds: number }[] {
     const list = LEADERBOARD_STATS.map((s) => ({ key: s.key, label: s.label, description: s.description, order: s.order, minRounds: s.minRounds }));
-    if (this.s.rating()) list.push({ key: 'rating' as never, label: 'skill rating', description: 'Stopwatch skill rating', order: 'desc', minRounds: 0 });
-    return list;
+    if (!this.s.rating()) return list;
+    return [
+      ...list,
+      { key: 'rating', label: 'skill rating', description: 'Stopwatch skill rating (minimum 10 rated maps)', order: 'desc', minRounds: RATING_MIN_MAPS },
+    ];
   }
 
   async searchPlayers(q: string) {

@@ -98,6 +98,7 @@ forEachDatabase('web: the JSON API (inject)', (handle) => {
       ['/api/v1/leaderboards/kills?page=0', 400, /page must be >= 1/],
       ['/api/v1/leaderboards/kills?page=99', 404, /there is 1 page/],
       ['/api/v1/leaderboards/nonsense', 404, /no leaderboard 'nonsense'/],
+      ['/api/v1/leaderboards/rating?window=30d', 400, /the skill rating is all time only/],
       ['/api/v1/players?q=', 400, /q must NOT have fewer than 1 characters/],
       ['/api/v1/players/NOSUCHGUID', 404, /no player with GUID NOSUCHGUID/],
       ['/api/v1/sessions/abc', 400, /must match pattern/],
