@@ -24,7 +24,7 @@ export default definePlugin<WebOptions>({
     QueryServices.PlayerRounds,
   ],
   async register(api) {
-    const { host, port, basePath, rateLimitPerMinute, pageSize } = api.options;
+    const { host, port, basePath, rateLimitPerMinute, pageSize, minRounds } = api.options;
     const rating = api.services.getOptional(RatingServices.Rating);
     const data = new SiteData(
       {
@@ -38,6 +38,7 @@ export default definePlugin<WebOptions>({
         rating: () => rating,
       },
       pageSize,
+      minRounds,
     );
     const extensions = new Extensions();
     const live = new LiveUpdates();

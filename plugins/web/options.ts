@@ -1,4 +1,4 @@
-import { z } from 'etbot/plugin-api';
+import { findLeaderboardStat, LEADERBOARD_STATS, z } from 'etbot/plugin-api';
 
 export const webOptions = z
   .object({
@@ -15,7 +15,12 @@ export const webOptions = z
     rateLimitPerMinute: z.number().int().min(1).default(300),
     /** Rows per leaderboard page. */
     pageSize: z.number().int().min(1).max(100).default(25),
+    /** Minimum rounds to be ranked, per stat: give the leaderboards plugin's `minRounds` here too, so the boards agree with `!top`. */
+    minRounds: z.record(z.string(), z.number().int().min(1)).default({}),
   })
-  .strict();
+  .strict()
+  .refine((o) => Object.keys(o.minRounds).every((k) => findLeaderboardStat(k) !== undefined), {
+    message: `minRounds keys must be stats: ${LEADERBOARD_STATS.map((s) => s.key).join(', ')}`,
+  });
 
 export type WebOptions = z.infer<typeof webOptions>;

@@ -41,6 +41,8 @@ export class SiteData {
   constructor(
     private readonly s: SiteServices,
     private readonly pageSize: number,
+    /** Per stat key, as the leaderboards plugin's option of the same name. */
+    private readonly minRounds: Record<string, number> = {},
   ) {}
 
   parseWindow(text: string | undefined): TimeWindow {
@@ -147,7 +149,7 @@ export class SiteData {
     const stat = findLeaderboardStat(statText);
     if (!stat) throw new HttpError(404, `no leaderboard '${statText}'; stats: ${LEADERBOARD_STATS.map((s) => s.key).join(', ')}`);
     const window = this.parseWindow(options.window);
-    const board = await this.s.boards.board(stat, { window });
+    const board = await this.s.boards.board(stat, { window, minRounds: this.minRounds[stat.key] });
     const pageCount = Math.max(1, Math.ceil(board.entries.length / pageSize));
     if (page > pageCount) throw new HttpError(404, `there ${pageCount === 1 ? 'is 1 page' : `are ${pageCount} pages`}`);
     const entries = board.entries.slice((page - 1) * pageSize, page * pageSize).map((e) => ({

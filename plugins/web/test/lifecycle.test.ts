@@ -39,8 +39,9 @@ describe('web: disabled and enabled while the bot runs; rate limit; base path', 
     base = `http://127.0.0.1:${port}/etbot`;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'etbot-web-plugins-'));
     const pluginsFile = path.join(dir, 'plugins.json');
-    const web = { id: 'web', enabled: true, options: { port, basePath: '/etbot', rateLimitPerMinute: 8 } };
-    fs.writeFileSync(pluginsFile, JSON.stringify({ plugins: [{ id: 'admin' }, { id: 'leaderboards' }, web] }, null, 2));
+    const web = { id: 'web', enabled: true, options: { port, basePath: '/etbot', rateLimitPerMinute: 9, minRounds: { kd: 15 } } };
+    const leaderboards = { id: 'leaderboards', enabled: true, options: { minRounds: { kd: 15 } } };
+    fs.writeFileSync(pluginsFile, JSON.stringify({ plugins: [{ id: 'admin' }, leaderboards, web] }, null, 2));
     bot = await createTestBot({ pluginsFile, config: { discord: { adminUserIds: [ADMIN] } } });
   });
   after(async () => bot?.stop());
@@ -64,6 +65,15 @@ describe('web: disabled and enabled while the bot runs; rate limit; base path', 
     expect((await fetch(`${base}/api/v1/leaderboards`)).status).to.equal(200);
   });
 
+  it('takes the minimum rounds per stat the leaderboards plugin is given, and agrees with !top', async () => {
+    const res = await fetch(`${base}/api/v1/leaderboards/kd?pageSize=100`);
+    const board = (await res.json()) as { minRounds: number; entries: { rank: number; name: string; display: string; rounds: number }[] };
+    expect(board.minRounds).to.equal(15);
+    expect(board.entries.every((e) => e.rounds >= 15)).to.equal(true);
+    const top = await bot.text('!top kd');
+    for (const e of board.entries.slice(0, 10)) expect(top).to.include(`${e.rank}. ${e.name} - ${e.display}`);
+  });
+
   it('refuses every method that could change something', async () => {
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
       const res = await fetch(`${base}/api/v1/leaderboards/kills`, { method, body: method === 'DELETE' ? undefined : '{}' });
@@ -75,6 +85,6 @@ describe('web: disabled and enabled while the bot runs; rate limit; base path', 
     let last: Response | undefined;
     for (let i = 0; i < 10; i++) last = await fetch(`${base}/api/v1/leaderboards/kills`);
     expect(last!.status).to.equal(429);
-    expect(((await last!.json()) as { error: string }).error).to.match(/too many requests: at most 8 a minute/);
+    expect(((await last!.json()) as { error: string }).error).to.match(/too many requests: at most 9 a minute/);
   });
 });
