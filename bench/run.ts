@@ -147,6 +147,14 @@ const GROUPS: Group[] = [
       return raw(await (await import('./rating.js')).benchRating());
     },
   },
+  {
+    name: 'web',
+    description: 'web plugin: API profile and leaderboard page, home page HTML, over HTTP on the big database',
+    run: (o) =>
+      onEachDatabase(o, bigRounds(o), async (kind, url) =>
+        (await import('./web.js')).benchWeb({ kind, url, size: label(bigRounds(o)), runs: o.quick ? 10 : 50 }),
+      ),
+  },
 ];
 
 const OPT_IN = ['queries'];

@@ -18,6 +18,8 @@ const PACKAGES = [
   'fonts-dejavu-core',
   // The SFTP collector's tests start OpenSSH's sshd on 127.0.0.1.
   'openssh-server',
+  // The web plugin's browser tests drive Debian's headless Chromium (playwright-core, no download).
+  'chromium',
 ];
 
 function fail(message) {

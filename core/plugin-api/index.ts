@@ -106,3 +106,6 @@ export {
 } from '../queries/round-values';
 export * from './provided/awards';
 export * from './provided/records';
+
+// --- Web (issue 21): the dashboard the web plugin provides; other plugins add routes and pages. ---
+export * from './provided/web';
