@@ -93,3 +93,7 @@ export * from './provided/rating';
 
 // --- Player rounds (issue 17: simple plugins and the streaks example) ---
 export type { PlayerRoundsService, PlayerRoundRow, PlayerRoundsOptions } from '../queries/player-rounds';
+
+// --- The session story (issue 22): a session's per-round fields; teams and map scores across sessions. ---
+export type { SessionRoundStatsService, SessionRoundStatRow } from '../queries/session-round-stats';
+export type { TeamHistoryService, TeamHistory, TeamHistorySessionRow, TeamHistoryMemberRow, TeamHistoryMapRow } from '../queries/team-history';

@@ -24,6 +24,9 @@ import { SessionRowsService } from './session-rows';
 import { MatchResultsService } from './match-results';
 // Player rounds (issue 17)
 import { PlayerRoundsService } from './player-rounds';
+// The session story (issue 22)
+import { SessionRoundStatsService } from './session-round-stats';
+import { TeamHistoryService } from './team-history';
 
 /**
  * The `queries` core slice: the read services, the player links, and the player index Discord's
@@ -71,6 +74,9 @@ export function queriesModule(): CoreModule {
       single(QueryServices.MatchResults, (r) => new MatchResultsService(db(r)));
       // --- Player rounds (issue 17) ---
       single(QueryServices.PlayerRounds, (r) => new PlayerRoundsService(db(r)));
+      // --- The session story (issue 22) ---
+      single(QueryServices.SessionRoundStats, (r) => new SessionRoundStatsService(db(r), cache(r)));
+      single(QueryServices.TeamHistory, (r) => new TeamHistoryService(db(r), cache(r)));
     },
     async start(ctx: ModuleContext) {
       const events = ctx.container.resolve<EventBus>(HostServices.Events.id);

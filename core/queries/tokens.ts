@@ -30,4 +30,9 @@ export const QueryServices = {
   MatchResults: createServiceToken<MatchResultsService>('queries.match-results'),
   /** Per-round player rows of given players or rounds, or all of them, in time order (not cached). */
   PlayerRounds: createServiceToken<PlayerRoundsService>('queries.player-rounds'),
+  // --- The session story (issue 22) ---
+  /** A session's counted player rows with every per-round field (null where the era lacks it), in play order. */
+  SessionRoundStats: createServiceToken<import('./session-round-stats').SessionRoundStatsService>('queries.session-round-stats'),
+  /** Every session's persistent teams and every paired map's score per team. */
+  TeamHistory: createServiceToken<import('./team-history').TeamHistoryService>('queries.team-history'),
 } as const;

@@ -1,5 +1,7 @@
-import { defineCommand, nameFormatter, NO_ROUNDS_MESSAGE } from 'etbot/plugin-api';
+import { defineCommand, nameFormatter, NO_ROUNDS_MESSAGE, type LinkService } from 'etbot/plugin-api';
 import { sessionReply } from './session-reply';
+import type { TimelineService } from './timeline/timeline-service';
+import type { SessionViews } from './views/session-views';
 import type { SessionSummaryService } from './summary/session-summary-service';
 
 const VIEWS = [
@@ -7,22 +9,41 @@ const VIEWS = [
   { name: 'maps: each map with its rounds and score', value: 'maps' },
   { name: 'weapons: kills by weapon', value: 'weapons' },
   { name: 'top: the best three per stat', value: 'top' },
-  { name: 'graphs: the six graphs alone', value: 'graphs' },
+  { name: 'graphs: the six graphs and the timeline', value: 'graphs' },
+  { name: 'timeline: DPM and K/D round by round', value: 'timeline' },
+  { name: 'objectives: stolen, returned, dynamites, constructions', value: 'objectives' },
+  { name: 'support: revives given and received', value: 'support' },
+  { name: 'sprees: sprees, multikills, useful and useless kills', value: 'sprees' },
+  { name: 'combat: kills, deaths, headshot kills, gibs, assists, damage', value: 'combat' },
+  { name: 'time: time played, time dead, playtime denied', value: 'time' },
 ] as const;
 
-export function lastSessionCommand(summary: SessionSummaryService) {
+export interface LastSessionStoryDeps {
+  views: SessionViews;
+  timeline: TimelineService;
+  /** Highlights the caller's own line in the timeline when linked. */
+  links: () => LinkService | undefined;
+}
+
+export function lastSessionCommand(summary: SessionSummaryService, story: LastSessionStoryDeps) {
   return defineCommand({
     name: 'last_session',
     aliases: ['last', 'ls'],
     description: 'The most recent gaming session: maps, score, teams, players, MVP and six graphs',
     category: 'sessions',
     slow: true,
-    args: [{ name: 'view', type: 'choice', description: 'What to show (default: overview)', choices: VIEWS }] as const,
-    examples: ['!last_session', '!last_session maps', '!ls top', '!last graphs'],
+    args: [
+      { name: 'view', type: 'choice', description: 'What to show (default: overview)', choices: VIEWS },
+      { name: 'session', type: 'integer', description: 'An earlier session by number (as !sessions numbers them)', min: 1 },
+    ] as const,
+    examples: ['!last_session', '!last_session maps', '!ls top', '!last timeline', '!ls combat 3'],
     async run(ctx, args) {
-      const report = await summary.last();
-      if (!report) return { text: NO_ROUNDS_MESSAGE };
-      return sessionReply(summary, report, args.view ?? 'overview', nameFormatter(ctx.transport), ctx.prefix, ctx.logger);
+      const report = args.session === undefined ? await summary.last() : await summary.byNumber(args.session);
+      if (!report) return { text: args.session === undefined || (await summary.last()) === null ? NO_ROUNDS_MESSAGE : `There is no session #${args.session}.` };
+      const view = args.view ?? 'overview';
+      const links = view === 'timeline' || view === 'graphs' ? story.links() : undefined;
+      const highlightGuid = links && ctx.caller.id !== 'console' ? await links.guidFor(ctx.caller.id) : null;
+      return sessionReply(summary, report, view, nameFormatter(ctx.transport), ctx.prefix, ctx.logger, { ...story, highlightGuid });
     },
   });
 }

@@ -2,9 +2,20 @@ import type { Embed, Reply } from 'etbot/plugin-api';
 import { sessionMapsEmbed, sessionOverviewEmbed, sessionTopEmbed, sessionWeaponsEmbed } from './summary/format';
 import type { SessionSummaryService } from './summary/session-summary-service';
 import type { SessionReport } from './summary/types';
+import type { TimelineService } from './timeline/timeline-service';
+import type { SessionViews } from './views/session-views';
+import { STAT_VIEWS, type StatViewKey } from './views/stat-views';
 
 /** Name of the attached six-graph image; the overview embed shows it. */
 export const SESSION_IMAGE_NAME = 'last-session.png';
+export const TIMELINE_IMAGE_NAME = 'last-session-timeline.png';
+
+/** The views built from every per-round field, and the timeline; the caller's player when linked. */
+export interface SessionStory {
+  views: SessionViews;
+  timeline: TimelineService;
+  highlightGuid: string | null;
+}
 
 /** The reply for one view of a session (`!last_session`'s choices; anything else: the overview). */
 export async function sessionReply(
@@ -14,8 +25,15 @@ export async function sessionReply(
   esc: (s: string) => string,
   prefix: string,
   logger?: { warn(obj: object, msg: string): void },
+  story?: SessionStory,
 ): Promise<Reply> {
+  if (story && view in STAT_VIEWS) return { embeds: [await story.views.embed(report, view as StatViewKey, esc)] };
   switch (view) {
+    case 'timeline': {
+      if (!story) break;
+      const image = await story.timeline.render(report, story.highlightGuid);
+      return { files: [{ name: TIMELINE_IMAGE_NAME, data: image, description: `DPM and K/D round by round, session #${report.number}` }] };
+    }
     case 'maps':
       return { embeds: [sessionMapsEmbed(report, esc)] };
     case 'weapons':
@@ -24,8 +42,15 @@ export async function sessionReply(
       return { embeds: [sessionTopEmbed(report, esc)] };
     case 'graphs': {
       const image = await summary.renderReportImage(report);
-      return { files: [{ name: SESSION_IMAGE_NAME, data: image, description: `Six graphs of session #${report.number}` }] };
+      const files = [{ name: SESSION_IMAGE_NAME, data: image, description: `Six graphs of session #${report.number}` }];
+      if (story) {
+        const timeline = await story.timeline.render(report, story.highlightGuid);
+        files.push({ name: TIMELINE_IMAGE_NAME, data: timeline, description: `DPM and K/D round by round, session #${report.number}` });
+      }
+      return { files };
     }
+  }
+  switch (view) {
     default: {
       let image: Buffer | null = null;
       try {
