@@ -34,7 +34,10 @@ export function timelineOption({ data, title, highlightGuid }: TimelineOptionInp
   for (const p of data.players) if (highlighted.has(p.guid)) colours.set(p.guid, p.guid === highlightGuid ? CALLER : PALETTE[next++ % PALETTE.length]!);
   // Muted lines first, so the coloured ones are drawn over them.
   const order = [...data.players.filter((p) => !highlighted.has(p.guid)), ...data.players.filter((p) => highlighted.has(p.guid))];
-  const categories = data.rounds.map((r) => `R${r.roundNumber}`);
+  const labels = data.rounds.map((r) => `R${r.roundNumber}`);
+  // K/D outliers of muted players (15-0 in a short round) would flatten everyone else's line.
+  const kdValues = data.players.filter((p) => highlighted.has(p.guid)).flatMap((p) => p.kd.filter((v): v is number => v !== null));
+  const kdMax = Math.max(2, Math.ceil(Math.max(0, ...kdValues)));
   const series: Record<string, unknown>[] = [];
   for (const p of order) {
     const colour = colours.get(p.guid);
@@ -73,18 +76,23 @@ export function timelineOption({ data, title, highlightGuid }: TimelineOptionInp
       { left: 80, right: 40, top: 150, height: 400 },
       { left: 80, right: 40, top: 650, height: 250 },
     ],
+    // A value axis with round i at i + 0.5, so a map's band runs from its first round's edge to its last's.
     xAxis: [0, 1].map((gridIndex) => ({
-      type: 'category',
+      type: 'value',
       gridIndex,
-      data: categories,
-      boundaryGap: true,
-      ...axisCommon,
-      axisTick: { alignWithLabel: true },
+      min: 0,
+      max: data.rounds.length,
+      interval: 0.5,
+      splitLine: { show: false },
+      axisTick: { show: false },
+      axisLine: axisCommon.axisLine,
+      axisLabel: { ...axisCommon.axisLabel, formatter: (v: number) => (Number.isInteger(v) ? '' : (labels[Math.floor(v)] ?? '')) },
     })),
     yAxis: [0, 1].map((gridIndex) => ({
       type: 'value',
       gridIndex,
       min: 0,
+      max: gridIndex === 1 ? kdMax : undefined,
       splitLine: { lineStyle: { color: GRID_LINE } },
       ...axisCommon,
     })),
@@ -98,7 +106,7 @@ function line(p: TimelinePlayer, values: (number | null)[], grid: 0 | 1, colour:
     name: p.name,
     xAxisIndex: grid,
     yAxisIndex: grid,
-    data: values,
+    data: values.map((v, i) => [i + 0.5, v]),
     connectNulls: true,
     silent: true,
     z: colour ? (isCaller ? 4 : 3) : 2,
@@ -122,7 +130,7 @@ function mapBands(data: TimelineData, grid: 0 | 1): Record<string, unknown> {
         name: grid === 0 ? clip(round.map, Math.max(6, Math.floor(((i - start) * 1480) / data.rounds.length / 9))) : '',
         itemStyle: { color: MAP_BANDS[bands.length % 2] },
       },
-      { xAxis: i - 1 },
+      { xAxis: i },
     ]);
     start = i;
   }
