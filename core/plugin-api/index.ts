@@ -95,5 +95,5 @@ export * from './provided/rating';
 export type { PlayerRoundsService, PlayerRoundRow, PlayerRoundsOptions } from '../queries/player-rounds';
 
 // --- The session story (issue 22): a session's per-round fields; teams and map scores across sessions. ---
-export type { SessionRoundStatsService, SessionRoundStatRow } from '../queries/session-round-stats';
-export type { TeamHistoryService, TeamHistory, TeamHistorySessionRow, TeamHistoryMemberRow, TeamHistoryMapRow } from '../queries/team-history';
+export type { SessionRoundStatsService, SessionRoundStatRow, SessionHeaderRow } from '../queries/session-round-stats';
+export type { TeamHistoryService, TeamHistory, TeamRosters, TeamHistorySessionRow, TeamHistoryMemberRow, TeamHistoryMapRow } from '../queries/team-history';

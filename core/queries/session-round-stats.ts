@@ -16,6 +16,8 @@ export interface SessionRoundStatRow {
   name: string;
   /** 1 axis, 2 allies. */
   side: number;
+  /** The player's persistent team in the session (spec §6); null when the session has none for them. */
+  team: 'A' | 'B' | null;
   /** False for an orphan R2's rows: they count nowhere. */
   inTotals: boolean;
   timePlayedSeconds: number;
@@ -51,7 +53,15 @@ export interface SessionRoundStatRow {
   revivesGiven: number | null;
 }
 
-const COLUMNS = `r.id AS round_id, r.map, r.round_number, r.ended_at_local, pr.guid, p.name, pr.team, pr.in_totals,
+/** A session's number (1 = the first ever, as `!sessions` numbers them) and its local start and end. */
+export interface SessionHeaderRow {
+  sessionId: number;
+  number: number;
+  startLocal: string;
+  endLocal: string;
+}
+
+const COLUMNS = `r.id AS round_id, r.map, r.round_number, r.ended_at_local, pr.guid, p.name, pr.team, stm.team AS persistent_team, pr.in_totals,
   pr.time_played_seconds, pr.time_dead_minutes, pr.kills, pr.deaths, pr.headshot_kills, pr.gibs, pr.kill_assists, pr.kill_steals,
   pr.damage_given, pr.damage_received, pr.team_damage_given, pr.self_kills, pr.team_kills, pr.killing_spree, pr.death_spree,
   pr.useful_kills, pr.objectives_stolen, pr.objectives_returned, pr.dynamites_planted, pr.dynamites_defused, pr.times_revived,
@@ -71,11 +81,28 @@ export class SessionRoundStatsService {
   ofSession(sessionId: number): Promise<SessionRoundStatRow[]> {
     return this.cache.wrap(`session-round-stats:${sessionId}`, () => this.db.read((sql) => read(sql, sessionId)));
   }
+
+  /** The session's number and times, or null when there is no such session (counted, not numbered over every session). */
+  header(sessionId: number): Promise<SessionHeaderRow | null> {
+    return this.cache.wrap(`session-round-stats:header:${sessionId}`, () =>
+      this.db.read(async (sql) => {
+        const s = await sql.one('SELECT id, start_utc, start_local, end_local FROM gaming_sessions WHERE id = ?', [sessionId]);
+        if (!s) return null;
+        const before = await sql.one('SELECT COUNT(*) AS n FROM gaming_sessions WHERE start_utc < ? OR (start_utc = ? AND id <= ?)', [
+          String(s.start_utc),
+          String(s.start_utc),
+          sessionId,
+        ]);
+        return { sessionId, number: num(before?.n), startLocal: String(s.start_local), endLocal: String(s.end_local) };
+      }),
+    );
+  }
 }
 
 async function read(sql: Sql, sessionId: number): Promise<SessionRoundStatRow[]> {
   const rows = await sql.all(
     `SELECT ${COLUMNS} FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id JOIN players p ON p.guid = pr.guid
+       LEFT JOIN session_team_members stm ON stm.session_id = r.session_id AND stm.guid = pr.guid
       WHERE r.session_id = ? AND pr.counted = TRUE
       ORDER BY r.ended_at_utc, ${sql.bytewise('r.file_name')}, ${sql.bytewise('pr.guid')}`,
     [sessionId],
@@ -92,6 +119,7 @@ function toRow(r: Record<string, unknown>): SessionRoundStatRow {
     guid: String(r.guid),
     name: String(r.name),
     side: num(r.team),
+    team: r.persistent_team === 'A' || r.persistent_team === 'B' ? r.persistent_team : null,
     inTotals: bool(r.in_totals),
     timePlayedSeconds: num(r.time_played_seconds),
     timeDeadMinutes: num(r.time_dead_minutes),

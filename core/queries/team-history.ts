@@ -41,10 +41,14 @@ export interface TeamHistoryMapRow {
   score: Record<SessionTeam, number> | null;
 }
 
-export interface TeamHistory {
+/** Every session's persistent teams. */
+export interface TeamRosters {
   /** Oldest first. */
   sessions: TeamHistorySessionRow[];
   members: TeamHistoryMemberRow[];
+}
+
+export interface TeamHistory extends TeamRosters {
   /** In play order. */
   maps: TeamHistoryMapRow[];
 }
@@ -59,16 +63,34 @@ export class TeamHistoryService {
     private readonly cache: QueryCache,
   ) {}
 
-  all(): Promise<TeamHistory> {
-    return this.cache.wrap('team-history:all', () => this.db.read(readAll));
+  /** The teams alone (team names need no scores). */
+  rosters(): Promise<TeamRosters> {
+    return this.cache.wrap('team-history:rosters', () => this.db.read(readRosters));
+  }
+
+  /** Paired maps with their score per persistent team, in play order (reads every R1's attackers: the slow part). */
+  maps(): Promise<TeamHistoryMapRow[]> {
+    return this.cache.wrap('team-history:maps', () => this.db.read(readMaps));
+  }
+
+  async all(): Promise<TeamHistory> {
+    const [rosters, maps] = await Promise.all([this.rosters(), this.maps()]);
+    return { ...rosters, maps };
   }
 }
 
-async function readAll(sql: Sql): Promise<TeamHistory> {
+async function readRosters(sql: Sql): Promise<TeamRosters> {
   const sessions = await sql.all('SELECT id, start_local FROM gaming_sessions ORDER BY start_utc, id');
   const members = await sql.all(
     'SELECT stm.session_id, stm.guid, stm.team, p.name FROM session_team_members stm JOIN players p ON p.guid = stm.guid ORDER BY stm.session_id, stm.guid',
   );
+  return {
+    sessions: sessions.map((s, i) => ({ sessionId: num(s.id), number: i + 1, startLocal: String(s.start_local) })),
+    members: members.map((m) => ({ sessionId: num(m.session_id), guid: String(m.guid), name: String(m.name), team: m.team === 'B' ? 'B' : 'A' })),
+  };
+}
+
+async function readMaps(sql: Sql): Promise<TeamHistoryMapRow[]> {
   const maps = await sql.all(
     `SELECT m.id, r1.session_id, m.map, r2.ended_at_local, m.r1_round_id, m.r2_round_id, r1.defender_team AS r1_defender,
             r2.defender_team AS r2_defender, m.score_r1_attackers, m.score_r2_attackers
@@ -90,30 +112,26 @@ async function readAll(sql: Sql): Promise<TeamHistory> {
     c[a.team === 'B' ? 'B' : 'A'] += num(a.n);
     counts.set(num(a.round_id), c);
   }
-  return {
-    sessions: sessions.map((s, i) => ({ sessionId: num(s.id), number: i + 1, startLocal: String(s.start_local) })),
-    members: members.map((m) => ({ sessionId: num(m.session_id), guid: String(m.guid), name: String(m.name), team: m.team === 'B' ? 'B' : 'A' })),
-    maps: maps.map((m): TeamHistoryMapRow => {
-      const r1RoundId = num(m.r1_round_id);
-      const c = counts.get(r1RoundId);
-      const r1Attackers: SessionTeam | null = !c || c.A + c.B === 0 ? null : c.A >= c.B ? 'A' : 'B';
-      const s1 = num(m.score_r1_attackers, true);
-      const s2 = num(m.score_r2_attackers, true);
-      const score = s1 === null || s2 === null || r1Attackers === null ? null : r1Attackers === 'A' ? { A: s1, B: s2 } : { A: s2, B: s1 };
-      return {
-        matchId: num(m.id),
-        sessionId: num(m.session_id),
-        map: String(m.map),
-        endedAtLocal: String(m.ended_at_local),
-        r1RoundId,
-        r2RoundId: num(m.r2_round_id),
-        r1AttackerSide: num(m.r1_defender) === 1 ? 2 : 1,
-        r2AttackerSide: num(m.r2_defender) === 1 ? 2 : 1,
-        scoreR1Attackers: s1,
-        scoreR2Attackers: s2,
-        r1Attackers,
-        score,
-      };
-    }),
-  };
+  return maps.map((m): TeamHistoryMapRow => {
+    const r1RoundId = num(m.r1_round_id);
+    const c = counts.get(r1RoundId);
+    const r1Attackers: SessionTeam | null = !c || c.A + c.B === 0 ? null : c.A >= c.B ? 'A' : 'B';
+    const s1 = num(m.score_r1_attackers, true);
+    const s2 = num(m.score_r2_attackers, true);
+    const score = s1 === null || s2 === null || r1Attackers === null ? null : r1Attackers === 'A' ? { A: s1, B: s2 } : { A: s2, B: s1 };
+    return {
+      matchId: num(m.id),
+      sessionId: num(m.session_id),
+      map: String(m.map),
+      endedAtLocal: String(m.ended_at_local),
+      r1RoundId,
+      r2RoundId: num(m.r2_round_id),
+      r1AttackerSide: num(m.r1_defender) === 1 ? 2 : 1,
+      r2AttackerSide: num(m.r2_defender) === 1 ? 2 : 1,
+      scoreR1Attackers: s1,
+      scoreR2Attackers: s2,
+      r1Attackers,
+      score,
+    };
+  });
 }

@@ -55,7 +55,7 @@ export default definePlugin({
     const timeline = new TimelineService({ stats, charts });
     const playerRounds = api.services.get(QueryServices.PlayerRounds);
     api.provide(LastSessionServices.SessionSummary, providedSummary(summary, { views, timeline, teamNames, playerRounds }));
-    api.command(lastSessionCommand(summary, { views, timeline, links: () => api.services.getOptional(LinkServices.Links) }));
+    api.command(lastSessionCommand(summary, { rows, views, timeline, links: () => api.services.getOptional(LinkServices.Links) }));
     api.command(lastRoundCommand(summary));
     api.command(teamsCommand(teamNames, rows));
     api.command(teamNameCommand(teamNames, rows, api.options.teamNameShare));

@@ -1,5 +1,6 @@
-import { defineCommand, nameFormatter, NO_ROUNDS_MESSAGE, type LinkService } from 'etbot/plugin-api';
+import { defineCommand, nameFormatter, NO_ROUNDS_MESSAGE, type CommandContext, type LinkService, type SessionRowsService } from 'etbot/plugin-api';
 import { sessionReply } from './session-reply';
+import { isStoryView, storyReply } from './story-reply';
 import type { TimelineService } from './timeline/timeline-service';
 import type { SessionViews } from './views/session-views';
 import type { SessionSummaryService } from './summary/session-summary-service';
@@ -19,6 +20,7 @@ const VIEWS = [
 ] as const;
 
 export interface LastSessionStoryDeps {
+  rows: SessionRowsService;
   views: SessionViews;
   timeline: TimelineService;
   /** Highlights the caller's own line in the timeline when linked. */
@@ -38,12 +40,25 @@ export function lastSessionCommand(summary: SessionSummaryService, story: LastSe
     ] as const,
     examples: ['!last_session', '!last_session maps', '!ls top', '!last timeline', '!ls combat 3'],
     async run(ctx, args) {
-      const report = args.session === undefined ? await summary.last() : await summary.byNumber(args.session);
-      if (!report) return { text: args.session === undefined || (await summary.last()) === null ? NO_ROUNDS_MESSAGE : `There is no session #${args.session}.` };
       const view = args.view ?? 'overview';
-      const links = view === 'timeline' || view === 'graphs' ? story.links() : undefined;
-      const highlightGuid = links && ctx.caller.id !== 'console' ? await links.guidFor(ctx.caller.id) : null;
-      return sessionReply(summary, report, view, nameFormatter(ctx.transport), ctx.prefix, ctx.logger, { ...story, highlightGuid });
+      const missing = async () => ({
+        text: args.session === undefined || (await story.rows.lastSessionId()) === null ? NO_ROUNDS_MESSAGE : `There is no session #${args.session}.`,
+      });
+      const highlightGuid = view === 'timeline' || view === 'graphs' ? await callerGuid(story, ctx) : null;
+      if (isStoryView(view)) {
+        const sessionId = args.session === undefined ? await story.rows.lastSessionId() : await story.rows.sessionIdByNumber(args.session);
+        const reply = sessionId === null ? null : await storyReply(story, sessionId, view, nameFormatter(ctx.transport), highlightGuid);
+        return reply ?? missing();
+      }
+      const report = args.session === undefined ? await summary.last() : await summary.byNumber(args.session);
+      if (!report) return missing();
+      return sessionReply(summary, report, view, nameFormatter(ctx.transport), ctx.prefix, ctx.logger, { timeline: story.timeline, highlightGuid });
     },
   });
+}
+
+/** The caller's linked player (their timeline line is drawn in white), on Discord. */
+async function callerGuid(story: LastSessionStoryDeps, ctx: CommandContext): Promise<string | null> {
+  const links = ctx.transport === 'discord' ? story.links() : undefined;
+  return links ? links.guidFor(ctx.caller.id) : null;
 }

@@ -28,9 +28,17 @@ export function providedSummary(summary: SessionSummaryService, story: ProvidedS
     renderImage: (session: SessionReport) => summary.renderReportImage(session),
     roundEmbed: (round: RoundReport, escape, title) => roundEmbed(round, escape, title),
     sessionOverviewEmbed: (session: SessionReport, escape, options) => sessionOverviewEmbed(session, escape, options),
-    statViewEmbed: (session: SessionReport, view, escape) => story.views.embed(session, view, escape),
-    timeline: (session: SessionReport) => story.timeline.data(session),
-    renderTimeline: (session: SessionReport, highlightGuid) => story.timeline.render(session, highlightGuid ?? null),
+    async statViewEmbed(session, view, escape) {
+      const embed = await story.views.embed(session.sessionId, view, escape);
+      if (!embed) throw new Error(`session ${session.sessionId} is gone`);
+      return embed;
+    },
+    timeline: (session) => story.timeline.data(session.sessionId),
+    async renderTimeline(session, highlightGuid) {
+      const image = await story.timeline.render(session.sessionId, highlightGuid ?? null);
+      if (!image) throw new Error(`session ${session.sessionId} is gone`);
+      return image;
+    },
     teamNames: (session) => story.teamNames.ofSession(session.sessionId),
     async teamHeadToHead(firstTeam, secondTeam) {
       const { history, names } = await story.teamNames.all();
@@ -42,10 +50,10 @@ export function providedSummary(summary: SessionSummaryService, story: ProvidedS
         const other = second.sides.get(sessionId);
         if (other && other !== team) sides.set(sessionId, [team, other]);
       }
-      return teamHeadToHead(history, sides);
+      return teamHeadToHead({ ...history, maps: await story.teamNames.history.maps() }, sides);
     },
     async playersHeadToHead(firstGuid, secondGuid) {
-      const [{ history }, rows] = await Promise.all([story.teamNames.all(), story.playerRounds.ofPlayers([firstGuid, secondGuid])]);
+      const [history, rows] = await Promise.all([story.teamNames.history.all(), story.playerRounds.ofPlayers([firstGuid, secondGuid])]);
       return playersHeadToHead(history, rows, firstGuid, secondGuid);
     },
   };

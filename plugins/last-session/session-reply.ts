@@ -3,16 +3,13 @@ import { sessionMapsEmbed, sessionOverviewEmbed, sessionTopEmbed, sessionWeapons
 import type { SessionSummaryService } from './summary/session-summary-service';
 import type { SessionReport } from './summary/types';
 import type { TimelineService } from './timeline/timeline-service';
-import type { SessionViews } from './views/session-views';
-import { STAT_VIEWS, type StatViewKey } from './views/stat-views';
 
 /** Name of the attached six-graph image; the overview embed shows it. */
 export const SESSION_IMAGE_NAME = 'last-session.png';
 export const TIMELINE_IMAGE_NAME = 'last-session-timeline.png';
 
-/** The views built from every per-round field, and the timeline; the caller's player when linked. */
+/** The timeline `graphs` adds; the caller's player when linked. */
 export interface SessionStory {
-  views: SessionViews;
   timeline: TimelineService;
   highlightGuid: string | null;
 }
@@ -27,13 +24,7 @@ export async function sessionReply(
   logger?: { warn(obj: object, msg: string): void },
   story?: SessionStory,
 ): Promise<Reply> {
-  if (story && view in STAT_VIEWS) return { embeds: [await story.views.embed(report, view as StatViewKey, esc)] };
   switch (view) {
-    case 'timeline': {
-      if (!story) break;
-      const image = await story.timeline.render(report, story.highlightGuid);
-      return { files: [{ name: TIMELINE_IMAGE_NAME, data: image, description: `DPM and K/D round by round, session #${report.number}` }] };
-    }
     case 'maps':
       return { embeds: [sessionMapsEmbed(report, esc)] };
     case 'weapons':
@@ -43,14 +34,12 @@ export async function sessionReply(
     case 'graphs': {
       const image = await summary.renderReportImage(report);
       const files = [{ name: SESSION_IMAGE_NAME, data: image, description: `Six graphs of session #${report.number}` }];
-      if (story) {
-        const timeline = await story.timeline.render(report, story.highlightGuid);
+      const timeline = story ? await story.timeline.render(report.sessionId, story.highlightGuid) : null;
+      if (timeline) {
         files.push({ name: TIMELINE_IMAGE_NAME, data: timeline, description: `DPM and K/D round by round, session #${report.number}` });
       }
       return { files };
     }
-  }
-  switch (view) {
     default: {
       let image: Buffer | null = null;
       try {

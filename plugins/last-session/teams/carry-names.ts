@@ -1,4 +1,4 @@
-import type { TeamHistory } from 'etbot/plugin-api';
+import type { TeamRosters } from 'etbot/plugin-api';
 import type { TeamId } from '../summary/types';
 import type { ExplicitTeamName } from './team-name-store';
 
@@ -20,7 +20,7 @@ export type SessionTeamNames = Partial<Record<TeamId, TeamName>>;
  * that share reaches `minShare`. The share is players in common / the larger of the two rosters,
  * so a team of 3 regulars out of 7 is not "the same team", and neither are 7 with 3 newcomers.
  */
-export function carryTeamNames(history: TeamHistory, explicit: readonly ExplicitTeamName[], minShare: number): Map<number, SessionTeamNames> {
+export function carryTeamNames(history: TeamRosters, explicit: readonly ExplicitTeamName[], minShare: number): Map<number, SessionTeamNames> {
   const given = new Map(explicit.map((e) => [`${e.sessionId}:${e.team}`, e.name]));
   const rosters = new Map<number, Record<TeamId, Set<string>>>();
   for (const m of history.members) {

@@ -1,4 +1,4 @@
-import type { TeamHistory, TeamHistoryService } from 'etbot/plugin-api';
+import type { TeamHistoryService, TeamRosters } from 'etbot/plugin-api';
 import type { TeamId } from '../summary/types';
 import { carryTeamNames, type SessionTeamNames } from './carry-names';
 import type { TeamNameStore } from './team-name-store';
@@ -13,13 +13,13 @@ export interface NamedTeamSessions {
 /** Team names per session: the admins' and the carried ones (recomputed from the history each time). */
 export class TeamNamesService {
   constructor(
-    private readonly history: TeamHistoryService,
+    readonly history: TeamHistoryService,
     private readonly store: TeamNameStore,
     private readonly minShare: number,
   ) {}
 
-  async all(): Promise<{ history: TeamHistory; names: Map<number, SessionTeamNames> }> {
-    const [history, explicit] = await Promise.all([this.history.all(), this.store.all()]);
+  async all(): Promise<{ history: TeamRosters; names: Map<number, SessionTeamNames> }> {
+    const [history, explicit] = await Promise.all([this.history.rosters(), this.store.all()]);
     return { history, names: carryTeamNames(history, explicit, this.minShare) };
   }
 

@@ -29,7 +29,7 @@ export interface TimelineData {
 }
 
 /** Each player's DPM, K/D and running DPM round by round, from a session's rows (in play order). */
-export function buildTimeline(rows: readonly SessionRoundStatRow[], teamOf: (guid: string) => TeamId | null): TimelineData {
+export function buildTimeline(rows: readonly SessionRoundStatRow[]): TimelineData {
   const counted = rows.filter((r) => r.inTotals);
   const rounds: TimelineRound[] = [];
   const index = new Map<number, number>();
@@ -43,7 +43,7 @@ export function buildTimeline(rows: readonly SessionRoundStatRow[], teamOf: (gui
     let p = players.get(r.guid);
     if (!p) {
       const empty = () => rounds.map((): number | null => null);
-      p = { guid: r.guid, name: r.name, team: teamOf(r.guid), sessionDpm: null, dpm: empty(), kd: empty(), form: empty(), damage: 0, seconds: 0 };
+      p = { guid: r.guid, name: r.name, team: r.team, sessionDpm: null, dpm: empty(), kd: empty(), form: empty(), damage: 0, seconds: 0 };
       players.set(r.guid, p);
     }
     const i = index.get(r.roundId)!;

@@ -1,5 +1,5 @@
+import { createHash } from 'node:crypto';
 import type { ChartService, SessionRoundStatsService } from 'etbot/plugin-api';
-import type { SessionReport } from '../summary/types';
 import { buildTimeline, type TimelineData } from './timeline-data';
 import { TIMELINE_SIZE, timelineOption } from './timeline-option';
 
@@ -12,19 +12,21 @@ export interface TimelineDeps {
 export class TimelineService {
   constructor(private readonly deps: TimelineDeps) {}
 
-  async data(report: SessionReport): Promise<TimelineData> {
-    const team = new Map(report.players.map((p) => [p.guid, p.team]));
-    return buildTimeline(await this.deps.stats.ofSession(report.sessionId), (guid) => team.get(guid) ?? null);
+  async data(sessionId: number): Promise<TimelineData> {
+    return buildTimeline(await this.deps.stats.ofSession(sessionId));
   }
 
-  /** The 1600 x 1000 PNG; `highlightGuid` (the caller's linked player) is drawn in white. */
-  async render(report: SessionReport, highlightGuid: string | null = null): Promise<Buffer> {
+  /** The 1600 x 1000 PNG, or null when there is no such session; `highlightGuid` (the caller's linked player) is drawn in white. */
+  async render(sessionId: number, highlightGuid: string | null = null): Promise<Buffer | null> {
     const charts = this.deps.charts();
     if (!charts) throw new Error('charts are not available: the charts module is not loaded');
-    const data = await this.data(report);
-    const title = `Session #${report.number} · ${report.date} · DPM and K/D round by round`;
-    return charts.renderOption(timelineOption({ data, title, highlightGuid }), TIMELINE_SIZE, {
-      cacheKey: `timeline:${report.version}:${highlightGuid ?? ''}`,
-    });
+    const [header, data] = await Promise.all([this.deps.stats.header(sessionId), this.data(sessionId)]);
+    if (!header) return null;
+    const title = `Session #${header.number} · ${header.startLocal.slice(0, 10)} · DPM and K/D round by round`;
+    // Keyed by what is drawn, so a re-imported round draws a new image.
+    const key = createHash('sha1')
+      .update(JSON.stringify([title, highlightGuid, data]))
+      .digest('hex');
+    return charts.renderOption(timelineOption({ data, title, highlightGuid }), TIMELINE_SIZE, { cacheKey: `last-session-timeline:${key}` });
   }
 }

@@ -58,14 +58,14 @@ const SUMMED = [
 
 const ERA_FIELDS: readonly EraField[] = ['deniedPlaytimeSeconds', 'uselessKills', 'repairs', 'revivesGiven'];
 
-/** Sums each player's counted rows (spec §9 Counting), in the order of the session's players (`order`, by guid). */
-export function sumPlayerRows(rows: readonly SessionRoundStatRow[], teamOf: (guid: string) => TeamId | null, order: readonly string[]): PlayerSums[] {
+/** Sums each player's counted rows (spec §9 Counting), by name. */
+export function sumPlayerRows(rows: readonly SessionRoundStatRow[]): PlayerSums[] {
   const sums = new Map<string, PlayerSums>();
   for (const row of rows) {
     if (!row.inTotals) continue;
     let s = sums.get(row.guid);
     if (!s) {
-      s = emptySums(row.guid, row.name, teamOf(row.guid));
+      s = emptySums(row.guid, row.name, row.team);
       sums.set(row.guid, s);
     }
     s.rounds++;
@@ -80,8 +80,7 @@ export function sumPlayerRows(rows: readonly SessionRoundStatRow[], teamOf: (gui
       if (value !== null) s[key] = (s[key] ?? 0) + value;
     }
   }
-  const rank = new Map(order.map((guid, i) => [guid, i]));
-  return [...sums.values()].sort((a, b) => (rank.get(a.guid) ?? Infinity) - (rank.get(b.guid) ?? Infinity) || (a.name < b.name ? -1 : 1));
+  return [...sums.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Era fields no counted row of the session has: the views name them instead of showing zeros. */

@@ -17,6 +17,7 @@ export interface ViewHeader {
  */
 export function statViewEmbed(view: StatView, header: ViewHeader, players: readonly PlayerSums[], missing: ReadonlySet<EraField>, esc: EscapeText): Embed {
   const columns = view.columns.filter((c) => !c.eraField || !missing.has(c.eraField));
+  // Stable sort: equal ranks stay in name order.
   const ranked = [...players].sort((a, b) => view.rank(b) - view.rank(a));
   const fields: { name: string; value: string; inline?: boolean }[] = [];
   const teamLines: string[] = [];
