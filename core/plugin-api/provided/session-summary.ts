@@ -64,7 +64,7 @@ export interface SessionSummaryService {
   statViewEmbed(session: SummarizedSession, view: SessionStatView, escape: EscapeText): Promise<Embed>;
   /** Each player's DPM, K/D and running DPM round by round. */
   timeline(session: SummarizedSession): Promise<SessionTimeline>;
-  /** The timeline PNG (1600 x 1000); `highlightGuid`'s line is drawn in white. Rejects when the charts cannot draw it. */
+  /** The timeline PNG (1400 x 900); `highlightGuid`'s line is drawn in white. Rejects when the charts cannot draw it. */
   renderTimeline(session: SummarizedSession, highlightGuid?: string | null): Promise<Buffer>;
   /** The names of the session's teams A and B (given by an admin or kept from an earlier session). */
   teamNames(session: SummarizedSession): Promise<Partial<Record<'A' | 'B', SessionTeamName>>>;

@@ -94,7 +94,7 @@ forEachDatabase('!last_session views, the timeline, team names and head-to-head'
     );
   });
 
-  it("timeline: each player's DPM per round equals the rows; the image is 1600 x 1000", async () => {
+  it("timeline: each player's DPM per round equals the rows; the image is 1400 x 900", async () => {
     const session = (await probe.summary.lastSession())!;
     const timeline = await probe.summary.timeline(session);
     // Session 2 has 11 rounds, all counted (no orphan).
@@ -112,7 +112,7 @@ forEachDatabase('!last_session views, the timeline, team names and head-to-head'
       expect(p.kd[i]).to.equal(kdRatio(row.kills, row.deaths));
     }
     const reply = await run('!last_session timeline');
-    expect(readPngHeader(reply.files![0]!.data)).to.deep.equal({ width: 1600, height: 1000 });
+    expect(readPngHeader(reply.files![0]!.data)).to.deep.equal({ width: 1400, height: 900 });
     const graphs = await run('!last_session graphs');
     expect(graphs.files!.map((f) => f.name)).to.deep.equal(['last-session.png', 'last-session-timeline.png']);
   });

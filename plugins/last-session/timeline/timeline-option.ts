@@ -1,6 +1,7 @@
 import type { TimelineData, TimelinePlayer } from './timeline-data';
 
-export const TIMELINE_SIZE = { width: 1600, height: 1000 } as const;
+// Big enough for 12+ lines on Discord, small enough that the PNG encodes fast (most of the render time).
+export const TIMELINE_SIZE = { width: 1400, height: 900 } as const;
 
 /** Lines drawn in colour; the others are muted so 12+ players stay readable. */
 export const HIGHLIGHTED_PLAYERS = 5;
@@ -61,8 +62,8 @@ export function timelineOption({ data, title, highlightGuid }: TimelineOptionInp
         top: 52,
         textStyle: { color: MUTED_TEXT, fontSize: 15, fontWeight: 'normal', fontFamily: FONT },
       },
-      { text: 'DPM per round', left: 80, top: 118, textStyle: { color: TEXT, fontSize: 16, fontFamily: FONT } },
-      { text: 'K/D per round', left: 80, top: 620, textStyle: { color: TEXT, fontSize: 16, fontFamily: FONT } },
+      { text: 'DPM per round', left: 80, top: 112, textStyle: { color: TEXT, fontSize: 16, fontFamily: FONT } },
+      { text: 'K/D per round', left: 80, top: 540, textStyle: { color: TEXT, fontSize: 16, fontFamily: FONT } },
     ],
     legend: {
       top: 84,
@@ -73,8 +74,8 @@ export function timelineOption({ data, title, highlightGuid }: TimelineOptionInp
       inactiveColor: MUTED_LINE,
     },
     grid: [
-      { left: 80, right: 40, top: 150, height: 400 },
-      { left: 80, right: 40, top: 650, height: 250 },
+      { left: 80, right: 40, top: 140, height: 360 },
+      { left: 80, right: 40, top: 570, height: 270 },
     ],
     // A value axis with round i at i + 0.5, so a map's band runs from its first round's edge to its last's.
     xAxis: [0, 1].map((gridIndex) => ({
@@ -110,7 +111,8 @@ function line(p: TimelinePlayer, values: (number | null)[], grid: 0 | 1, colour:
     connectNulls: true,
     silent: true,
     z: colour ? (isCaller ? 4 : 3) : 2,
-    symbol: colour ? 'circle' : 'none',
+    // Points on the DPM lines only: on K/D they add little and cost drawing time.
+    symbol: colour && grid === 0 ? 'circle' : 'none',
     symbolSize: 7,
     itemStyle: { color: colour ?? MUTED_LINE },
     lineStyle: colour ? { color: colour, width: isCaller ? 4 : 3 } : { color: MUTED_LINE, width: 1.5, opacity: 0.55 },
@@ -127,7 +129,7 @@ function mapBands(data: TimelineData, grid: 0 | 1): Record<string, unknown> {
     bands.push([
       {
         xAxis: start,
-        name: grid === 0 ? clip(round.map, Math.max(6, Math.floor(((i - start) * 1480) / data.rounds.length / 9))) : '',
+        name: grid === 0 ? clip(round.map, Math.max(6, Math.floor(((i - start) * (TIMELINE_SIZE.width - 120)) / data.rounds.length / 9))) : '',
         itemStyle: { color: MAP_BANDS[bands.length % 2] },
       },
       { xAxis: i },

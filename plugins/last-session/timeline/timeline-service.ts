@@ -16,7 +16,7 @@ export class TimelineService {
     return buildTimeline(await this.deps.stats.ofSession(sessionId));
   }
 
-  /** The 1600 x 1000 PNG, or null when there is no such session; `highlightGuid` (the caller's linked player) is drawn in white. */
+  /** The 1400 x 900 PNG, or null when there is no such session; `highlightGuid` (the caller's linked player) is drawn in white. */
   async render(sessionId: number, highlightGuid: string | null = null): Promise<Buffer | null> {
     const charts = this.deps.charts();
     if (!charts) throw new Error('charts are not available: the charts module is not loaded');
