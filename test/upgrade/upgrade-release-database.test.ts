@@ -13,7 +13,7 @@ import { createTestBot, type TestBot } from '../../core/testing';
 // empties its derived tables and the plugin rates every map again, to the same ratings.
 const RELEASE_DB = path.resolve(__dirname, '../../../test/upgrade/release-0.1.0.sqlite');
 /** Migrations added after the release, in the order they run. */
-const ADDED_SINCE_RELEASE = ['RatingPerformance1765300000000'];
+const ADDED_SINCE_RELEASE = ['RatingPerformance1765300000000', 'LastSessionTeamNames1765500000000'];
 /** Derived tables rebuilt on upgrade: compared by their content, not row for row. */
 const REBUILT = new Set(['rating_players', 'rating_maps', 'rating_history']);
 const builtIns = (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../plugins.json'), 'utf8')) as { plugins: { id: string }[] }).plugins.map(
