@@ -157,6 +157,16 @@ const GROUPS: Group[] = [
   },
 ];
 
+// --- The session story (issue 22) ---
+GROUPS.push({
+  name: 'session-story',
+  description: '!last_session views and timeline, !teams, !h2h on the big database, uncached',
+  run: (o) =>
+    onEachDatabase(o, bigRounds(o), async (kind, url) =>
+      (await import('./session-story.js')).benchSessionStory(kind, url, label(bigRounds(o)), o.quick ? 5 : 30),
+    ),
+});
+
 const OPT_IN = ['queries'];
 
 async function main(argv: string[]): Promise<void> {

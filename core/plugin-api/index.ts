@@ -109,3 +109,6 @@ export * from './provided/records';
 
 // --- Web (issue 21): the dashboard the web plugin provides; other plugins add routes and pages. ---
 export * from './provided/web';
+// --- The session story (issue 22): a session's per-round fields; teams and map scores across sessions. ---
+export type { SessionRoundStatsService, SessionRoundStatRow, SessionHeaderRow } from '../queries/session-round-stats';
+export type { TeamHistoryService, TeamHistory, TeamRosters, TeamHistorySessionRow, TeamHistoryMemberRow, TeamHistoryMapRow } from '../queries/team-history';

@@ -26,6 +26,9 @@ import { MatchResultsService } from './match-results';
 import { PlayerRoundsService } from './player-rounds';
 // Awards and records (issue 20)
 import { RoundValuesService } from './round-values';
+// The session story (issue 22)
+import { SessionRoundStatsService } from './session-round-stats';
+import { TeamHistoryService } from './team-history';
 
 /**
  * The `queries` core slice: the read services, the player links, and the player index Discord's
@@ -75,6 +78,9 @@ export function queriesModule(): CoreModule {
       single(QueryServices.PlayerRounds, (r) => new PlayerRoundsService(db(r)));
       // --- Awards and records (issue 20) ---
       single(QueryServices.RoundValues, (r) => new RoundValuesService(db(r)));
+      // --- The session story (issue 22) ---
+      single(QueryServices.SessionRoundStats, (r) => new SessionRoundStatsService(db(r), cache(r)));
+      single(QueryServices.TeamHistory, (r) => new TeamHistoryService(db(r), cache(r)));
     },
     async start(ctx: ModuleContext) {
       const events = ctx.container.resolve<EventBus>(HostServices.Events.id);

@@ -33,4 +33,9 @@ export const QueryServices = {
   PlayerRounds: createServiceToken<PlayerRoundsService>('queries.player-rounds'),
   /** Every per-round value of counted rows (era nulls kept), round headers, a data version: awards and records (not cached). */
   RoundValues: createServiceToken<RoundValuesService>('queries.round-values'),
+  // --- The session story (issue 22) ---
+  /** A session's counted player rows with every per-round field (null where the era lacks it), in play order. */
+  SessionRoundStats: createServiceToken<import('./session-round-stats').SessionRoundStatsService>('queries.session-round-stats'),
+  /** Every session's persistent teams and every paired map's score per team. */
+  TeamHistory: createServiceToken<import('./team-history').TeamHistoryService>('queries.team-history'),
 } as const;

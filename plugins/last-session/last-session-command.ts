@@ -1,5 +1,18 @@
-import { Colors, defineCommand, formatAwardLine, nameFormatter, NO_ROUNDS_MESSAGE, type AwardRegistry } from 'etbot/plugin-api';
+import {
+  Colors,
+  defineCommand,
+  formatAwardLine,
+  nameFormatter,
+  NO_ROUNDS_MESSAGE,
+  type AwardRegistry,
+  type CommandContext,
+  type LinkService,
+  type SessionRowsService,
+} from 'etbot/plugin-api';
 import { sessionReply } from './session-reply';
+import { isStoryView, storyReply } from './story-reply';
+import type { TimelineService } from './timeline/timeline-service';
+import type { SessionViews } from './views/session-views';
 import type { SessionSummaryService } from './summary/session-summary-service';
 
 const VIEWS = [
@@ -7,23 +20,50 @@ const VIEWS = [
   { name: 'maps: each map with its rounds and score', value: 'maps' },
   { name: 'weapons: kills by weapon', value: 'weapons' },
   { name: 'top: the best three per stat', value: 'top' },
-  { name: 'graphs: the six graphs alone', value: 'graphs' },
+  { name: 'graphs: the six graphs and the timeline', value: 'graphs' },
+  { name: 'timeline: DPM and K/D round by round', value: 'timeline' },
+  { name: 'objectives: stolen, returned, dynamites, constructions', value: 'objectives' },
+  { name: 'support: revives given and received', value: 'support' },
+  { name: 'sprees: sprees, multikills, useful and useless kills', value: 'sprees' },
+  { name: 'combat: kills, deaths, headshot kills, gibs, assists, damage', value: 'combat' },
+  { name: 'time: time played, time dead, playtime denied', value: 'time' },
   { name: 'awards: most damage, best K/D, longest spree...', value: 'awards' },
 ] as const;
 
-export function lastSessionCommand(summary: SessionSummaryService, awards?: () => AwardRegistry | undefined) {
+export interface LastSessionStoryDeps {
+  rows: SessionRowsService;
+  views: SessionViews;
+  timeline: TimelineService;
+  /** Highlights the caller's own line in the timeline when linked. */
+  links: () => LinkService | undefined;
+}
+
+export function lastSessionCommand(summary: SessionSummaryService, story: LastSessionStoryDeps, awards?: () => AwardRegistry | undefined) {
   return defineCommand({
     name: 'last_session',
     aliases: ['last', 'ls'],
     description: 'The most recent gaming session: maps, score, teams, players, MVP and six graphs',
     category: 'sessions',
     slow: true,
-    args: [{ name: 'view', type: 'choice', description: 'What to show (default: overview)', choices: VIEWS }] as const,
-    examples: ['!last_session', '!last_session maps', '!ls top', '!last graphs'],
+    args: [
+      { name: 'view', type: 'choice', description: 'What to show (default: overview)', choices: VIEWS },
+      { name: 'session', type: 'integer', description: 'An earlier session by number (as !sessions numbers them)', min: 1 },
+    ] as const,
+    examples: ['!last_session', '!last_session maps', '!ls top', '!last timeline', '!ls combat 3'],
     async run(ctx, args) {
-      const report = await summary.last();
-      if (!report) return { text: NO_ROUNDS_MESSAGE };
-      if (args.view === 'awards') {
+      const view = args.view ?? 'overview';
+      const missing = async () => ({
+        text: args.session === undefined || (await story.rows.lastSessionId()) === null ? NO_ROUNDS_MESSAGE : `There is no session #${args.session}.`,
+      });
+      const highlightGuid = view === 'timeline' || view === 'graphs' ? await callerGuid(story, ctx) : null;
+      if (isStoryView(view)) {
+        const sessionId = args.session === undefined ? await story.rows.lastSessionId() : await story.rows.sessionIdByNumber(args.session);
+        const reply = sessionId === null ? null : await storyReply(story, sessionId, view, nameFormatter(ctx.transport), highlightGuid);
+        return reply ?? missing();
+      }
+      const report = args.session === undefined ? await summary.last() : await summary.byNumber(args.session);
+      if (!report) return missing();
+      if (view === 'awards') {
         const registry = awards?.();
         if (!registry) return { text: `Awards need the awards plugin (\`${ctx.prefix}plugin enable awards\`).` };
         const esc = nameFormatter(ctx.transport);
@@ -31,14 +71,20 @@ export function lastSessionCommand(summary: SessionSummaryService, awards?: () =
         return {
           embeds: [
             {
-              title: `Last session · ${report.date} · awards`,
+              title: `${args.session === undefined ? 'Last session' : `Session #${args.session}`} · ${report.date} · awards`,
               color: Colors.primary,
               description: results.map((a) => formatAwardLine(a, esc)).join('\n') || 'No awards: no rounds with players.',
             },
           ],
         };
       }
-      return sessionReply(summary, report, args.view ?? 'overview', nameFormatter(ctx.transport), ctx.prefix, ctx.logger);
+      return sessionReply(summary, report, view, nameFormatter(ctx.transport), ctx.prefix, ctx.logger, { timeline: story.timeline, highlightGuid });
     },
   });
+}
+
+/** The caller's linked player (their timeline line is drawn in white), on Discord. */
+async function callerGuid(story: LastSessionStoryDeps, ctx: CommandContext): Promise<string | null> {
+  const links = ctx.transport === 'discord' ? story.links() : undefined;
+  return links ? links.guidFor(ctx.caller.id) : null;
 }

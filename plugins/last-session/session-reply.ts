@@ -2,9 +2,17 @@ import type { Embed, Reply } from 'etbot/plugin-api';
 import { sessionMapsEmbed, sessionOverviewEmbed, sessionTopEmbed, sessionWeaponsEmbed } from './summary/format';
 import type { SessionSummaryService } from './summary/session-summary-service';
 import type { SessionReport } from './summary/types';
+import type { TimelineService } from './timeline/timeline-service';
 
 /** Name of the attached six-graph image; the overview embed shows it. */
 export const SESSION_IMAGE_NAME = 'last-session.png';
+export const TIMELINE_IMAGE_NAME = 'last-session-timeline.png';
+
+/** The timeline `graphs` adds; the caller's player when linked. */
+export interface SessionStory {
+  timeline: TimelineService;
+  highlightGuid: string | null;
+}
 
 /** The reply for one view of a session (`!last_session`'s choices; anything else: the overview). */
 export async function sessionReply(
@@ -14,6 +22,7 @@ export async function sessionReply(
   esc: (s: string) => string,
   prefix: string,
   logger?: { warn(obj: object, msg: string): void },
+  story?: SessionStory,
 ): Promise<Reply> {
   switch (view) {
     case 'maps':
@@ -24,7 +33,12 @@ export async function sessionReply(
       return { embeds: [sessionTopEmbed(report, esc)] };
     case 'graphs': {
       const image = await summary.renderReportImage(report);
-      return { files: [{ name: SESSION_IMAGE_NAME, data: image, description: `Six graphs of session #${report.number}` }] };
+      const files = [{ name: SESSION_IMAGE_NAME, data: image, description: `Six graphs of session #${report.number}` }];
+      const timeline = story ? await story.timeline.render(report.sessionId, story.highlightGuid) : null;
+      if (timeline) {
+        files.push({ name: TIMELINE_IMAGE_NAME, data: timeline, description: `DPM and K/D round by round, session #${report.number}` });
+      }
+      return { files };
     }
     default: {
       let image: Buffer | null = null;

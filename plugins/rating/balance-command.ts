@@ -13,7 +13,6 @@ export function splitPlayerList(text: string): string[] {
 export function balanceCommand(rating: RatingService, players: PlayerLookupService) {
   return defineCommand({
     name: 'balance',
-    aliases: ['teams'],
     description: 'Split players into the two fairest teams (by rating, or by performance while it knows too little)',
     category: 'stats',
     args: [

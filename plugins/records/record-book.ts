@@ -17,7 +17,7 @@ export class RecordBook {
 
   constructor(
     private readonly values: RoundValuesService,
-    storage: PluginStorage,
+    private readonly storage: PluginStorage,
     private readonly logger: Logger,
   ) {
     this.store = new RecordStore(storage);
@@ -28,6 +28,11 @@ export class RecordBook {
     return this.serial(async () => {
       const current = await this.values.version();
       if ((await this.store.version()) === current) return;
+      // A read-only database keeps the book it has: it cannot be brought up to date there.
+      if (this.storage.readOnly) {
+        this.logger.warn('records: the database is read-only, so the record book stays as it was stored');
+        return;
+      }
       this.logger.info('records: rebuilding the record book from the stored rounds');
       await this.store.clear();
       let after = 0;

@@ -127,6 +127,12 @@ export const goldenLines: readonly GoldenLine[] = [
   { text: '!records' },
   { text: '!records supply' },
   { text: '!pb slasher' },
+  // The session story (issue 22).
+  ...['objectives', 'support', 'sprees', 'combat', 'time', 'timeline'].map((v) => ({ text: `!last_session ${v}` })),
+  { text: '!last_session support 1' },
+  { text: '!teams' },
+  { text: '!teams 1' },
+  { text: '!h2h slasher viper?' },
 ];
 
 /** A reply as text with what varies between runs (temp folders, clock times) masked. */

@@ -58,6 +58,66 @@ export interface SessionSummaryService {
   roundEmbed(round: SummarizedRound, escape: EscapeText, title?: string): Embed;
   /** The overview of `!last_session` and the announcer: when, maps, score, teams, players, MVP. */
   sessionOverviewEmbed(session: SummarizedSession, escape: EscapeText, options?: SessionOverviewOptions): Embed;
+
+  // --- The session story (issue 22) ---
+  /** One of `!last_session`'s per-player views as its embed page (fields the era's files lack are named in the footer). */
+  statViewEmbed(session: SummarizedSession, view: SessionStatView, escape: EscapeText): Promise<Embed>;
+  /** Each player's DPM, K/D and running DPM round by round. */
+  timeline(session: SummarizedSession): Promise<SessionTimeline>;
+  /** The timeline PNG (1400 x 900); `highlightGuid`'s line is drawn in white. Rejects when the charts cannot draw it. */
+  renderTimeline(session: SummarizedSession, highlightGuid?: string | null): Promise<Buffer>;
+  /** The names of the session's teams A and B (given by an admin or kept from an earlier session). */
+  teamNames(session: SummarizedSession): Promise<Partial<Record<'A' | 'B', SessionTeamName>>>;
+  /** Two team names' record against each other over all sessions; null when a name is no team's. */
+  teamHeadToHead(firstTeam: string, secondTeam: string): Promise<HeadToHeadRecord | null>;
+  /** Two players (GUIDs) against each other and on the same side, over all sessions. */
+  playersHeadToHead(firstGuid: string, secondGuid: string): Promise<PlayersHeadToHeadRecord>;
+}
+
+export type SessionStatView = 'objectives' | 'support' | 'sprees' | 'combat' | 'time';
+
+export interface SessionTimeline {
+  /** Rounds that count in totals, in play order. */
+  rounds: { roundId: number; map: string; roundNumber: number }[];
+  /** Most session DPM first; per-round arrays follow `rounds` (null: did not play it). */
+  players: {
+    guid: string;
+    name: string;
+    team: 'A' | 'B' | null;
+    sessionDpm: number | null;
+    dpm: (number | null)[];
+    kd: (number | null)[];
+    /** DPM over the rounds played so far (from running sums). */
+    form: (number | null)[];
+  }[];
+}
+
+export interface SessionTeamName {
+  name: string;
+  /** `set` by an admin in this session, or `carried` from an earlier one. */
+  source: 'set' | 'carried';
+  fromSessionNumber: number;
+  /** Carried: the share of players in common (0..1). */
+  share: number | null;
+}
+
+export interface WonLostDrawn {
+  won: number;
+  lost: number;
+  drawn: number;
+}
+
+export interface HeadToHeadRecord {
+  sessions: WonLostDrawn;
+  maps: WonLostDrawn;
+  byMap: { map: string; record: WonLostDrawn }[];
+  /** Newest first, at most five. */
+  lastMeetings: { sessionNumber: number; date: string; mapsWon: number; mapsLost: number; mapsDrawn: number }[];
+}
+
+export interface PlayersHeadToHeadRecord {
+  against: HeadToHeadRecord;
+  together: { maps: WonLostDrawn; byMap: { map: string; record: WonLostDrawn }[] };
 }
 
 export const LastSessionServices = {

@@ -59,7 +59,7 @@ forEachDatabase('announcer: new records', (handle) => {
     expect(withKills.map((p) => p.reply.embeds![0]!.title)).to.deep.equal(['New record! · te\\_escape2 round 1']);
     // te_escape2's fastest time: 7:08 (2025-11-07 R2) beaten by 4:39 in the 2025-11-09 R2.
     const escapeR2 = recordPosts().find((p) => p.reply.embeds![0]!.title === 'New record! · te\\_escape2 round 2');
-    expect(escapeR2?.reply.embeds![0]!.description).to.contain('**Fastest stopwatch time on te_escape2**: 4:39 · attackers (was 7:08)');
+    expect(escapeR2?.reply.embeds![0]!.description).to.contain('**Fastest stopwatch time on te\\_escape2**: 4:39 · attackers (was 7:08)');
     const before = recordPosts().length;
     // Again under the same name (unchanged) and under an earlier name (takes the import over): no new post.
     const content = fs.readFileSync(path.join(FIXTURES_DIR, ESCAPE_R1), 'utf8');

@@ -110,7 +110,7 @@ export function sessionOverviewEmbed(r: SessionReport, esc: Escape, options: Ove
     color: Colors.primary,
     fields,
     image: options.image,
-    footer: `${MVP_FORMULA} · ${prefix}last_session maps | weapons | top | graphs`,
+    footer: `${MVP_FORMULA} · ${prefix}last_session maps | weapons | top | graphs | timeline | objectives | support | sprees | combat | time | awards`,
   };
 }
 
