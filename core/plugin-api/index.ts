@@ -106,3 +106,6 @@ export {
 } from '../queries/round-values';
 export * from './provided/awards';
 export * from './provided/records';
+
+// --- Bots out of rankings (issue 19): the one bot rule every query and plugin follows. ---
+export { BotRule, DEFAULT_BOT_NAME_PATTERN, type BotCandidate, type BotRuleSettings } from '../queries/bots';

@@ -6,6 +6,7 @@ import { windowCondition, windowKey, ALL_TIME, type TimeWindow } from './time-wi
 import { toTotals, totalsSelect, type Totals } from './totals';
 import type { PlayerRef } from './types';
 import type { AllTimeTotals } from './all-time-totals';
+import { BotRule } from './bots';
 
 export interface PlayerTotalsRow {
   player: PlayerRef;
@@ -45,10 +46,16 @@ export class LeaderboardService {
     private readonly cache: QueryCache,
     /** All-time totals kept in memory across imports; without it every board aggregates. */
     private readonly allTime?: AllTimeTotals,
+    private readonly bots: BotRule = new BotRule(),
   ) {}
 
-  /** Totals of every player with a counted round in the window. */
-  allTotals(window: TimeWindow = ALL_TIME): Promise<PlayerTotalsRow[]> {
+  /** Totals of every ranked player (bots left out unless players.includeBots) with a counted round in the window. */
+  async allTotals(window: TimeWindow = ALL_TIME): Promise<PlayerTotalsRow[]> {
+    return (await this.everyPlayersTotals(window)).filter((row) => !this.bots.leftOut(row.player));
+  }
+
+  /** Totals of every player, bots included, with a counted round in the window. */
+  everyPlayersTotals(window: TimeWindow = ALL_TIME): Promise<PlayerTotalsRow[]> {
     if (window.kind === 'all' && this.allTime) return this.cache.wrap('all-totals:all', () => this.allTime!.rows());
     return this.cache.wrap(`all-totals:${windowKey(window)}`, () =>
       this.db.read(async (sql) => {

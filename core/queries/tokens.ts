@@ -10,6 +10,7 @@ import type { SessionRowsService } from './session-rows';
 import type { PlayerRoundsService } from './player-rounds';
 import type { MatchResultsService } from './match-results';
 import type { RoundValuesService } from './round-values';
+import type { BotRule } from './bots';
 
 /** Typed tokens of the read side. Every service caches through CacheServices.QueryCache. */
 export const QueryServices = {
@@ -33,4 +34,6 @@ export const QueryServices = {
   PlayerRounds: createServiceToken<PlayerRoundsService>('queries.player-rounds'),
   /** Every per-round value of counted rows (era nulls kept), round headers, a data version: awards and records (not cached). */
   RoundValues: createServiceToken<RoundValuesService>('queries.round-values'),
+  /** Who is a bot (OMNIBOT GUIDs, players.botNamePattern) and whether bots are left out (players.includeBots). */
+  Bots: createServiceToken<BotRule>('queries.bots'),
 } as const;
