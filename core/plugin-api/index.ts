@@ -109,3 +109,7 @@ export * from './provided/records';
 
 // --- Bots out of rankings (issue 19): the one bot rule every query and plugin follows. ---
 export { BotRule, DEFAULT_BOT_NAME_PATTERN, type BotCandidate, type BotRuleSettings } from '../queries/bots';
+
+// --- Small lies (issue 19): map counts that add up to the maps listed. ---
+export { mapCountText, type MapCounts } from '../queries/map-count-text';
+export type { UnrankedCounts } from '../queries/leaderboards';

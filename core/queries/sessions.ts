@@ -21,6 +21,10 @@ export interface SessionSummary {
   rounds: number;
   /** Paired matches. */
   maps: number;
+  /** R1 files without their R2 (the map was left after R1). */
+  mapsLeftAfterR1: number;
+  /** Orphan R2 files (their R1 missing). */
+  orphanR2s: number;
   /** Maps in the order they were first played. */
   mapNames: string[];
   /** Players with a counted round in the session. */
@@ -196,8 +200,8 @@ export class SessionService {
     const rows = await sql.all<SessionRow & Record<string, unknown>>(`SELECT n.* FROM (${NUMBERED}) n ${where} ORDER BY n.start_utc, n.id`, params);
     if (rows.length === 0) return [];
     const ids = rows.map((r) => num(r.id));
-    const rounds = await sql.all<{ session_id: number; map: string }>(
-      `SELECT session_id, map FROM rounds WHERE session_id IN ${Sql.list(ids)} ORDER BY ended_at_utc, file_name`,
+    const rounds = await sql.all<{ session_id: number; map: string; round_number: number; status: string; paired_round_id: number | null }>(
+      `SELECT session_id, map, round_number, status, paired_round_id FROM rounds WHERE session_id IN ${Sql.list(ids)} ORDER BY ended_at_utc, file_name`,
       ids,
     );
     const players = await sql.all<{ session_id: number; guid: string; name: string }>(
@@ -215,7 +219,14 @@ export class SessionService {
     return rows.map((row) => {
       const id = num(row.id);
       const mapNames: string[] = [];
-      for (const r of rounds) if (num(r.session_id) === id && !mapNames.includes(r.map)) mapNames.push(r.map);
+      let mapsLeftAfterR1 = 0;
+      let orphanR2s = 0;
+      for (const r of rounds) {
+        if (num(r.session_id) !== id) continue;
+        if (!mapNames.includes(r.map)) mapNames.push(r.map);
+        if (num(r.round_number) === 1 && r.paired_round_id === null) mapsLeftAfterR1++;
+        if (r.status === 'orphan') orphanR2s++;
+      }
       const known = (matches.get(id) ?? []).filter((m) => m.score !== null);
       return {
         id,
@@ -226,6 +237,8 @@ export class SessionService {
         durationSeconds: secondsBetween(row.start_local, row.end_local),
         rounds: num(row.round_count),
         maps: num(row.map_count),
+        mapsLeftAfterR1,
+        orphanR2s,
         mapNames,
         playerCount: playerCounts.get(id) ?? 0,
         score: known.length === 0 ? null : known.reduce((s, m) => ({ A: s.A + m.score!.A, B: s.B + m.score!.B }), { A: 0, B: 0 }),

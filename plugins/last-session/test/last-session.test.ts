@@ -39,7 +39,8 @@ forEachDatabase('!last_session and !last_round', (handle) => {
       expect(embed.title).to.equal('Last session · 2025-11-09');
       // truth: 2025-11-09T23:01:43 .. 2025-11-10T00:49:11 = 1 h 47 min 28 s
       expect(embed.description).to.include(`**2025-11-09** ${session.start.slice(11, 16)}–${session.end.slice(11, 16)} (1h 47m)`);
-      expect(embed.description).to.include(`${session.maps} maps, ${session.rounds} rounds`);
+      // Six maps listed: five paired, supply left after R1 (23:55, no R2): the header adds up to them.
+      expect(embed.description).to.include(`${session.maps} maps played to the end, 1 left after R1, ${session.rounds} rounds`);
       expect(reply.files).to.have.length(1);
       expect(embed.image).to.equal(reply.files![0]!.name);
       expect(reply.files![0]!.name).to.match(/\.png$/);
