@@ -113,3 +113,6 @@ export { BotRule, DEFAULT_BOT_NAME_PATTERN, type BotCandidate, type BotRuleSetti
 // --- Small lies (issue 19): map counts that add up to the maps listed. ---
 export { mapCountText, type MapCounts } from '../queries/map-count-text';
 export type { UnrankedCounts } from '../queries/leaderboards';
+
+// --- Why (issue 19): a round by file name or map, for explaining results. ---
+export type { RoundLookupService } from '../queries/round-lookup';

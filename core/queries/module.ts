@@ -28,6 +28,8 @@ import { PlayerRoundsService } from './player-rounds';
 import { RoundValuesService } from './round-values';
 // Bots out of rankings (issue 19)
 import { BotRule } from './bots';
+// Why (issue 19)
+import { RoundLookupService } from './round-lookup';
 
 /**
  * The `queries` core slice: the read services, the player links, and the player index Discord's
@@ -79,6 +81,8 @@ export function queriesModule(): CoreModule {
       single(QueryServices.PlayerRounds, (r) => new PlayerRoundsService(db(r)));
       // --- Awards and records (issue 20) ---
       single(QueryServices.RoundValues, (r) => new RoundValuesService(db(r)));
+      // --- Why (issue 19) ---
+      single(QueryServices.RoundLookup, (r) => new RoundLookupService(db(r)));
     },
     async start(ctx: ModuleContext) {
       const events = ctx.container.resolve<EventBus>(HostServices.Events.id);

@@ -11,6 +11,7 @@ import type { PlayerRoundsService } from './player-rounds';
 import type { MatchResultsService } from './match-results';
 import type { RoundValuesService } from './round-values';
 import type { BotRule } from './bots';
+import type { RoundLookupService } from './round-lookup';
 
 /** Typed tokens of the read side. Every service caches through CacheServices.QueryCache. */
 export const QueryServices = {
@@ -36,4 +37,6 @@ export const QueryServices = {
   RoundValues: createServiceToken<RoundValuesService>('queries.round-values'),
   /** Who is a bot (OMNIBOT GUIDs, players.botNamePattern) and whether bots are left out (players.includeBots). */
   Bots: createServiceToken<BotRule>('queries.bots'),
+  /** A round by its stats file's name, or a map's latest round (`!why`). Not cached. */
+  RoundLookup: createServiceToken<RoundLookupService>('queries.round-lookup'),
 } as const;
