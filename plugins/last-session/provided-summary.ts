@@ -1,5 +1,6 @@
 import type { SessionSummaryService as ProvidedSessionSummary } from 'etbot/plugin-api';
 import { roundEmbed, sessionOverviewEmbed } from './summary/format';
+import { explainMvp } from './summary/explain-mvp';
 import type { SessionSummaryService } from './summary/session-summary-service';
 import type { RoundReport, SessionReport } from './summary/types';
 
@@ -16,5 +17,6 @@ export function providedSummary(summary: SessionSummaryService): ProvidedSession
     renderImage: (session: SessionReport) => summary.renderReportImage(session),
     roundEmbed: (round: RoundReport, escape, title) => roundEmbed(round, escape, title),
     sessionOverviewEmbed: (session: SessionReport, escape, options) => sessionOverviewEmbed(session, escape, options),
+    explainMvp: (session: SessionReport) => explainMvp(session),
   };
 }

@@ -1,4 +1,4 @@
-import { definePlugin, QueryServices } from 'etbot/plugin-api';
+import { definePlugin, LastSessionServices, QueryServices } from 'etbot/plugin-api';
 import { whyCommand } from './why-command';
 
 export default definePlugin({
@@ -6,7 +6,8 @@ export default definePlugin({
     id: 'why',
     version: '1.0.0',
     apiVersion: '^2.0.0',
-    description: '!why: the files, header fields and rule behind a map result, and the sums behind a !stats number',
+    description: '!why: the files, header fields and rule behind a map result, the MVP, and the sums behind a !stats number',
+    optionalDependsOn: ['last-session'],
   },
   requires: [
     QueryServices.RoundLookup,
@@ -25,6 +26,7 @@ export default definePlugin({
         resolver: api.services.get(QueryServices.PlayerResolver),
         playerStats: api.services.get(QueryServices.PlayerStats),
         status: api.services.get(QueryServices.DataStatus),
+        summary: api.services.getOptional(LastSessionServices.SessionSummary),
       }),
     );
   },

@@ -10,6 +10,7 @@ import {
   type RoundLookupService,
   type RoundValuesService,
   type SessionRowsService,
+  type SessionSummaryService,
 } from 'etbot/plugin-api';
 import { explainMap } from './explain-map';
 import { findStatExplanation } from './explain-stat';
@@ -22,6 +23,8 @@ export interface WhyDeps {
   resolver: PlayerResolver;
   playerStats: PlayerStatsService;
   status: DataStatusService;
+  /** The last-session plugin's summaries, for `!why mvp`; undefined when that plugin is off. */
+  summary: SessionSummaryService | undefined;
 }
 
 /** `!why <map | file | last>` explains a map result; `!why <stat> [player]` takes a `!stats` number apart. */
@@ -31,13 +34,14 @@ export function whyCommand(deps: WhyDeps) {
     description: 'Why a map result or a !stats number is what it is: files, header fields, sums and rules',
     category: 'stats',
     args: [
-      { name: 'what', type: 'string', description: 'A map, a stats file name, last, or a stat (kd, dpm, accuracy, ...)', rest: false },
+      { name: 'what', type: 'string', description: 'A map, a stats file name, last, mvp, or a stat (kd, dpm, accuracy, ...)', rest: false },
       { name: 'player', type: 'player', description: 'For a stat: name, part of a name, GUID or @user; default: you (linked)', rest: true },
     ] as const,
-    examples: ['!why last', '!why supply', '!why 2025-11-07-205036-supply-round-2.txt', '!why kd slasher'],
+    examples: ['!why last', '!why mvp', '!why supply', '!why 2025-11-07-205036-supply-round-2.txt', '!why kd slasher'],
     async run(ctx, args): Promise<Reply> {
       if (!(await deps.status.hasRounds())) return { text: NO_ROUNDS_MESSAGE };
       const what = args.what ?? 'last';
+      if (what.toLowerCase() === 'mvp') return mvpReply(deps.summary);
       const stat = findStatExplanation(what);
       if (stat) {
         const { player, reply } = await resolvePlayerArgument(deps.resolver, args.player, ctx);
@@ -57,4 +61,13 @@ export function whyCommand(deps: WhyDeps) {
       return { embeds: [{ title, description: lines.join('\n'), color: Colors.neutral }] };
     },
   });
+}
+
+/** The last session's MVP taken apart, by the plugin that picks it. */
+async function mvpReply(summary: SessionSummaryService | undefined): Promise<Reply> {
+  if (!summary) return { text: 'The MVP is picked by the last-session plugin, which is not enabled.' };
+  const session = await summary.lastSession();
+  if (!session) return { text: NO_ROUNDS_MESSAGE };
+  const { title, lines } = summary.explainMvp(session);
+  return { embeds: [{ title, description: lines.join('\n'), color: Colors.neutral }] };
 }

@@ -92,6 +92,7 @@ export const goldenLines: readonly GoldenLine[] = [
   { text: '!why et_brewdog' },
   { text: '!why etl_sp_delivery' },
   { text: '!why kd slasher' },
+  { text: '!why mvp' },
   { text: '!why nothing' },
   { text: '!rating slasher' },
   { text: '!rating' },

@@ -6,7 +6,7 @@ import { createTestBot, forEachDatabase, replyText, type TestBot } from 'etbot/t
 forEachDatabase('!why on the fixtures', (handle) => {
   let bot: TestBot;
   before(async () => {
-    bot = await createTestBot({ database: handle.url, plugins: ['why'] });
+    bot = await createTestBot({ database: handle.url, plugins: ['why', 'last-session'] });
   });
   after(async () => bot?.stop());
 
@@ -81,6 +81,20 @@ forEachDatabase('!why on the fixtures', (handle) => {
       'Sums over 19 counted rounds: rows with time played above 0; orphan R2s (their numbers cover two rounds) left out (spec §9 Counting).',
     );
     expect((await why('!why dpm viper?'))[1]).to.equal('DPM = damage given × 60 / seconds played = 27736 × 60 / 5490 = 303.13');
+  });
+
+  it('takes the MVP apart: formula, points by term for the top three, the runner-up', async () => {
+    // Session 2 (2025-11-09), #clantag: 58 kills, 46 deaths, 43 revives given (field 37), 5 objective
+    // actions, 29406 damage: 116 - 46 + 294.06 + 86 + 25 = 475.06 -> 475.1, the `!last_session` MVP;
+    // arrow ^ up: 86 - 38 + 316.18 + 0 + 65 = 429.18 -> 429.2, so 45.9 behind.
+    const lines = await why('!why mvp');
+    expect(lines[0]).to.equal('Why: MVP of the session of 2025-11-09');
+    expect(lines[1]).to.match(/^MVP points: 2\/kill, -1\/death, 1\/100 damage, 2\/revive, 5\/objective/);
+    expect(lines[2]).to.equal(
+      '1. #clantag: 2 × 58 kills = 116 − 46 (deaths) + 294.06 (29406 damage / 100) + 86 (2 × 43 revives) + 25 (5 × 5 objectives) = 475.1 points',
+    );
+    expect(lines[3]).to.match(/^2\. arrow \^ up: .* = 429\.2 points$/);
+    expect(lines.at(-1)).to.equal('MVP: #clantag, 45.9 points ahead of the runner-up arrow ^ up.');
   });
 
   it('says what it takes when nothing fits', async () => {
