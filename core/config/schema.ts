@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { databaseUrlProblem } from './database-url';
+import { botNamePatternProblem, DEFAULT_BOT_NAME_PATTERN } from './bot-name-pattern';
 
 /** A real IANA zone: Intl knows it (a zone it does not know would fail every import later). */
 function isTimeZone(zone: string): boolean {
@@ -157,6 +158,22 @@ export const configSchema = z
       })
       .strict()
       .default({}),
+    players: z
+      .object({
+        /** Keep bots (OMNIBOT GUIDs, names matching botNamePattern) in rankings, MVP, awards, teams, session lists and the rating. */
+        includeBots: z.boolean().default(false),
+        /** A clean name matching this regular expression (case-insensitive) is a bot's. */
+        botNamePattern: z
+          .string()
+          .min(1)
+          .superRefine((pattern, ctx) => {
+            const problem = botNamePatternProblem(pattern);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          })
+          .default(DEFAULT_BOT_NAME_PATTERN),
+      })
+      .strict()
+      .default({ includeBots: false, botNamePattern: DEFAULT_BOT_NAME_PATTERN }),
     /** Path of plugins.json (which plugins are on). */
     pluginsFile: z.string().min(1).default('./plugins.json'),
   })

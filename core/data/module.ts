@@ -8,6 +8,7 @@ import { ImportsService } from '../ingest/imports-service';
 import { IngestServices } from '../ingest/tokens';
 import { openDatabase, type Database } from './database';
 import { DatabaseAdmin } from './database-admin';
+import { BotRule } from '../queries/bots';
 import { DataServices } from './tokens';
 
 /**
@@ -46,6 +47,7 @@ export function databaseModule(): CoreModule {
           sessionGapMinutes: ctx.config.import.sessionGapMinutes,
           maxFileBytes: ctx.config.import.maxFileBytes,
           markerDir: path.join(ctx.config.dataDir, 'importing'),
+          bots: new BotRule(ctx.config.players),
         },
         events,
         { logger: ctx.logger },

@@ -9,6 +9,7 @@ import { localToUtcMs } from './derive/local-time';
 import { insertRound, removeRoundOfFile, type RoundSettings } from './store/rounds-store';
 import { reconcilePairing } from './store/pairing-store';
 import { refreshSession, regroupSessions } from './store/sessions-store';
+import type { BotRule } from '../queries/bots';
 import { rebuildAliases, renamePlayers } from './store/players-store';
 import { importPaths, type ImportPathsOptions, type ImportSummary } from './import-paths';
 import { isTransientDatabaseError, withTransientRetry, type RetryOptions } from './retry';
@@ -64,6 +65,8 @@ export interface ImporterSettings extends RoundSettings {
   maxFileBytes?: number;
   /** Folder for the "import in progress" markers (`<dataDir>/importing`); none when unset. */
   markerDir?: string;
+  /** Bots left out of persistent-team detection (players.*); default: bots left out. */
+  bots?: BotRule;
 }
 
 export const DEFAULT_IMPORT_SETTINGS: ImporterSettings = { timezone: 'UTC', pairingWindowMinutes: 45, sessionGapMinutes: 60 };
@@ -91,6 +94,11 @@ export class Importer {
     private readonly retry: RetryOptions = {},
   ) {
     this.marker = new ImportMarker(settings.markerDir);
+  }
+
+  /** The bot rule persistent-team detection follows. */
+  get bots(): BotRule | undefined {
+    return this.settings.bots;
   }
 
   get maxFileBytes(): number {
@@ -500,7 +508,7 @@ export class Importer {
         from = to = t;
       }
     }
-    for (const id of changes.sessionIds) await refreshSession(sql, id, changes.shrunkSessionIds.has(id));
+    for (const id of changes.sessionIds) await refreshSession(sql, id, changes.shrunkSessionIds.has(id), this.settings.bots);
     if (changes.guidsToRename.size > 0) await renamePlayers(sql, [...changes.guidsToRename]);
     if (changes.guidsToRealias.size > 0) await rebuildAliases(sql, [...changes.guidsToRealias]);
   }

@@ -59,6 +59,6 @@ export class ImportsService {
 
   /** Every round into gaming sessions again, with this gap (after `import.sessionGapMinutes` changed). */
   regroupSessions(gapMinutes: number): Promise<RegroupReport> {
-    return regroupAllSessions(this.db, gapMinutes);
+    return regroupAllSessions(this.db, gapMinutes, this.importer.bots);
   }
 }

@@ -112,3 +112,12 @@ export * from './provided/web';
 // --- The session story (issue 22): a session's per-round fields; teams and map scores across sessions. ---
 export type { SessionRoundStatsService, SessionRoundStatRow, SessionHeaderRow } from '../queries/session-round-stats';
 export type { TeamHistoryService, TeamHistory, TeamRosters, TeamHistorySessionRow, TeamHistoryMemberRow, TeamHistoryMapRow } from '../queries/team-history';
+// --- Bots out of rankings (issue 19): the one bot rule every query and plugin follows. ---
+export { BotRule, DEFAULT_BOT_NAME_PATTERN, type BotCandidate, type BotRuleSettings } from '../queries/bots';
+
+// --- Small lies (issue 19): map counts that add up to the maps listed. ---
+export { mapCountText, type MapCounts } from '../queries/map-count-text';
+export type { UnrankedCounts } from '../queries/leaderboards';
+
+// --- Why (issue 19): a round by file name or map, for explaining results. ---
+export type { RoundLookupService } from '../queries/round-lookup';

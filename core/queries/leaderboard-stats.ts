@@ -34,6 +34,8 @@ export interface LeaderboardStat {
   /** Default minimum rounds to be ranked (plugin options may override). */
   minRounds: number;
   kind: 'count' | 'ratio' | 'percent' | 'seconds';
+  /** The stats-file field behind the value when only newer server scripts write it ("revives"): an empty board names it. */
+  newerField?: string;
 }
 
 const count = (key: LeaderboardStatKey, label: string, description: string, value: (t: Totals) => number | null): LeaderboardStat => ({
@@ -66,7 +68,7 @@ export const LEADERBOARD_STATS: readonly LeaderboardStat[] = [
   count('damage', 'damage given', 'Damage given', (t) => t.damageGiven),
   count('rounds', 'rounds played', 'Rounds played', (t) => t.rounds),
   { ...count('time', 'time played', 'Time played', (t) => t.timePlayedSeconds), kind: 'seconds' },
-  count('revives', 'revives given', 'Revives given (newer stats files only)', (t) => t.revivesGiven),
+  { ...count('revives', 'revives given', 'Revives given (newer stats files only)', (t) => t.revivesGiven), newerField: 'revives' },
   count('gibs', 'gibs', 'Gibs', (t) => t.gibs),
   count('objectives', 'objectives', 'Objectives stolen and returned, dynamites planted and defused, repairs', (t) => t.objectives),
   {
@@ -81,7 +83,7 @@ export const LEADERBOARD_STATS: readonly LeaderboardStat[] = [
   },
   count('multikills', 'multikills', 'Multikills (2 to 6 kills in a row)', (t) => t.multikillTotal),
   count('usefulkills', 'useful kills', 'Useful kills', (t) => t.usefulKills),
-  { ...count('denied', 'denied playtime', 'Enemy playtime denied', (t) => t.deniedPlaytimeSeconds), kind: 'seconds' },
+  { ...count('denied', 'denied playtime', 'Enemy playtime denied', (t) => t.deniedPlaytimeSeconds), kind: 'seconds', newerField: 'denied playtime' },
   count('xp', 'XP', 'Experience points', (t) => t.xp),
   {
     key: 'teamwork',

@@ -6,6 +6,7 @@ import { windowCondition, windowKey, ALL_TIME, type TimeWindow } from './time-wi
 import { toTotals, totalsSelect, type Totals } from './totals';
 import type { PlayerRef } from './types';
 import type { AllTimeTotals } from './all-time-totals';
+import { BotRule } from './bots';
 
 export interface PlayerTotalsRow {
   player: PlayerRef;
@@ -26,6 +27,17 @@ export interface Leaderboard {
   minRounds: number;
   /** Every ranked player, best first. Page it in the caller. */
   entries: LeaderboardEntry[];
+  /** Players with a counted round in the window who are not on the board, by reason (an empty board says why). */
+  unranked: UnrankedCounts;
+}
+
+export interface UnrankedCounts {
+  /** Bots, left out by the bot rule (players.includeBots off). */
+  bots: number;
+  /** Fewer rounds than the minimum. */
+  belowMinimum: number;
+  /** No value for the stat: their files lack the field (revives before 2025-10) or the ratio has no base (no shots). */
+  withoutValue: number;
 }
 
 export interface LeaderboardOptions {
@@ -45,10 +57,16 @@ export class LeaderboardService {
     private readonly cache: QueryCache,
     /** All-time totals kept in memory across imports; without it every board aggregates. */
     private readonly allTime?: AllTimeTotals,
+    private readonly bots: BotRule = new BotRule(),
   ) {}
 
-  /** Totals of every player with a counted round in the window. */
-  allTotals(window: TimeWindow = ALL_TIME): Promise<PlayerTotalsRow[]> {
+  /** Totals of every ranked player (bots left out unless players.includeBots) with a counted round in the window. */
+  async allTotals(window: TimeWindow = ALL_TIME): Promise<PlayerTotalsRow[]> {
+    return (await this.everyPlayersTotals(window)).filter((row) => !this.bots.leftOut(row.player));
+  }
+
+  /** Totals of every player, bots included, with a counted round in the window. */
+  everyPlayersTotals(window: TimeWindow = ALL_TIME): Promise<PlayerTotalsRow[]> {
     if (window.kind === 'all' && this.allTime) return this.cache.wrap('all-totals:all', () => this.allTime!.rows());
     return this.cache.wrap(`all-totals:${windowKey(window)}`, () =>
       this.db.read(async (sql) => {
@@ -75,19 +93,21 @@ export class LeaderboardService {
     const window = options.window ?? ALL_TIME;
     const minRounds = Math.max(1, options.minRounds ?? def.minRounds);
     return this.cache.wrap(`board:${def.key}:${minRounds}:${windowKey(window)}`, async () => {
-      const all = await this.allTotals(window);
-      const ranked = all
-        .filter((row) => row.totals.rounds >= minRounds)
+      const everyone = await this.everyPlayersTotals(window);
+      const all = everyone.filter((row) => !this.bots.leftOut(row.player));
+      const experienced = all.filter((row) => row.totals.rounds >= minRounds);
+      const valued = experienced
         .map((row) => ({ ...row, value: def.value(row.totals) }))
-        .filter((row): row is PlayerTotalsRow & { value: number } => row.value !== null)
-        .sort((a, b) => (def.order === 'desc' ? b.value - a.value : a.value - b.value) || byName(a.player, b.player));
+        .filter((row): row is PlayerTotalsRow & { value: number } => row.value !== null);
+      const unranked = { bots: everyone.length - all.length, belowMinimum: all.length - experienced.length, withoutValue: experienced.length - valued.length };
+      const ranked = valued.sort((a, b) => (def.order === 'desc' ? b.value - a.value : a.value - b.value) || byName(a.player, b.player));
       const entries: LeaderboardEntry[] = [];
       ranked.forEach((row, i) => {
         const previous = entries[i - 1];
         const rank = previous && previous.value === row.value ? previous.rank : i + 1;
         entries.push({ rank, player: row.player, value: row.value, totals: row.totals });
       });
-      return { stat: def, window, minRounds, entries };
+      return { stat: def, window, minRounds, entries, unranked };
     });
   }
 }

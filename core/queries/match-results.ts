@@ -1,5 +1,6 @@
 import type { Database } from '../data/database';
 import { bool, num, Sql } from '../data/sql';
+import { BotRule } from './bots';
 
 /** A completed stopwatch map with a known score: R1 and R2 paired, both valid (spec §6, §9 Score). */
 export interface CompletedMap {
@@ -37,6 +38,7 @@ export interface CountedPlayerRound {
 export interface ResultPlayer {
   guid: string;
   name: string;
+  /** The core bot rule (QueryServices.Bots): OMNIBOT GUIDs and names matching players.botNamePattern. */
   isBot: boolean;
 }
 
@@ -47,7 +49,10 @@ const CHUNK = 400;
  * readers rebuild from these after imports, and the lists are too large to keep twice.
  */
 export class MatchResultsService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly bots: BotRule = new BotRule(),
+  ) {}
 
   /**
    * Every completed map with a known score, in time order: R2's end, then server, then R2's file
@@ -116,7 +121,10 @@ export class MatchResultsService {
       for (let i = 0; i < guids.length; i += CHUNK) {
         const chunk = guids.slice(i, i + CHUNK);
         const rows = await sql.all(`SELECT guid, name, is_bot FROM players WHERE guid IN ${Sql.list(chunk)}`, [...chunk]);
-        for (const r of rows) out.push({ guid: String(r.guid), name: String(r.name), isBot: bool(r.is_bot) });
+        for (const r of rows) {
+          const player = { guid: String(r.guid), name: String(r.name) };
+          out.push({ ...player, isBot: bool(r.is_bot) || this.bots.isBot(player) });
+        }
       }
       return out;
     });

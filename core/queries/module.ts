@@ -29,6 +29,10 @@ import { RoundValuesService } from './round-values';
 // The session story (issue 22)
 import { SessionRoundStatsService } from './session-round-stats';
 import { TeamHistoryService } from './team-history';
+// Bots out of rankings (issue 19)
+import { BotRule } from './bots';
+// Why (issue 19)
+import { RoundLookupService } from './round-lookup';
 
 /**
  * The `queries` core slice: the read services, the player links, and the player index Discord's
@@ -48,12 +52,14 @@ export function queriesModule(): CoreModule {
       const get = <T>(r: DependencyContainer, token: ServiceToken<T>) => r.resolve<T>(token.id);
       const single = <T>(token: ServiceToken<T>, make: (r: DependencyContainer) => T) => c.register(token.id, { useFactory: instanceCachingFactory(make) });
 
+      single(QueryServices.Bots, () => new BotRule(ctx.config.players));
+      const bots = (r: DependencyContainer) => get(r, QueryServices.Bots);
       single(QueryServices.Players, (r) => new PlayerLookupService(db(r), cache(r)));
       const totals = (r: DependencyContainer) =>
         (allTime ??= new AllTimeTotals(db(r), (err) => ctx.logger.error({ err }, 'queries: building the all-time totals failed')));
       single(QueryServices.PlayerStats, (r) => new PlayerStatsService(db(r), cache(r), totals(r)));
-      single(QueryServices.Leaderboards, (r) => new LeaderboardService(db(r), cache(r), totals(r)));
-      single(QueryServices.Sessions, (r) => new SessionService(db(r), cache(r)));
+      single(QueryServices.Leaderboards, (r) => new LeaderboardService(db(r), cache(r), totals(r), bots(r)));
+      single(QueryServices.Sessions, (r) => new SessionService(db(r), cache(r), bots(r)));
       single(QueryServices.DataStatus, (r) => new DataStatusService(db(r), cache(r)));
       single(LinkServices.Links, (r) => new LinkService(db(r), cache(r)));
       // admin
@@ -71,16 +77,18 @@ export function queriesModule(): CoreModule {
         });
       }
       // --- last-session (issue 17): the rows of a session summary. ---
-      single(QueryServices.SessionRows, (r) => new SessionRowsService(db(r), cache(r)));
+      single(QueryServices.SessionRows, (r) => new SessionRowsService(db(r), cache(r), bots(r)));
       // --- Rating (issue 17) ---
-      single(QueryServices.MatchResults, (r) => new MatchResultsService(db(r)));
+      single(QueryServices.MatchResults, (r) => new MatchResultsService(db(r), bots(r)));
       // --- Player rounds (issue 17) ---
       single(QueryServices.PlayerRounds, (r) => new PlayerRoundsService(db(r)));
       // --- Awards and records (issue 20) ---
       single(QueryServices.RoundValues, (r) => new RoundValuesService(db(r)));
       // --- The session story (issue 22) ---
-      single(QueryServices.SessionRoundStats, (r) => new SessionRoundStatsService(db(r), cache(r)));
+      single(QueryServices.SessionRoundStats, (r) => new SessionRoundStatsService(db(r), cache(r), bots(r)));
       single(QueryServices.TeamHistory, (r) => new TeamHistoryService(db(r), cache(r)));
+      // --- Why (issue 19) ---
+      single(QueryServices.RoundLookup, (r) => new RoundLookupService(db(r)));
     },
     async start(ctx: ModuleContext) {
       const events = ctx.container.resolve<EventBus>(HostServices.Events.id);

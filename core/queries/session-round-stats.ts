@@ -1,5 +1,6 @@
 import type { QueryCache } from '../cache/query-cache';
 import type { Database } from '../data/database';
+import { BotRule } from './bots';
 import { bool, num, type Sql } from '../data/sql';
 
 /**
@@ -76,10 +77,14 @@ export class SessionRoundStatsService {
   constructor(
     private readonly db: Database,
     private readonly cache: QueryCache,
+    private readonly bots: BotRule = new BotRule(),
   ) {}
 
+  /** Bots are left out unless players.includeBots (session lists follow the one bot rule). */
   ofSession(sessionId: number): Promise<SessionRoundStatRow[]> {
-    return this.cache.wrap(`session-round-stats:${sessionId}`, () => this.db.read((sql) => read(sql, sessionId)));
+    return this.cache.wrap(`session-round-stats:${sessionId}`, async () =>
+      (await this.db.read((sql) => read(sql, sessionId))).filter((row) => !this.bots.leftOut(row)),
+    );
   }
 
   /** The session's number and times, or null when there is no such session (counted, not numbered over every session). */

@@ -2,6 +2,7 @@ import type { QueryCache } from '../cache/query-cache';
 import type { Database } from '../data/database';
 import { bool, num, type Sql } from '../data/sql';
 import { WEAPONS } from '../parsing/weapons';
+import { BotRule } from './bots';
 import type { SessionTeam } from './sessions';
 
 /** A gaming session with its number (1 = the first session ever, as `!sessions` numbers them). */
@@ -129,6 +130,7 @@ export class SessionRowsService {
   constructor(
     private readonly db: Database,
     private readonly cache: QueryCache,
+    private readonly bots: BotRule = new BotRule(),
   ) {}
 
   /** The most recent session (by last round's end), or null on an empty database. */
@@ -180,12 +182,14 @@ export class SessionRowsService {
       this.db.read(async (sql) => {
         const session = await sql.one(`SELECT n.* FROM (${NUMBERED}) n WHERE n.id = ?`, [sessionId]);
         if (!session) return null;
+        const everyPlayerRow = await playersOfSession(sql, sessionId);
+        const leftOutGuids = new Set(everyPlayerRow.filter((row) => this.bots.leftOut(row)).map((row) => row.guid));
         return {
           session: toSessionInfo(session),
           rounds: await roundsOfSession(sql, sessionId),
-          players: await playersOfSession(sql, sessionId),
-          teamMembers: await teamMembers(sql, sessionId),
-          weaponKills: await weaponKills(sql, sessionId),
+          players: this.withoutBots(everyPlayerRow),
+          teamMembers: this.withoutBots(await teamMembers(sql, sessionId)),
+          weaponKills: (await weaponKills(sql, sessionId)).filter((row) => !leftOutGuids.has(row.guid)),
         };
       }),
     );
@@ -201,11 +205,16 @@ export class SessionRowsService {
         return {
           round,
           partner: partner ?? null,
-          players: await playersOfRounds(sql, partner ? [round.id, partner.id] : [round.id]),
-          teamMembers: round.sessionId === null ? [] : await teamMembers(sql, round.sessionId),
+          players: this.withoutBots(await playersOfRounds(sql, partner ? [round.id, partner.id] : [round.id])),
+          teamMembers: this.withoutBots(round.sessionId === null ? [] : await teamMembers(sql, round.sessionId)),
         };
       }),
     );
+  }
+
+  /** Session lists leave bots out unless players.includeBots. */
+  private withoutBots<T extends { guid: string; name: string }>(rows: T[]): T[] {
+    return rows.filter((row) => !this.bots.leftOut(row));
   }
 }
 

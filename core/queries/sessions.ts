@@ -3,6 +3,7 @@ import type { Database } from '../data/database';
 import { num, Sql, type SqlValue } from '../data/sql';
 import { byName } from './player-lookup';
 import { kdRatio, perMinute } from './ratios';
+import { BotRule } from './bots';
 import type { PlayerRef } from './types';
 
 export type SessionTeam = 'A' | 'B';
@@ -20,6 +21,10 @@ export interface SessionSummary {
   rounds: number;
   /** Paired matches. */
   maps: number;
+  /** R1 files without their R2 (the map was left after R1). */
+  mapsLeftAfterR1: number;
+  /** Orphan R2 files (their R1 missing). */
+  orphanR2s: number;
   /** Maps in the order they were first played. */
   mapNames: string[];
   /** Players with a counted round in the session. */
@@ -82,6 +87,7 @@ export class SessionService {
   constructor(
     private readonly db: Database,
     private readonly cache: QueryCache,
+    private readonly bots: BotRule = new BotRule(),
   ) {}
 
   /** Sessions that started in a month (server local time), oldest first. */
@@ -166,6 +172,7 @@ export class SessionService {
             attackersSucceeded: r.attackers_succeeded === null ? null : r.attackers_succeeded === true || r.attackers_succeeded === 1,
           })),
           players: players
+            .filter((r) => !this.bots.leftOut({ guid: String(r.guid), name: String(r.name) }))
             .map((r): SessionPlayer => {
               const kills = num(r.kills);
               const deaths = num(r.deaths);
@@ -193,20 +200,33 @@ export class SessionService {
     const rows = await sql.all<SessionRow & Record<string, unknown>>(`SELECT n.* FROM (${NUMBERED}) n ${where} ORDER BY n.start_utc, n.id`, params);
     if (rows.length === 0) return [];
     const ids = rows.map((r) => num(r.id));
-    const rounds = await sql.all<{ session_id: number; map: string }>(
-      `SELECT session_id, map FROM rounds WHERE session_id IN ${Sql.list(ids)} ORDER BY ended_at_utc, file_name`,
+    const rounds = await sql.all<{ session_id: number; map: string; round_number: number; status: string; paired_round_id: number | null }>(
+      `SELECT session_id, map, round_number, status, paired_round_id FROM rounds WHERE session_id IN ${Sql.list(ids)} ORDER BY ended_at_utc, file_name`,
       ids,
     );
-    const players = await sql.all<{ session_id: number; players: number }>(
-      `SELECT r.session_id, COUNT(DISTINCT pr.guid) AS players FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
-        WHERE r.session_id IN ${Sql.list(ids)} AND pr.in_totals = TRUE GROUP BY r.session_id`,
+    const players = await sql.all<{ session_id: number; guid: string; name: string }>(
+      `SELECT DISTINCT r.session_id, pr.guid, p.name FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id JOIN players p ON p.guid = pr.guid
+        WHERE r.session_id IN ${Sql.list(ids)} AND pr.in_totals = TRUE`,
       ids,
     );
+    // The count matches the list `detail` shows: bots left out unless players.includeBots.
+    const playerCounts = new Map<number, number>();
+    for (const p of players) {
+      if (this.bots.leftOut({ guid: String(p.guid), name: String(p.name) })) continue;
+      playerCounts.set(num(p.session_id), (playerCounts.get(num(p.session_id)) ?? 0) + 1);
+    }
     const matches = await this.matches(sql, ids);
     return rows.map((row) => {
       const id = num(row.id);
       const mapNames: string[] = [];
-      for (const r of rounds) if (num(r.session_id) === id && !mapNames.includes(r.map)) mapNames.push(r.map);
+      let mapsLeftAfterR1 = 0;
+      let orphanR2s = 0;
+      for (const r of rounds) {
+        if (num(r.session_id) !== id) continue;
+        if (!mapNames.includes(r.map)) mapNames.push(r.map);
+        if (num(r.round_number) === 1 && r.paired_round_id === null) mapsLeftAfterR1++;
+        if (r.status === 'orphan') orphanR2s++;
+      }
       const known = (matches.get(id) ?? []).filter((m) => m.score !== null);
       return {
         id,
@@ -217,8 +237,10 @@ export class SessionService {
         durationSeconds: secondsBetween(row.start_local, row.end_local),
         rounds: num(row.round_count),
         maps: num(row.map_count),
+        mapsLeftAfterR1,
+        orphanR2s,
         mapNames,
-        playerCount: num(players.find((p) => num(p.session_id) === id)?.players),
+        playerCount: playerCounts.get(id) ?? 0,
         score: known.length === 0 ? null : known.reduce((s, m) => ({ A: s.A + m.score!.A, B: s.B + m.score!.B }), { A: 0, B: 0 }),
       };
     });

@@ -10,6 +10,8 @@ import type { SessionRowsService } from './session-rows';
 import type { PlayerRoundsService } from './player-rounds';
 import type { MatchResultsService } from './match-results';
 import type { RoundValuesService } from './round-values';
+import type { BotRule } from './bots';
+import type { RoundLookupService } from './round-lookup';
 
 /** Typed tokens of the read side. Every service caches through CacheServices.QueryCache. */
 export const QueryServices = {
@@ -38,4 +40,8 @@ export const QueryServices = {
   SessionRoundStats: createServiceToken<import('./session-round-stats').SessionRoundStatsService>('queries.session-round-stats'),
   /** Every session's persistent teams and every paired map's score per team. */
   TeamHistory: createServiceToken<import('./team-history').TeamHistoryService>('queries.team-history'),
+  /** Who is a bot (OMNIBOT GUIDs, players.botNamePattern) and whether bots are left out (players.includeBots). */
+  Bots: createServiceToken<BotRule>('queries.bots'),
+  /** A round by its stats file's name, or a map's latest round (`!why`). Not cached. */
+  RoundLookup: createServiceToken<RoundLookupService>('queries.round-lookup'),
 } as const;

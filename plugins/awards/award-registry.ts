@@ -4,6 +4,7 @@ import {
   type AwardRegistry,
   type AwardResult,
   type AwardScope,
+  type BotRule,
   type Disposable,
   type RegisteredAward,
   type RoundValueRow,
@@ -16,7 +17,10 @@ import { checkAwardDefinition } from './check-award';
 export class AwardRegistryImpl implements AwardRegistry {
   private readonly awards: RegisteredAward[] = [];
 
-  constructor(private readonly values: RoundValuesService) {}
+  constructor(
+    private readonly values: RoundValuesService,
+    private readonly bots: BotRule,
+  ) {}
 
   add(owner: string, award: AwardDefinition): Disposable {
     checkAwardDefinition(award);
@@ -35,7 +39,7 @@ export class AwardRegistryImpl implements AwardRegistry {
   }
 
   async compute(scope: AwardScope): Promise<AwardResult[]> {
-    return computeAwards(this.awards, await this.rowsOf(scope));
+    return computeAwards(this.awards, await this.rowsOf(scope), this.bots);
   }
 
   private async rowsOf(scope: AwardScope): Promise<RoundValueRow[]> {

@@ -1,4 +1,4 @@
-import { ROUND_VALUE_FIELDS, type AwardResult, type RegisteredAward, type RoundValueField, type RoundValueRow } from 'etbot/plugin-api';
+import { ROUND_VALUE_FIELDS, type BotRule, type AwardResult, type RegisteredAward, type RoundValueField, type RoundValueRow } from 'etbot/plugin-api';
 
 type Sums = Record<RoundValueField, number>;
 
@@ -12,13 +12,9 @@ interface PlayerRows {
 /** Ratios and shares compare at the precision they are shown with, so equal-looking values tie. */
 const TIE_PRECISION = 1e-6;
 
-export function isBotRow(row: RoundValueRow): boolean {
-  return row.isBot || row.guid.startsWith('OMNIBOT') || /^\[BOT\]/i.test(row.name) || /^\[BOT\]/i.test(row.nameInRound);
-}
-
-/** The awards for these rows (counted rows of the rounds in scope), in the order given; bots never win. */
-export function computeAwards(awards: readonly RegisteredAward[], rows: readonly RoundValueRow[]): AwardResult[] {
-  const players = groupByPlayer(rows.filter((row) => !isBotRow(row)));
+/** The awards for these rows (counted rows of the rounds in scope), in the order given; bots win none unless the bot rule includes them. */
+export function computeAwards(awards: readonly RegisteredAward[], rows: readonly RoundValueRow[], bots: BotRule): AwardResult[] {
+  const players = groupByPlayer(rows.filter((row) => !bots.leftOut({ guid: row.guid, name: row.name, otherNames: [row.nameInRound] })));
   const results: AwardResult[] = [];
   for (const { owner, definition } of awards) {
     const direction = definition.direction ?? 'highest';

@@ -10,10 +10,10 @@ export default definePlugin({
     apiVersion: '^2.0.0',
     description: '!awards for a session, date, map or player; provides the award registry other plugins add awards to',
   },
-  requires: [QueryServices.RoundValues, QueryServices.SessionRows, QueryServices.PlayerResolver, QueryServices.DataStatus],
+  requires: [QueryServices.RoundValues, QueryServices.SessionRows, QueryServices.PlayerResolver, QueryServices.DataStatus, QueryServices.Bots],
   register(api) {
     const values = api.services.get(QueryServices.RoundValues);
-    const registry = new AwardRegistryImpl(values);
+    const registry = new AwardRegistryImpl(values, api.services.get(QueryServices.Bots));
     for (const award of BUILT_IN_AWARDS) registry.add(api.id, award);
     api.provide(AwardsServices.Registry, registry);
     const clock = api.services.get(CoreServices.Clock);

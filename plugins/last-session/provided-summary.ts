@@ -2,6 +2,7 @@ import type { SessionSummaryService as ProvidedSessionSummary, PlayerRoundsServi
 import { playersHeadToHead } from './h2h/player-head-to-head';
 import { teamHeadToHead } from './h2h/team-head-to-head';
 import { roundEmbed, sessionOverviewEmbed } from './summary/format';
+import { explainMvp } from './summary/explain-mvp';
 import type { SessionSummaryService } from './summary/session-summary-service';
 import type { RoundReport, SessionReport, TeamId } from './summary/types';
 import { findNamedTeam, type TeamNamesService } from './teams/team-names-service';
@@ -28,6 +29,7 @@ export function providedSummary(summary: SessionSummaryService, story: ProvidedS
     renderImage: (session: SessionReport) => summary.renderReportImage(session),
     roundEmbed: (round: RoundReport, escape, title) => roundEmbed(round, escape, title),
     sessionOverviewEmbed: (session: SessionReport, escape, options) => sessionOverviewEmbed(session, escape, options),
+    explainMvp: (session: SessionReport) => explainMvp(session),
     async statViewEmbed(session, view, escape) {
       const embed = await story.views.embed(session.sessionId, view, escape);
       if (!embed) throw new Error(`session ${session.sessionId} is gone`);

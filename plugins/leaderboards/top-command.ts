@@ -22,6 +22,7 @@ import {
 } from 'etbot/plugin-api';
 import { formatValue, entryLine } from './lines';
 import type { LeaderboardsOptions } from './options';
+import { emptyBoardText } from './empty-board';
 import { RATING_CHOICE, ratingBoardReply } from './rating-board';
 
 export interface TopCommandDeps {
@@ -101,8 +102,7 @@ function pageReply(
   const { stat, entries, minRounds, window } = board;
   const slice = entries.slice(index * pageSize, (index + 1) * pageSize);
   const lines = slice.map((e) => entryLine(e, stat, esc));
-  let description =
-    lines.length > 0 ? lines.join('\n') : minRounds > 1 ? `Nobody has played ${minRounds} rounds in this window yet.` : 'Nobody has played in this window yet.';
+  let description = lines.length > 0 ? lines.join('\n') : emptyBoardText(board);
   if (me) {
     const mine = entries.find((e) => e.player.guid === me.guid);
     description += mine

@@ -12,11 +12,14 @@ export default definePlugin({
     apiVersion: '^2.0.0',
     description: '!rating and !balance: a Bayesian (Weng-Lin) team rating from stopwatch map results',
   },
-  requires: [QueryServices.MatchResults, QueryServices.PlayerResolver, QueryServices.Players],
+  requires: [QueryServices.MatchResults, QueryServices.PlayerResolver, QueryServices.Players, QueryServices.Bots],
   entities: ratingEntities,
   migrations: ratingMigrations,
   register(api) {
-    const rating = new RatingService(api.services.get(QueryServices.MatchResults), api.storage, { logger: api.logger });
+    const rating = new RatingService(api.services.get(QueryServices.MatchResults), api.storage, {
+      logger: api.logger,
+      includeBots: api.services.get(QueryServices.Bots).includeBots,
+    });
     rating.activate();
     api.onDispose(() => rating.deactivate());
     api.on('round.imported', (event) => rating.noteImported(event));

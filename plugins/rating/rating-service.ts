@@ -22,6 +22,8 @@ export interface RatingServiceOptions {
   /** Quiet time after the last `round.imported` before the rating catches up (default 2000 ms). */
   debounceMs?: number;
   logger?: Logger;
+  /** Bots on the board when a read does not say (the core bot rule's players.includeBots; default false). */
+  includeBots?: boolean;
 }
 
 /** What the rating reads of the core (QueryServices.MatchResults). */
@@ -121,13 +123,17 @@ export class RatingService implements SkillRating {
 
   async leaderboard(options: RatingLeaderboardOptions = {}): Promise<RatingLeaderboard> {
     this.requireActive();
-    return leaderboard(this.storage, this.names, options);
+    return leaderboard(this.storage, this.names, this.withBotDefault(options));
   }
 
   /** A player's row on the board (for "your rank"), or null when not ranked. */
   async rankOf(guid: string, options: Omit<RatingLeaderboardOptions, 'offset' | 'limit'> = {}): Promise<RatingLeaderboardRow | null> {
     this.requireActive();
-    return rankOf(this.storage, this.names, guid, options);
+    return rankOf(this.storage, this.names, guid, this.withBotDefault(options));
+  }
+
+  private withBotDefault<T extends { includeBots?: boolean }>(options: T): T {
+    return { ...options, includeBots: options.includeBots ?? this.options.includeBots ?? false };
   }
 
   async player(guid: string): Promise<PlayerRatingSummary> {

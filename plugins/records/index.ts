@@ -15,13 +15,14 @@ export default definePlugin<RecordsOptions>({
     description: '!records and !pb: the record book (single rounds, stopwatch times per map) and personal bests',
   },
   configSchema: recordsOptionsSchema as never,
-  requires: [QueryServices.RoundValues, QueryServices.MatchResults, QueryServices.PlayerResolver, QueryServices.DataStatus],
+  requires: [QueryServices.RoundValues, QueryServices.MatchResults, QueryServices.PlayerResolver, QueryServices.DataStatus, QueryServices.Bots],
   entities: recordsEntities,
   migrations: [Records1766000000000],
   register(api) {
     const values = api.services.get(QueryServices.RoundValues);
     const clock = api.services.get(CoreServices.Clock);
-    const book = new RecordBook(values, api.storage, api.logger);
+    const bots = api.services.get(QueryServices.Bots);
+    const book = new RecordBook(values, api.storage, api.logger, bots);
     const started = book.sync();
     const ready = async () => {
       await started.catch(() => undefined);
@@ -35,7 +36,7 @@ export default definePlugin<RecordsOptions>({
         if (!header || announced.has(event.roundId)) return;
         if (Date.parse(header.endedAtUtc) < clock.now() - api.options.liveMaxAgeHours * 3_600_000) return;
         announced.add(event.roundId);
-        const records = await findNewRecords(header, values, book.store);
+        const records = await findNewRecords(header, values, book.store, bots);
         if (records.length > 0)
           await api.emit('records.set', { roundId: header.roundId, file: header.fileName, map: header.map, endedAt: header.endedAtLocal, records });
       }),

@@ -1,16 +1,16 @@
-import type { NewRecord, RoundHeaderRow, RoundValueRow, RoundValuesService } from 'etbot/plugin-api';
+import type { BotRule, NewRecord, RoundHeaderRow, RoundValueRow, RoundValuesService } from 'etbot/plugin-api';
 import type { RecordStore } from './data/record-store';
-import { formatClock, isBot, mapTimes, ROUND_STATS, roundBests } from './record-stats';
+import { formatClock, leftOutOfRecords, mapTimes, ROUND_STATS, roundBests } from './record-stats';
 
 /**
  * The records and personal bests one round sets, measured against the book without it (call
  * before the round's values go into the book). Strictly better only: equalling is not news, and
  * neither is a first value with nothing to beat (a player's first round, a map's first time).
  */
-export async function findNewRecords(header: RoundHeaderRow, values: RoundValuesService, store: RecordStore): Promise<NewRecord[]> {
-  const rows = (await values.ofRounds([header.roundId])).filter((r) => !isBot(r));
+export async function findNewRecords(header: RoundHeaderRow, values: RoundValuesService, store: RecordStore, bots: BotRule): Promise<NewRecord[]> {
+  const rows = (await values.ofRounds([header.roundId])).filter((r) => !leftOutOfRecords(r, bots));
   const out: NewRecord[] = [];
-  for (const best of roundBests(rows)) {
+  for (const best of roundBests(rows, bots)) {
     const stat = ROUND_STATS.find((s) => s.id === best.stat)!;
     const previous = await store.bestValue(best.stat, header.roundId);
     if (previous === null || best.value <= previous) continue;

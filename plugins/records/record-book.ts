@@ -1,4 +1,4 @@
-import type { EventMap, Logger, PluginStorage, RoundValuesService } from 'etbot/plugin-api';
+import type { BotRule, EventMap, Logger, PluginStorage, RoundValuesService } from 'etbot/plugin-api';
 import { RecordStore } from './data/record-store';
 import { mapTimes, roundBests, type MapTime, type MapTimeKind, type RoundBest } from './record-stats';
 
@@ -19,6 +19,7 @@ export class RecordBook {
     private readonly values: RoundValuesService,
     private readonly storage: PluginStorage,
     private readonly logger: Logger,
+    private readonly bots: BotRule,
   ) {
     this.store = new RecordStore(storage);
   }
@@ -108,7 +109,7 @@ export class RecordBook {
   private async recompute(roundIds: number[], version?: string): Promise<void> {
     const rows = await this.values.ofRounds(roundIds);
     const headers = await this.values.headers(roundIds);
-    await this.store.replaceRounds(roundIds, roundBests(rows), headers.flatMap(mapTimes), version);
+    await this.store.replaceRounds(roundIds, roundBests(rows, this.bots), headers.flatMap(mapTimes), version);
   }
 
   private serial(work: () => Promise<void>): Promise<void> {

@@ -1,4 +1,4 @@
-import type { RoundHeaderRow, RoundValueRow, RoundValues } from 'etbot/plugin-api';
+import type { BotRule, RoundHeaderRow, RoundValueRow, RoundValues } from 'etbot/plugin-api';
 
 /** A single-round record: the best value one player reached in one round. */
 export interface RoundStat {
@@ -35,8 +35,9 @@ export function findRoundStat(id: string): RoundStat | undefined {
   return ROUND_STATS.find((s) => s.id === id.toLowerCase());
 }
 
-export function isBot(row: RoundValueRow): boolean {
-  return row.isBot || row.guid.startsWith('OMNIBOT') || /^\[BOT\]/i.test(row.name) || /^\[BOT\]/i.test(row.nameInRound);
+/** Bots hold no records unless the core bot rule includes them. */
+export function leftOutOfRecords(row: RoundValueRow, bots: BotRule): boolean {
+  return bots.leftOut({ guid: row.guid, name: row.name, otherNames: [row.nameInRound] });
 }
 
 export interface RoundBest {
@@ -50,10 +51,10 @@ export interface RoundBest {
 }
 
 /** Each round's best player(s) per stat (ties kept), bots left out; a best of 0 is no record. */
-export function roundBests(rows: readonly RoundValueRow[]): RoundBest[] {
+export function roundBests(rows: readonly RoundValueRow[], bots: BotRule): RoundBest[] {
   const byRound = new Map<number, RoundValueRow[]>();
   for (const row of rows) {
-    if (isBot(row)) continue;
+    if (leftOutOfRecords(row, bots)) continue;
     const list = byRound.get(row.roundId);
     if (list) list.push(row);
     else byRound.set(row.roundId, [row]);

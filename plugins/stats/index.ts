@@ -8,8 +8,10 @@ export default definePlugin({
     apiVersion: '^2.0.0',
     description: "!stats: a player's totals",
   },
-  requires: [QueryServices.PlayerResolver, QueryServices.PlayerStats],
+  requires: [QueryServices.PlayerResolver, QueryServices.PlayerStats, QueryServices.Bots],
   register(api) {
-    api.command(statsCommand(api.services.get(QueryServices.PlayerResolver), api.services.get(QueryServices.PlayerStats)));
+    api.command(
+      statsCommand(api.services.get(QueryServices.PlayerResolver), api.services.get(QueryServices.PlayerStats), api.services.get(QueryServices.Bots)),
+    );
   },
 });

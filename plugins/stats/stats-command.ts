@@ -1,8 +1,8 @@
-import { defineCommand, nameFormatter, resolvePlayerArgument, type PlayerResolver, type PlayerStatsService } from 'etbot/plugin-api';
+import { defineCommand, nameFormatter, resolvePlayerArgument, type BotRule, type PlayerResolver, type PlayerStatsService } from 'etbot/plugin-api';
 import { statsEmbed } from './stats-embed';
 
 /** `!stats [player]`: a player's totals. */
-export function statsCommand(resolver: PlayerResolver, playerStats: PlayerStatsService) {
+export function statsCommand(resolver: PlayerResolver, playerStats: PlayerStatsService, bots: BotRule) {
   return defineCommand({
     name: 'stats',
     aliases: ['player'],
@@ -14,7 +14,9 @@ export function statsCommand(resolver: PlayerResolver, playerStats: PlayerStatsS
       const { player, reply } = await resolvePlayerArgument(resolver, args.player, ctx);
       if (!player) return reply;
       const profile = await playerStats.profile(player);
-      return { embeds: [statsEmbed(profile, nameFormatter(ctx.transport))] };
+      const candidate = { guid: profile.player.guid, name: profile.player.name, otherNames: profile.otherNames };
+      const bot = { isBot: bots.isBot(candidate), leftOut: bots.leftOut(candidate) };
+      return { embeds: [statsEmbed(profile, nameFormatter(ctx.transport), bot)] };
     },
   });
 }

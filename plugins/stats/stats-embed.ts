@@ -1,7 +1,13 @@
 import { Colors, formatDuration, formatLocalTime, formatPercent, formatRatio, type Embed, type PlayerProfile } from 'etbot/plugin-api';
 
-/** The `!stats` embed; field names and values read as `K/D: 1.87 (450 kills, 240 deaths)`. */
-export function statsEmbed(p: PlayerProfile, esc: (s: string) => string): Embed {
+export interface BotMark {
+  isBot: boolean;
+  /** Left out of rankings, MVP and awards (players.includeBots off). */
+  leftOut: boolean;
+}
+
+/** The `!stats` embed; field names and values read as `K/D: 1.87 (450 kills, 240 deaths)`. A bot is marked as one. */
+export function statsEmbed(p: PlayerProfile, esc: (s: string) => string, bot: BotMark = { isBot: false, leftOut: false }): Embed {
   const t = p.totals;
   const fields = [
     { name: 'Rounds played', value: String(t.rounds), inline: true },
@@ -23,5 +29,6 @@ export function statsEmbed(p: PlayerProfile, esc: (s: string) => string): Embed 
     { name: 'Last seen', value: formatLocalTime(p.lastSeen), inline: true },
   ];
   if (p.otherNames.length > 0) fields.push({ name: 'Other names', value: p.otherNames.slice(0, 15).map(esc).join(', ') });
-  return { title: `Stats for ${esc(p.player.name)}`, color: Colors.primary, fields, footer: `GUID ${p.player.guid}` };
+  const botNote = bot.leftOut ? ' · a bot: left out of rankings, MVP and awards' : bot.isBot ? ' · a bot' : '';
+  return { title: `Stats for ${esc(p.player.name)}${bot.isBot ? ' (bot)' : ''}`, color: Colors.primary, fields, footer: `GUID ${p.player.guid}${botNote}` };
 }

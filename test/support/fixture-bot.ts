@@ -20,6 +20,7 @@ import type { Reply } from '../../core/plugin-api/reply';
 import type { PluginEntry } from '../../core/plugin-host/plugins-file';
 import type { PluginHost } from '../../core/plugin-host/plugin-host';
 import { queriesModule } from '../../core/queries/module';
+import { BotRule } from '../../core/queries/bots';
 import type { Clock } from '../../core/scheduler/clock';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './databases';
 import { replyText } from '../../core/testing/reply-text';
@@ -77,7 +78,12 @@ function testDatabaseModule(handle: TestDatabase, opened: (db: Database) => void
       ctx.container.register(DataServices.DataSource.id, { useValue: db.dataSource });
       const importer = new Importer(
         db,
-        { timezone: ctx.config.timezone, pairingWindowMinutes: ctx.config.import.pairingWindowMinutes, sessionGapMinutes: ctx.config.import.sessionGapMinutes },
+        {
+          timezone: ctx.config.timezone,
+          pairingWindowMinutes: ctx.config.import.pairingWindowMinutes,
+          sessionGapMinutes: ctx.config.import.sessionGapMinutes,
+          bots: new BotRule(ctx.config.players),
+        },
         events,
       );
       ctx.container.register(DataServices.Importer.id, { useValue: importer });

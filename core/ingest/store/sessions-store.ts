@@ -1,6 +1,7 @@
 import { Sql, bool, num } from '../../data/sql';
 import { groupSessions, type SessionRound } from '../derive/sessions';
 import { persistentTeams, type TeamRound } from '../derive/teams';
+import { BotRule } from '../../queries/bots';
 import { utcIso } from '../derive/local-time';
 import type { ChangeSet } from './change-set';
 
@@ -70,15 +71,15 @@ export async function regroupSessions(
 }
 
 /** Recomputes a session's start, end, counts and persistent teams from its rounds. */
-export async function refreshSession(sql: Sql, sessionId: number, shrunk: boolean): Promise<void> {
+export async function refreshSession(sql: Sql, sessionId: number, shrunk: boolean, bots: BotRule = new BotRule()): Promise<void> {
   // PostgreSQL: LATERAL keeps this an index lookup per round even when the table statistics are
   // stale (a server without autovacuum otherwise picks a full scan of player_rounds).
   const players =
     sql.kind === 'postgres'
-      ? 'LEFT JOIN LATERAL (SELECT x.guid, x.team, x.counted FROM player_rounds x WHERE x.round_id = r.id OFFSET 0) p ON TRUE'
+      ? 'LEFT JOIN LATERAL (SELECT x.guid, x.clean_name, x.team, x.counted FROM player_rounds x WHERE x.round_id = r.id OFFSET 0) p ON TRUE'
       : 'LEFT JOIN player_rounds p ON p.round_id = r.id';
   const rows = await sql.all(
-    `SELECT r.id, r.round_number, r.status, r.ended_at_utc, r.ended_at_local, p.guid, p.team, p.counted
+    `SELECT r.id, r.round_number, r.status, r.ended_at_utc, r.ended_at_local, p.guid, p.clean_name, p.team, p.counted
      FROM rounds r ${players}
      WHERE r.session_id = ? ORDER BY r.ended_at_utc, ${sql.bytewise('r.file_name')}, r.id, ${sql.bytewise('p.guid')}`,
     [sessionId],
@@ -103,7 +104,9 @@ export async function refreshSession(sql: Sql, sessionId: number, shrunk: boolea
       };
       rounds.push(round);
     }
-    if (row.guid !== null && row.guid !== undefined && bool(row.counted)) round.players.push({ guid: String(row.guid), team: num(row.team) });
+    if (row.guid === null || row.guid === undefined || !bool(row.counted)) continue;
+    if (bots.leftOut({ guid: String(row.guid), name: String(row.clean_name ?? '') })) continue;
+    round.players.push({ guid: String(row.guid), team: num(row.team) });
   }
   const first = rounds[0]!;
   const last = rounds[rounds.length - 1]!;

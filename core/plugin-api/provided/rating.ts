@@ -24,7 +24,7 @@ export interface RatingLeaderboardOptions {
   offset?: number;
   /** Default 10. */
   limit?: number;
-  /** Omni-bots are left out unless this is true. */
+  /** Bots (the core bot rule: OMNIBOT GUIDs, players.botNamePattern) are left out unless this is true; default players.includeBots. */
   includeBots?: boolean;
 }
 

@@ -58,6 +58,8 @@ export interface SessionSummaryService {
   roundEmbed(round: SummarizedRound, escape: EscapeText, title?: string): Embed;
   /** The overview of `!last_session` and the announcer: when, maps, score, teams, players, MVP. */
   sessionOverviewEmbed(session: SummarizedSession, escape: EscapeText, options?: SessionOverviewOptions): Embed;
+  /** Why the MVP is the MVP (`!why mvp`): the formula, the top players' points by term, the runner-up. Plain text lines. */
+  explainMvp(session: SummarizedSession): { title: string; lines: string[] };
 
   // --- The session story (issue 22) ---
   /** One of `!last_session`'s per-player views as its embed page (fields the era's files lack are named in the footer). */

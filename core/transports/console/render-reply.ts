@@ -56,8 +56,16 @@ export function renderReply(reply: Reply, outputDir: string): RenderedReply {
     }
     blocks.push(files.map((f) => `Image written: ${f}`).join('\n'));
   }
-  if (reply.pagination) blocks.push(`Page ${reply.pagination.page + 1} of ${reply.pagination.pageCount}`);
+  if (reply.pagination && !showsPage(reply, reply.pagination.page + 1, reply.pagination.pageCount)) {
+    blocks.push(`Page ${reply.pagination.page + 1} of ${reply.pagination.pageCount}`);
+  }
   return { text: escapeControlCharacters(blocks.join('\n\n')), files };
+}
+
+/** Whether the reply already says which page it is (a footer's `page 2/5`): the console then adds no second page line. */
+function showsPage(reply: Reply, page: number, pageCount: number): boolean {
+  const marker = new RegExp(`\\bpage ${page}/${pageCount}\\b`, 'i');
+  return [reply.text, ...(reply.embeds ?? []).map((e) => e.footer)].some((text) => text !== undefined && marker.test(text));
 }
 
 /** The reply as JSON: file contents become their size and base64-free description. */

@@ -8,6 +8,7 @@ import {
   type SessionOverviewOptions as OverviewOptions,
 } from 'etbot/plugin-api';
 import { MVP_FORMULA } from './mvp';
+import { sessionMapCount } from './map-count';
 import type { MapResult, PlayerSessionStats, RoundOutcome, RoundReport, SessionReport, TeamId } from './types';
 
 /** Discord's limit for one field's value. */
@@ -92,7 +93,7 @@ export function fitLines(lines: readonly string[], limit = FIELD_LIMIT): string 
 export function sessionOverviewEmbed(r: SessionReport, esc: Escape, options: OverviewOptions = {}): Embed {
   const description = [
     `**${r.date}** ${clockTime(r.start)}–${clockTime(r.end)} (${formatDuration(r.durationSeconds)}) · ${esc(r.serverName)}`,
-    `${count(r.mapCount, 'map')}, ${count(r.roundCount, 'round')} · **${sessionScoreText(r)}**`,
+    `${sessionMapCount(r)}, ${count(r.roundCount, 'round')} · **${sessionScoreText(r)}**`,
     r.mvp ? `MVP: **${esc(r.mvp.name)}** (${r.mvp.mvpPoints} points)` : 'MVP: -',
   ].join('\n');
   const fields = [{ name: 'Maps', value: fitLines(r.maps.map((m) => mapLine(m, esc))) }];

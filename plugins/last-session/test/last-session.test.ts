@@ -39,7 +39,8 @@ forEachDatabase('!last_session and !last_round', (handle) => {
       expect(embed.title).to.equal('Last session · 2025-11-09');
       // truth: 2025-11-09T23:01:43 .. 2025-11-10T00:49:11 = 1 h 47 min 28 s
       expect(embed.description).to.include(`**2025-11-09** ${session.start.slice(11, 16)}–${session.end.slice(11, 16)} (1h 47m)`);
-      expect(embed.description).to.include(`${session.maps} maps, ${session.rounds} rounds`);
+      // Six maps listed: five paired, supply left after R1 (23:55, no R2): the header adds up to them.
+      expect(embed.description).to.include(`${session.maps} maps played to the end, 1 left after R1, ${session.rounds} rounds`);
       expect(reply.files).to.have.length(1);
       expect(embed.image).to.equal(reply.files![0]!.name);
       expect(reply.files![0]!.name).to.match(/\.png$/);
@@ -48,8 +49,8 @@ forEachDatabase('!last_session and !last_round', (handle) => {
     it("shows each player's session numbers as the generator's truth has them", async () => {
       const reply = await run('!last_session');
       const lines = [...field(reply, 'Team A').split('\n'), ...field(reply, 'Team B').split('\n')];
-      // 14 players had time in every round of session 2 (truth.rounds[*].players).
-      expect(lines).to.have.length(14);
+      // 14 players had time in every round of session 2 (truth.rounds[*].players); the bot [BOT]Bolt is left out by default.
+      expect(lines).to.have.length(13);
       // viper? (713D6612) played only session 2, so his truth totals are his session numbers.
       // By hand from truth: K/D = 49 / 36 = 1.3611 -> 1.36; DPM = 27736 x 60 / 5490 s
       // = 1664160 / 5490 = 303.13 (shown rounded: 303); accuracy 37.88% -> 37.9%; revives given 0.
@@ -119,7 +120,8 @@ forEachDatabase('!last_session and !last_round', (handle) => {
       expect(field(reply, 'Map result')).to.equal('Team B wins 2-0');
       expect(field(reply, 'MVP')).to.match(/\(\d+(\.\d)? points\)$/);
       const truthRound = truth.rounds.find((r) => r.file === '2025-11-10-004911-sw_goldrush_te-round-2.txt')!;
-      expect(embed.footer).to.equal(`${truthRound.players} players`);
+      // truth counts the bot [BOT]Bolt, who is left out of the list by default.
+      expect(embed.footer).to.equal(`${truthRound.players - 1} players`);
     });
 
     it('lists kills by weapon with the names players know', async () => {

@@ -29,7 +29,8 @@ forEachDatabase('!stats on the fixtures', (handle) => {
     it(`shows every number of truth.json for '${typed}'`, async () => {
       const t = truthPlayer(truth, guid);
       const reply = await bot.run(`!stats ${typed}`);
-      expect(reply.embeds?.[0]?.title).to.equal(`Stats for ${t.name}`);
+      // A bot still answers, marked as one.
+      expect(reply.embeds?.[0]?.title).to.equal(`Stats for ${t.name}${guid.startsWith('OMNIBOT0') ? ' (bot)' : ''}`);
       const f = fields(reply);
       expect(f['Rounds played']).to.equal(String(t.rounds));
       expect(f['Time played']).to.equal(hoursMinutes(t.timePlayedSeconds));
