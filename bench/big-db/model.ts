@@ -7,6 +7,7 @@ import { deriveRoundPlayers } from '../../core/ingest/derive/round-values';
 import { attackersSucceeded, mapScore } from '../../core/ingest/derive/score';
 import { compareRounds, groupSessions } from '../../core/ingest/derive/sessions';
 import { persistentTeams } from '../../core/ingest/derive/teams';
+import { BotRule } from '../../core/queries/bots';
 import type { DerivedPlayer } from '../../core/ingest/derive/types';
 import { DEFAULT_IMPORT_SETTINGS } from '../../core/ingest/importer';
 import { rawPlayerFromLine } from '../../core/ingest/raw-player';
@@ -126,6 +127,7 @@ export class BigDbModel {
   private nextMatchId = 1;
   private nextSessionId = 1;
   private nextTeamMemberId = 1;
+  private readonly bots = new BotRule();
   private nextAliasId = 1;
   private readonly hashes = new Set<string>();
   private readonly players = new Map<string, PlayerState>();
@@ -232,7 +234,10 @@ export class BigDbModel {
       const teams = persistentTeams(
         members.map((m) => ({
           roundNumber: m.roundNumber,
-          players: m.derived.filter((p) => p.counted).map((p) => ({ guid: p.raw.guid, team: p.raw.team })),
+          // As the importer: bots are left out of team detection by default (core/queries/bots.ts).
+          players: m.derived
+            .filter((p) => p.counted && !this.bots.leftOut({ guid: p.raw.guid, name: p.raw.cleanName }))
+            .map((p) => ({ guid: p.raw.guid, team: p.raw.team })),
         })),
       );
       for (const [guid, team] of teams) teamRows.push([this.nextTeamMemberId++, sessionId, guid, team]);

@@ -43,7 +43,10 @@ export function shown(markdown: string): string {
 /** `1. slasher - 125 kills` lines of the whole kills board, from truth.json (competition ranks, ties by name). */
 export function killsBoardLines(truth: Truth): string[] {
   const lower = (s: string) => s.toLowerCase();
-  const sorted = [...truth.players].sort((a, b) => b.kills - a.kills || (lower(a.name) < lower(b.name) ? -1 : lower(a.name) > lower(b.name) ? 1 : 0));
+  // Boards leave bots (OMNIBOT GUIDs) out by default.
+  const sorted = [...truth.players.filter((p) => !p.guid.startsWith('OMNIBOT0'))].sort(
+    (a, b) => b.kills - a.kills || (lower(a.name) < lower(b.name) ? -1 : lower(a.name) > lower(b.name) ? 1 : 0),
+  );
   return sorted.map((p) => {
     const rank = sorted.findIndex((q) => q.kills === p.kills) + 1;
     return `${rank}. ${p.name} - ${p.kills} kills`;
