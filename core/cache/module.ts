@@ -28,7 +28,9 @@ export function cacheModule(): CoreModule {
       if (redisUrl && cache)
         redis = await RedisInvalidation.connect(redisUrl, cache, ctx.logger.child({ component: 'cache' }), ctx.config.cache.redisNamespace);
       const events = ctx.container.resolve<EventBus>(HostServices.Events.id);
-      subscription = events.on('round.imported', () => cache?.invalidate(), 'cache');
+      const round = events.on('round.imported', () => cache?.invalidate(), 'cache');
+      const identities = events.on('identities.changed', () => cache?.invalidate(), 'cache');
+      subscription = { dispose: () => (round.dispose(), identities.dispose()) };
     },
     async stop() {
       await redis?.close();

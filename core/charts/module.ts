@@ -20,7 +20,9 @@ export function chartsModule(options: ChartServiceOptions = {}): CoreModule {
     },
     start(ctx: ModuleContext) {
       const events = ctx.container.resolve<EventBus>(HostServices.Events.id);
-      subscription = events.on('round.imported', () => service?.invalidate(), 'charts');
+      const round = events.on('round.imported', () => service?.invalidate(), 'charts');
+      const identities = events.on('identities.changed', () => service?.invalidate(), 'charts');
+      subscription = { dispose: () => (round.dispose(), identities.dispose()) };
     },
     stop() {
       subscription?.dispose();

@@ -6,6 +6,7 @@ import { Importer } from '../ingest/importer';
 import type { PluginHost } from '../plugin-host/plugin-host';
 import { ImportsService } from '../ingest/imports-service';
 import { IngestServices } from '../ingest/tokens';
+import { IdentitiesService } from '../ingest/identities/identities-service';
 import { openDatabase, type Database } from './database';
 import { DatabaseAdmin } from './database-admin';
 import { BotRule } from '../queries/bots';
@@ -57,6 +58,7 @@ export function databaseModule(): CoreModule {
       c.register(DataServices.Importer.id, { useValue: importer });
       c.register(DataServices.Admin.id, { useValue: new DatabaseAdmin(db) });
       c.register(IngestServices.Imports.id, { useValue: new ImportsService(importer, db) });
+      c.register(IngestServices.Identities.id, { useValue: new IdentitiesService(db, importer.bots, events) });
     },
     async start(ctx: ModuleContext) {
       const ran = await db!.migrate();

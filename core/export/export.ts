@@ -25,23 +25,35 @@ const SUMS = [
   'dynamites_planted',
 ] as const;
 
+export interface ExportPlayersOptions {
+  /**
+   * One row per GUID as written in the files, each with the `identity` it belongs to, instead of
+   * one row per player (GUIDs merged with `!merge` summed under the identity's GUID).
+   */
+  perGuid?: boolean;
+}
+
 /** Every player with a counted row in a non-orphan round, sorted by GUID (spec §9). */
-export async function exportPlayers(source: Database | DataSource): Promise<ExportPlayer[]> {
+export async function exportPlayers(source: Database | DataSource, options: ExportPlayersOptions = {}): Promise<ExportPlayer[]> {
   return asDatabase(source).read(async (sql) => {
+    const key = options.perGuid ? 'COALESCE(source_guid, guid)' : 'guid';
     const rows = await sql.all(
-      `SELECT t.*, p.name FROM (
-         SELECT guid, COUNT(*) AS rounds, ${SUMS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}, SUM(revives_given) AS revives_given
-         FROM player_rounds WHERE in_totals = ? GROUP BY guid
-       ) t JOIN players p ON p.guid = t.guid`,
+      `SELECT t.*, COALESCE(own.name, p.name) AS name, COALESCE(i.identity_guid, t.guid) AS identity FROM (
+         SELECT ${key} AS guid, COUNT(*) AS rounds, ${SUMS.map((c) => `SUM(${c}) AS ${c}`).join(', ')}, SUM(revives_given) AS revives_given
+         FROM player_rounds WHERE in_totals = ? GROUP BY ${key}
+       ) t LEFT JOIN player_identities i ON i.guid = t.guid
+       LEFT JOIN players own ON own.guid = t.guid LEFT JOIN players p ON p.guid = COALESCE(i.identity_guid, t.guid)`,
       [true],
     );
+    const ownNames = options.perGuid ? await mergedGuidNames(sql) : new Map<string, string>();
     return rows
       .map((r): ExportPlayer => {
         const s = (c: string): number => num(r[c]);
         const seconds = s('time_played_seconds');
         return {
           guid: String(r.guid),
-          name: String(r.name),
+          ...(options.perGuid ? { identity: String(r.identity) } : {}),
+          name: ownNames.get(String(r.guid)) ?? String(r.name),
           rounds: s('rounds'),
           timePlayedSeconds: seconds,
           kills: s('kills'),
@@ -69,6 +81,21 @@ export async function exportPlayers(source: Database | DataSource): Promise<Expo
       })
       .sort((a, b) => (a.guid < b.guid ? -1 : a.guid > b.guid ? 1 : 0));
   });
+}
+
+/** The name each merged GUID had itself: its clean name in its latest non-orphan round (§9 Clean names). */
+async function mergedGuidNames(sql: Sql): Promise<Map<string, string>> {
+  const rows = await sql.all(
+    `SELECT p.source_guid, p.clean_name, r.ended_at_utc, r.file_name FROM player_rounds p JOIN rounds r ON r.id = p.round_id
+     WHERE p.source_guid IS NOT NULL AND r.status = 'valid'`,
+  );
+  const latest = new Map<string, { key: string; name: string }>();
+  for (const r of rows) {
+    const key = `${String(r.ended_at_utc)}|${String(r.file_name)}`;
+    const seen = latest.get(String(r.source_guid));
+    if (!seen || key > seen.key) latest.set(String(r.source_guid), { key, name: String(r.clean_name) });
+  }
+  return new Map([...latest].map(([guid, v]) => [guid, v.name]));
 }
 
 /** Every accepted round in time order (then file name). */

@@ -1,3 +1,3 @@
-export { exportPlayers, exportRounds, exportSessions } from './export';
+export { exportPlayers, exportRounds, exportSessions, type ExportPlayersOptions } from './export';
 export { toCsv } from './csv';
 export type { ExportPlayer, ExportRound, ExportSession } from './types';

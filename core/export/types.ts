@@ -1,6 +1,8 @@
 /** The export format of spec §9 (`etbot export`). */
 export interface ExportPlayer {
   guid: string;
+  /** With `perGuid` only: the player (identity GUID) this GUID belongs to; itself when not merged. */
+  identity?: string;
   name: string;
   rounds: number;
   timePlayedSeconds: number;

@@ -30,16 +30,29 @@ export class LinkService {
     private readonly cache: QueryCache,
   ) {}
 
-  /** The GUID linked to a Discord account, or null. */
+  /** The player (identity GUID: a linked GUID merged into another gives that one) of a Discord account, or null. */
   guidFor(discordUserId: string): Promise<string | null> {
-    return this.cache.wrap(`link:user:${discordUserId}`, async () => (await this.byUser(discordUserId))?.guid ?? null);
+    return this.cache.wrap(`link:user:${discordUserId}`, () =>
+      this.db.read(async (sql) => {
+        const row = await sql.one<{ guid: string }>(
+          `SELECT COALESCE(i.identity_guid, l.guid) AS guid FROM player_links l LEFT JOIN player_identities i ON i.guid = l.guid WHERE l.discord_user_id = ?`,
+          [discordUserId],
+        );
+        return row ? String(row.guid) : null;
+      }),
+    );
   }
 
   /** The Discord account linked to a GUID, or null. */
   userFor(guid: string): Promise<string | null> {
     return this.cache.wrap(`link:guid:${guid}`, () =>
       this.db.read(async (sql) => {
-        const row = await sql.one<{ discord_user_id: string }>('SELECT discord_user_id FROM player_links WHERE guid = ?', [guid]);
+        // Linked through any GUID of the player's identity; the identity's own GUID first.
+        const row = await sql.one<{ discord_user_id: string }>(
+          `SELECT discord_user_id FROM player_links WHERE guid = ? OR guid IN (SELECT guid FROM player_identities WHERE identity_guid = ?)
+           ORDER BY CASE WHEN guid = ? THEN 0 ELSE 1 END, linked_at LIMIT 1`,
+          [guid, guid, guid],
+        );
         return row?.discord_user_id ?? null;
       }),
     );

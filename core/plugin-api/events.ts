@@ -16,6 +16,11 @@ export interface EventMap {
     endedAt: string;
     rederivedRoundIds: number[];
   };
+  /**
+   * GUIDs were merged into one player or set apart (`!merge`, `!unmerge`), after the commit: the
+   * rows of `roundIds` were written again under other identities. Anything kept per GUID is stale.
+   */
+  'identities.changed': { identity: string; members: string[]; roundIds: number[] };
   'file.rejected': { file: string; reason: string; source: string };
   'file.duplicate': { file: string; duplicateOf: string; source: string };
   /** No round arrived within the session gap after the session's last round. */

@@ -65,12 +65,15 @@ export { ReimportError } from '../ingest/imports-service';
 export type { ImportSummary } from '../ingest/import-paths';
 export type { ImportOutcome } from '../ingest/importer';
 export type { RegroupReport } from '../ingest/regroup-sessions';
+export type { IdentitiesService, IdentityChange, IdentityListing } from '../ingest/identities/identities-service';
+export { IdentityError } from '../ingest/identities/identities-service';
 export type { StatsFilesService, StatsFileCounts, RejectedFile } from '../queries/stats-files';
 export type { OpsMetrics, MetricsSnapshot } from '../metrics/ops-metrics';
 export const AdminServices = {
   ...AdminTokens,
   Database: DataServices.Admin,
   Imports: IngestServices.Imports,
+  Identities: IngestServices.Identities,
 } as const;
 
 // --- last-session, sessions (issue 17): session rows; the services these plugins provide. ---

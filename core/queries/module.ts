@@ -105,7 +105,17 @@ export function queriesModule(): CoreModule {
         }
       }
       // Synchronous: the rounds are queued before any later read can run.
-      subscription = events.on('round.imported', (payload) => allTime?.roundImported(payload), 'queries');
+      const round = events.on('round.imported', (payload) => allTime?.roundImported(payload), 'queries');
+      // Rows moved between players: the per-player sums start again from the stored rows.
+      const identities = events.on(
+        'identities.changed',
+        () => {
+          allTime?.reset();
+          if (ctx.mode === 'start') allTime?.warmUp();
+        },
+        'queries',
+      );
+      subscription = { dispose: () => (round.dispose(), identities.dispose()) };
       // Another instance imported (news through Redis): its rounds are unknown here, so rebuild the totals.
       if (ctx.container.isRegistered(CacheServices.QueryCache.id, true)) {
         stopPeerListening = ctx.container.resolve<QueryCache>(CacheServices.QueryCache.id).onPeerInvalidate(() => allTime?.reset());

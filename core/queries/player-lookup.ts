@@ -28,7 +28,11 @@ export class PlayerLookupService {
   byGuid(guid: string): Promise<PlayerRef | null> {
     return this.cache.wrap(`player:${guid}`, () =>
       this.db.read(async (sql) => {
-        const row = await sql.one<{ guid: string; name: string }>('SELECT guid, name FROM players WHERE guid = ?', [guid]);
+        // A merged GUID names its identity's player.
+        const row = await sql.one<{ guid: string; name: string }>(
+          'SELECT guid, name FROM players WHERE guid = COALESCE((SELECT identity_guid FROM player_identities WHERE guid = ?), ?)',
+          [guid, guid],
+        );
         return row ? { guid: row.guid, name: row.name } : null;
       }),
     );
@@ -55,16 +59,17 @@ export class PlayerLookupService {
     return this.db.read(async (sql) => {
       if (text === '') return { kind: 'unknown', query: text, suggestions: [] };
       const exact = await sql.all<{ guid: string; name: string; how: string }>(
-        `SELECT p.guid, p.name, 'guid' AS how FROM players p WHERE p.guid IN (?, ?) AND ${HAS_ROUNDS}
+        `SELECT p.guid, p.name, 'guid' AS how FROM players p
+           WHERE (p.guid IN (?, ?) OR p.guid IN (SELECT identity_guid FROM player_identities WHERE guid IN (?, ?))) AND ${HAS_ROUNDS}
          UNION ALL
          SELECT p.guid, p.name, 'name' AS how FROM players p WHERE p.name_lower = ? AND ${HAS_ROUNDS}
          UNION ALL
          SELECT p.guid, p.name, 'alias' AS how FROM player_aliases a JOIN players p ON p.guid = a.guid
            WHERE a.clean_name_lower = ? AND ${HAS_ROUNDS}`,
-        [text, text.toUpperCase(), lower, lower],
+        [text, text.toUpperCase(), text, text.toUpperCase(), lower, lower],
       );
       for (const how of ['guid', 'name', 'alias'] as const) {
-        const hits = unique(exact.filter((r) => r.how === how).map(ref));
+        const hits = unique(exact.filter((r) => r.how === how).map(ref)).sort(byName);
         if (hits.length === 1) return { kind: 'found', player: hits[0]!, matchedBy: how };
         if (hits.length > 1) return ambiguous(text, hits);
       }

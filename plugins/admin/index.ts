@@ -8,6 +8,9 @@ import { configCommand } from './commands/config';
 import { importCommand } from './commands/import';
 import { pluginCommand, pluginsCommand } from './commands/plugins';
 import { regroupCommand } from './commands/regroup';
+import { identitiesCommand } from './commands/identities';
+import { mergeCommand } from './commands/merge';
+import { unmergeCommand } from './commands/unmerge';
 import { reimportCommand } from './commands/reimport';
 import { rejectedCommand } from './commands/rejected';
 import { statusCommand } from './commands/status';
@@ -23,7 +26,7 @@ import { adminRequires, adminServices } from './services';
 export default definePlugin<AdminOptions>({
   manifest: {
     id: 'admin',
-    version: '1.1.0',
+    version: '1.2.0',
     apiVersion: '^2.0.0',
     description: 'Admin commands (!status, !import, !plugin, !config, ...), the audit log, and the health, maintenance and metrics jobs',
   },
@@ -45,6 +48,9 @@ export default definePlugin<AdminOptions>({
     api.command(pluginCommand(s));
     api.command(cacheCommand(s));
     api.command(regroupCommand(s));
+    api.command(mergeCommand(s));
+    api.command(unmergeCommand(s));
+    api.command(identitiesCommand(s));
     api.command(configCommand(s));
     api.command(auditCommand(s, pageSize));
     for (const job of adminJobs(api, s).jobs) api.job(job);

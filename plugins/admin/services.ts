@@ -21,6 +21,7 @@ export function adminServices(api: PluginApi<AdminOptions>, audit: AuditLog) {
     audit,
     database: () => optional(AdminServices.Database),
     imports: () => optional(AdminServices.Imports),
+    identities: () => optional(AdminServices.Identities),
     files: () => optional(QueryServices.StatsFiles),
     collectors: () => optional(AdminServices.Collectors),
     cache: () => optional(CacheServices.QueryCache),

@@ -23,6 +23,7 @@ export default definePlugin({
     rating.activate();
     api.onDispose(() => rating.deactivate());
     api.on('round.imported', (event) => rating.noteImported(event));
+    api.on('identities.changed', () => rating.noteIdentitiesChanged());
     // `!top rating` (leaderboards) and other plugins read the rating through this.
     api.provide(RatingServices.Rating, rating);
     api.command(ratingCommand(rating, api.services.get(QueryServices.PlayerResolver)));

@@ -94,6 +94,12 @@ export class RatingService implements SkillRating {
     this.schedule(this.debounceMs);
   }
 
+  /** GUIDs were merged or set apart: every rating is computed again from the matches. */
+  noteIdentitiesChanged(): void {
+    this.pendingFull = true;
+    this.schedule(0);
+  }
+
   /** Runs pending work now and waits for it; throws what the last background run threw. */
   async settle(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);

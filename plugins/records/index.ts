@@ -41,6 +41,7 @@ export default definePlugin<RecordsOptions>({
           await api.emit('records.set', { roundId: header.roundId, file: header.fileName, map: header.map, endedAt: header.endedAtLocal, records });
       }),
     );
+    api.on('identities.changed', (event) => book.roundsRewritten(event.roundIds));
     api.job({ name: 'sync', every: api.options.syncEvery, run: () => book.sync() });
     api.onDispose(() => book.stop());
 

@@ -62,6 +62,15 @@ export class RecordBook {
     });
   }
 
+  /** Rounds whose rows were written again (GUIDs merged or set apart): their entries are recomputed. */
+  roundsRewritten(roundIds: readonly number[]): Promise<void> {
+    return this.serial(async () => {
+      if ((await this.store.version()) === null) return;
+      const version = await this.values.version();
+      for (let i = 0; i < roundIds.length; i += ROUNDS_PER_PAGE) await this.recompute(roundIds.slice(i, i + ROUNDS_PER_PAGE), version);
+    });
+  }
+
   /** `best` of every stat at once: the first `holders` holders of each, and how many share it. */
   async bestOfEach(stats: readonly string[], holders: number, map?: string): Promise<{ rows: RoundBest[]; ties: Map<string, number> }> {
     for (;;) {

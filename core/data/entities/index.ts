@@ -9,8 +9,9 @@ import { StatsFile } from './stats-file';
 import { WeaponRound } from './weapon-round';
 import { FetchedRemoteFile } from './fetched-remote-file';
 import { PlayerLink } from './player-link';
+import { PlayerIdentity } from './player-identity';
 
-export { GamingSession, Match, Player, PlayerAlias, PlayerRound, Round, SessionTeamMember, StatsFile, WeaponRound };
+export { GamingSession, Match, Player, PlayerAlias, PlayerIdentity, PlayerRound, Round, SessionTeamMember, StatsFile, WeaponRound };
 export type { StatsFileStatus } from './stats-file';
 export type { RoundStatus } from './round';
 export type { Derivation } from './player-round';
@@ -29,4 +30,5 @@ export const coreEntities: Function[] = [
   SessionTeamMember,
   FetchedRemoteFile,
   PlayerLink,
+  PlayerIdentity,
 ];

@@ -19,7 +19,10 @@ const realNull = { type: 'double precision', nullable: true } as const;
 export class PlayerRound {
   /** Primary key: (roundId, guid). */
   @PrimaryColumn(int) roundId!: number;
+  /** The player's identity: the GUID in the file, or the GUID it was merged into (`!merge`). */
   @PrimaryColumn({ type: 'varchar', length: 160 }) guid!: string;
+  /** The GUID in the file when it differs from `guid` (merged); null otherwise. */
+  @Column({ type: 'varchar', length: 160, nullable: true }) sourceGuid!: string | null;
   @Column(int) lineNumber!: number;
   @Column({ type: 'varchar', length: 160 }) rawName!: string;
   @Column({ type: 'varchar', length: 160 }) cleanName!: string;

@@ -57,7 +57,10 @@ export interface PerRoundValues {
 }
 
 export interface RawPlayer {
+  /** The identity the row is stored under: the file's GUID unless that GUID was merged (`!merge`). */
   guid: string;
+  /** The GUID in the file, when it was merged into `guid`. */
+  sourceGuid?: string;
   lineNumber: number;
   rawName: string;
   cleanName: string;

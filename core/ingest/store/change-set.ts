@@ -1,3 +1,5 @@
+import type { IdentityMap } from '../identities/identity-map';
+
 /** What one import transaction touched, so the derived data around it can be brought up to date. */
 export class ChangeSet {
   readonly pairingPoints: { serverId: string; map: string; endedAtMs: number }[] = [];
@@ -16,6 +18,8 @@ export class ChangeSet {
   readonly guidsToRename = new Set<string>();
   /** Players who lost a round: their aliases are rebuilt from what is left. */
   readonly guidsToRealias = new Set<string>();
+  /** The merged GUIDs, read once per transaction (see identities/). */
+  identities: IdentityMap | null = null;
 
   touchRound(serverId: string, map: string, endedAtMs: number, sessionId: number | null): void {
     this.pairingPoints.push({ serverId, map, endedAtMs });

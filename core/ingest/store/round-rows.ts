@@ -63,6 +63,7 @@ export const PLAYER_COLUMNS = [
   ...CUMULATIVE.map(snake),
   'time_played_seconds',
   ...PER_ROUND.map(snake),
+  'source_guid',
 ];
 export const WEAPON_COLUMNS = [
   'round_id',
@@ -142,6 +143,7 @@ export function roundRowValues(roundId: number, players: readonly DerivedPlayer[
       ...CUMULATIVE.map((c) => p.cumulative[c]),
       p.timePlayedSeconds,
       ...PER_ROUND.map((c) => r.perRound[c]),
+      r.sourceGuid ?? null,
     ]);
     for (const w of p.weapons) {
       weaponRows.push([
@@ -173,7 +175,7 @@ export async function deleteRoundRows(sql: Sql, roundIds: readonly number[]): Pr
 
 /** Reads a round's raw rows back, exactly as they were imported. */
 export async function loadRawPlayers(sql: Sql, roundId: number): Promise<RawPlayer[]> {
-  const columns = `guid, line_number, raw_name, clean_name, team, era, ${CUMULATIVE.map((c) => `raw_${snake(c)}`).join(', ')}, ${PER_ROUND.map(snake).join(', ')}`;
+  const columns = `guid, source_guid, line_number, raw_name, clean_name, team, era, ${CUMULATIVE.map((c) => `raw_${snake(c)}`).join(', ')}, ${PER_ROUND.map(snake).join(', ')}`;
   if (sql.kind === 'postgres') {
     // One round trip: each player's weapons as a JSON array of integer arrays (exact).
     const rows = await sql.all(
@@ -236,6 +238,7 @@ export function rawPlayersAsStored(raw: readonly RawPlayer[]): RawPlayer[] {
       for (const c of PER_ROUND) perRound[c] = p.perRound[c] ?? null;
       return {
         guid: p.guid,
+        ...(p.sourceGuid ? { sourceGuid: p.sourceGuid } : {}),
         lineNumber: p.lineNumber,
         rawName: p.rawName,
         cleanName: p.cleanName,
@@ -260,6 +263,7 @@ function toRawPlayers(rows: readonly Row[], byGuid: ReadonlyMap<string, RawPlaye
     const guid = String(row.guid);
     return {
       guid,
+      ...(row.source_guid ? { sourceGuid: String(row.source_guid) } : {}),
       lineNumber: num(row.line_number),
       rawName: String(row.raw_name),
       cleanName: String(row.clean_name),

@@ -4,6 +4,7 @@ import { deriveRoundPlayers } from '../derive/round-values';
 import { attackersSucceeded } from '../derive/score';
 import { localToUtcMs, utcIso } from '../derive/local-time';
 import { rawPlayerFromLine } from '../raw-player';
+import { assignIdentities, loadIdentityMap } from '../identities/identity-map';
 import type { ChangeSet } from './change-set';
 import { loadComponent, pairingFor, rememberComponent, type StoredRound } from './pairing-store';
 import { insertRoundRows, loadRawPlayers, deleteRoundRows, roundRowsWithItems } from './round-rows';
@@ -51,7 +52,8 @@ export async function insertRound(
   else for (const [r2, r1] of pairs) if (r1 === NEW) partner = r2;
   const valid = roundNumber === 1 || partner !== null;
 
-  const raw = parsed.players.map(rawPlayerFromLine);
+  changes.identities ??= await loadIdentityMap(sql);
+  const raw = assignIdentities(parsed.players.map(rawPlayerFromLine), changes.identities);
   const r1Raw = roundNumber === 2 && partner !== null ? (pending?.rawPlayers(partner) ?? (await loadRawPlayers(sql, partner))) : null;
   const derived = deriveRoundPlayers(raw, r1Raw, roundNumber === 1 ? 'r1' : valid ? 'r2' : 'orphan');
   const h = parsed.header;
