@@ -13,7 +13,7 @@ import { createTestBot, type TestBot } from '../../core/testing';
 // empties its derived tables and the plugin rates every map again, to the same ratings.
 const RELEASE_DB = path.resolve(__dirname, '../../../test/upgrade/release-0.1.0.sqlite');
 /** Migrations added after the release, in the order they run (by timestamp): the rating's new columns, last-session's team names, the records plugin's tables. */
-const ADDED_SINCE_RELEASE = ['RatingPerformance1765300000000', 'LastSessionTeamNames1765500000000', 'Records1766000000000'];
+const ADDED_SINCE_RELEASE = ['RatingPerformance1765300000000', 'LastSessionTeamNames1765500000000', 'Records1766000000000', 'RatingObjectivePlay1766100000000'];
 /** Derived tables rebuilt on upgrade: compared by their content, not row for row. */
 const REBUILT = new Set(['rating_players', 'rating_maps', 'rating_history']);
 // The built-in plugins plugins.json turns on (the web plugin ships off: it opens a port).
