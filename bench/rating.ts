@@ -305,6 +305,8 @@ export function latentSkillLeague(seed: number, maps: number): MatchFacts[] {
             kills,
             deaths: poisson(8 / lean),
             damageGiven: damage(kills, lean),
+            // The league has no objectives: the objective index stays 0 there.
+            objectivePlay: 0,
           });
         }
       });

@@ -32,6 +32,12 @@ export interface CountedPlayerRound {
   deaths: number;
   /** Damage given to enemies in this round (the rating's performance prior reads it). */
   damageGiven: number;
+  /**
+   * Objective and support actions in this round: objectives stolen and returned, dynamites planted
+   * and defused, repairs/constructions and revives given (the last two only in the eras that
+   * write them, else 0; spec §3).
+   */
+  objectivePlay: number;
 }
 
 /** A player as a results table shows them. */
@@ -94,7 +100,10 @@ export class MatchResultsService {
       for (let i = 0; i < roundIds.length; i += CHUNK) {
         const chunk = roundIds.slice(i, i + CHUNK);
         const rows = await sql.all(
-          `SELECT round_id, guid, team, time_played_tenths, kills, deaths, damage_given FROM player_rounds
+          `SELECT round_id, guid, team, time_played_tenths, kills, deaths, damage_given,
+                  objectives_stolen + objectives_returned + dynamites_planted + dynamites_defused
+                    + COALESCE(repairs, 0) + COALESCE(revives_given, 0) AS objective_play
+             FROM player_rounds
             WHERE in_totals = TRUE AND round_id IN ${Sql.list(chunk)}`,
           [...chunk],
         );
@@ -107,6 +116,7 @@ export class MatchResultsService {
             kills: num(r.kills),
             deaths: num(r.deaths),
             damageGiven: num(r.damage_given),
+            objectivePlay: num(r.objective_play),
           });
         }
       }

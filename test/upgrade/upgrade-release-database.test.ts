@@ -13,7 +13,13 @@ import { createTestBot, type TestBot } from '../../core/testing';
 // empties its derived tables and the plugin rates every map again, to the same ratings.
 const RELEASE_DB = path.resolve(__dirname, '../../../test/upgrade/release-0.1.0.sqlite');
 /** Migrations added after the release, in the order they run (by timestamp): the rating's new columns, last-session's team names, the records plugin's tables. */
-const ADDED_SINCE_RELEASE = ['RatingPerformance1765300000000', 'LastSessionTeamNames1765500000000', 'Records1766000000000', 'PlayerIdentities1766200000000'];
+const ADDED_SINCE_RELEASE = [
+  'RatingPerformance1765300000000',
+  'LastSessionTeamNames1765500000000',
+  'Records1766000000000',
+  'RatingObjectivePlay1766100000000',
+  'PlayerIdentities1766200000000',
+];
 /** Columns added since the release (null on every row it stored): left out of the row comparison. */
 const COLUMNS_ADDED_SINCE_RELEASE: Record<string, string[]> = { player_rounds: ['source_guid'] };
 /** Derived tables rebuilt on upgrade: compared by their content, not row for row. */

@@ -16,6 +16,8 @@ export class RatingPlayer {
   /** Performance index sums (model/performance.ts): sum of weight x map performance, and of weights. */
   @Column({ ...real, default: 0 }) perfSum!: number;
   @Column({ ...real, default: 0 }) perfWeight!: number;
+  /** Objective index sum (model/performance.ts): sum of weight x map objective performance. */
+  @Column({ ...real, default: 0 }) objectiveSum!: number;
 }
 
 /** Every map the rating considered, in rating order (`seq`). */
@@ -40,6 +42,7 @@ export class RatingMap {
   /** The calibrated forecast's inputs (model/calibration.ts) and its chance that R1's attackers win. */
   @Column({ type: 'double precision', nullable: true }) ratingLogit!: number | null;
   @Column({ type: 'double precision', nullable: true }) perfDiff!: number | null;
+  @Column({ type: 'double precision', nullable: true }) objectiveDiff!: number | null;
   @Column({ type: 'double precision', nullable: true }) winChanceA!: number | null;
 }
 

@@ -39,6 +39,7 @@ export async function loadMatchFacts(source: MatchSource, headers: readonly Matc
       kills: r.kills,
       deaths: r.deaths,
       damageGiven: r.damageGiven,
+      objectivePlay: r.objectivePlay,
     });
   }
   // The source's row order is by round id, which depends on the import order: make it R1, R2 (mapTeams sorts by GUID anyway).

@@ -17,7 +17,7 @@ import { playerFromRow } from './rating-store';
 /** Names and bot flags of players (QueryServices.MatchResults); unknown GUIDs are left out. */
 export type PlayerDirectory = (guids: readonly string[]) => Promise<ResultPlayer[]>;
 
-const PLAYER_COLUMNS = 'guid, mu, sigma, maps, wins, draws, losses, last_ended_at_utc, perf_sum, perf_weight';
+const PLAYER_COLUMNS = 'guid, mu, sigma, maps, wins, draws, losses, last_ended_at_utc, perf_sum, perf_weight, objective_sum';
 
 export async function leaderboard(storage: PluginStorage, directory: PlayerDirectory, options: RatingLeaderboardOptions = {}): Promise<RatingLeaderboard> {
   const minMaps = options.minMaps ?? 10;

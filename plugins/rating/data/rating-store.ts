@@ -17,14 +17,19 @@ export async function loadStoredMaps(sql: Sql): Promise<StoredMap[]> {
 }
 
 export async function loadPlayerRatings(sql: Sql): Promise<PlayerRating[]> {
-  const rows = await sql.all('SELECT guid, mu, sigma, maps, wins, draws, losses, last_ended_at_utc, perf_sum, perf_weight FROM rating_players');
+  const rows = await sql.all('SELECT guid, mu, sigma, maps, wins, draws, losses, last_ended_at_utc, perf_sum, perf_weight, objective_sum FROM rating_players');
   return rows.map(playerFromRow);
 }
 
 /** The forecast inputs and outcomes of every rated map, in rating order (for the calibration). */
 export async function loadCalibrationSamples(sql: Sql): Promise<CalibrationSample[]> {
-  const rows = await sql.all('SELECT rating_logit, perf_diff, outcome FROM rating_maps WHERE rated = TRUE ORDER BY seq');
-  return rows.map((r) => ({ ratingLogit: num(r.rating_logit), perfDiff: num(r.perf_diff), outcome: r.outcome === 'A' ? 1 : r.outcome === 'B' ? 0 : 0.5 }));
+  const rows = await sql.all('SELECT rating_logit, perf_diff, objective_diff, outcome FROM rating_maps WHERE rated = TRUE ORDER BY seq');
+  return rows.map((r) => ({
+    ratingLogit: num(r.rating_logit),
+    perfDiff: num(r.perf_diff),
+    objectiveDiff: num(r.objective_diff),
+    outcome: r.outcome === 'A' ? 1 : r.outcome === 'B' ? 0 : 0.5,
+  }));
 }
 
 export function playerFromRow(r: Record<string, unknown>): PlayerRating {
@@ -39,6 +44,7 @@ export function playerFromRow(r: Record<string, unknown>): PlayerRating {
     lastEndedAtUtc: r.last_ended_at_utc === null || r.last_ended_at_utc === undefined ? null : String(r.last_ended_at_utc),
     perfSum: num(r.perf_sum),
     perfWeight: num(r.perf_weight),
+    objectiveSum: num(r.objective_sum),
   };
 }
 
@@ -59,7 +65,7 @@ export async function appendMaps(sql: Sql, maps: readonly RatedMap[], firstSeq: 
     const forecast = m.forecast;
     mapRows.push([
       ...[seq, f.matchId, f.r1RoundId, f.r2RoundId, fingerprint(f), f.serverId, f.map, f.endedAtUtc, outcome, m.rated, m.predictedA],
-      ...[forecast?.ratingLogit ?? null, forecast?.perfDiff ?? null, forecast?.chanceA ?? null],
+      ...[forecast?.ratingLogit ?? null, forecast?.perfDiff ?? null, forecast?.objectiveDiff ?? null, forecast?.chanceA ?? null],
     ]);
     for (const e of m.entries) {
       historyRows.push([seq, f.matchId, f.endedAtUtc, e.guid, e.side, e.result, e.weight, e.muBefore, e.sigmaBefore, e.mu, e.sigma]);
@@ -81,6 +87,7 @@ export async function appendMaps(sql: Sql, maps: readonly RatedMap[], firstSeq: 
       'predicted_a',
       'rating_logit',
       'perf_diff',
+      'objective_diff',
       'win_chance_a',
     ],
     mapRows,
@@ -101,7 +108,7 @@ export async function savePlayers(sql: Sql, players: readonly PlayerRating[]): P
   }
   await sql.insertMany(
     'rating_players',
-    ['guid', 'mu', 'sigma', 'maps', 'wins', 'draws', 'losses', 'last_ended_at_utc', 'perf_sum', 'perf_weight'],
-    players.map((p) => [p.guid, p.mu, p.sigma, p.maps, p.wins, p.draws, p.losses, p.lastEndedAtUtc, p.perfSum, p.perfWeight]),
+    ['guid', 'mu', 'sigma', 'maps', 'wins', 'draws', 'losses', 'last_ended_at_utc', 'perf_sum', 'perf_weight', 'objective_sum'],
+    players.map((p) => [p.guid, p.mu, p.sigma, p.maps, p.wins, p.draws, p.losses, p.lastEndedAtUtc, p.perfSum, p.perfWeight, p.objectiveSum]),
   );
 }

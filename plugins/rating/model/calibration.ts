@@ -1,27 +1,28 @@
 /**
  * The win chance shown and stored: a Bayesian logistic regression fitted on past maps only.
  *
- *     P(team A wins) = logistic(b0 + b1 x rating logit + b2 x performance difference)
+ *     P(team A wins) = logistic(b0 + b1 x rating logit + b2 x performance difference + b3 x objective difference)
  *
  * - b0: the side. Team A attacks first, which stopwatch disfavours (the team attacking second
  *   knows the time to beat).
  * - rating logit: ln(p / (1 - p)) of the Weng-Lin chance between the two teams' players, from map
  *   results only (the side is b0's job).
- * - performance difference: see performance.ts.
+ * - performance and objective differences: see performance.ts.
  * Every b has the prior N(0, 1): "no effect" until the maps show one, with room for effects of a
  * few logits. The fit is the posterior mode (Newton's method) and the Laplace approximation gives
  * its covariance; the chance shown integrates over it (MacKay's probit approximation), so a fit on
  * few maps gives chances near its side rate and an honest interval. Draws count as half a win.
  * A fit is used only for maps after the ones it saw, so every stored chance is a real forecast.
  */
-export const FEATURES = ['side (team A attacks first)', 'rating logit', 'performance difference'] as const;
-const PRIOR_MEAN = [0, 0, 0];
-const PRIOR_SD = [1, 1, 1];
+export const FEATURES = ['side (team A attacks first)', 'rating logit', 'performance difference', 'objective difference'] as const;
+const PRIOR_MEAN = [0, 0, 0, 0];
+const PRIOR_SD = [1, 1, 1, 1];
 
 export interface CalibrationSample {
-  /** The rating logit and the performance difference, team A minus team B. */
+  /** The rating logit and the performance and objective differences, team A minus team B. */
   ratingLogit: number;
   perfDiff: number;
+  objectiveDiff: number;
   /** 1 team A won, 0 team B won, 0.5 draw. */
   outcome: number;
 }
@@ -74,8 +75,8 @@ export function calibrationAfter(samples: readonly CalibrationSample[]): Calibra
   return at === 0 ? PRIOR_CALIBRATION : fitCalibration(samples.slice(0, at));
 }
 
-export function featureVector(ratingLogit: number, perfDiff: number, side = 1): number[] {
-  return [side, ratingLogit, perfDiff];
+export function featureVector(ratingLogit: number, perfDiff: number, objectiveDiff: number, side = 1): number[] {
+  return [side, ratingLogit, perfDiff, objectiveDiff];
 }
 
 /** Posterior mode and Laplace covariance of the weights. */
@@ -87,7 +88,7 @@ export function fitCalibration(samples: readonly CalibrationSample[]): Calibrati
     const gradient = w.map((wi, i) => (wi - PRIOR_MEAN[i]!) / PRIOR_SD[i]! ** 2);
     hessian = PRIOR_SD.map((sd, i) => PRIOR_SD.map((_, j) => (i === j ? 1 / (sd * sd) : 0)));
     for (const s of samples) {
-      const x = featureVector(s.ratingLogit, s.perfDiff);
+      const x = featureVector(s.ratingLogit, s.perfDiff, s.objectiveDiff);
       const p = logistic(dot(w, x));
       for (let i = 0; i < k; i++) {
         gradient[i]! += (p - s.outcome) * x[i]!;
@@ -114,9 +115,9 @@ export function chanceOf(calibration: Calibration, x: readonly number[]): Chance
 }
 
 /** Chance that team 1 wins a map when it is not known who attacks first: the mean of both orders. */
-export function chanceEitherSide(calibration: Calibration, ratingLogit: number, perfDiff: number): Chance {
-  const first = chanceOf(calibration, featureVector(ratingLogit, perfDiff, 1));
-  const second = chanceOf(calibration, featureVector(ratingLogit, perfDiff, -1));
+export function chanceEitherSide(calibration: Calibration, ratingLogit: number, perfDiff: number, objectiveDiff: number): Chance {
+  const first = chanceOf(calibration, featureVector(ratingLogit, perfDiff, objectiveDiff, 1));
+  const second = chanceOf(calibration, featureVector(ratingLogit, perfDiff, objectiveDiff, -1));
   const mean = (a: number, b: number) => (a + b) / 2;
   return { chance: mean(first.chance, second.chance), low: mean(first.low, second.low), high: mean(first.high, second.high) };
 }
@@ -133,7 +134,7 @@ function quadratic(m: readonly (readonly number[])[], x: readonly number[]): num
   return x.reduce((s, xi, i) => s + xi * dot(m[i]!, x), 0);
 }
 
-/** Gaussian elimination with partial pivoting (the matrices are 3 x 3 and positive definite). */
+/** Gaussian elimination with partial pivoting (the matrices are small and positive definite). */
 function solve(a: readonly (readonly number[])[], b: readonly number[]): number[] {
   const n = b.length;
   const m = a.map((row, i) => [...row, b[i]!]);

@@ -1,6 +1,6 @@
 import { calibrationAfter, chanceOf, featureVector, isRefitPoint, type Calibration, type CalibrationSample } from './calibration';
 import { mapTeams, type MapParticipant, type MapTeams, type MatchFacts } from './map-teams';
-import { addPerformance, mapPerformance, performanceDifference, performanceIndex, type PerformanceSums } from './performance';
+import { addPerformance, mapObjectivePlay, mapPerformance, objectiveIndex, performanceDifference, performanceIndex, type PerformanceSums } from './performance';
 import { DEFAULT_RATING_PARAMS, rateMap, winProbability, type RatingParams, type WeightedSkill } from './weng-lin';
 
 export type MapResult = 'W' | 'D' | 'L';
@@ -45,6 +45,7 @@ export interface RatedMap {
 export interface MapForecast {
   ratingLogit: number;
   perfDiff: number;
+  objectiveDiff: number;
   /** Calibrated chance that R1's attackers win. */
   chanceA: number;
 }
@@ -138,6 +139,7 @@ export class RatingLedger {
     this.samples.push({
       ratingLogit: forecast.ratingLogit,
       perfDiff: forecast.perfDiff,
+      objectiveDiff: forecast.objectiveDiff,
       outcome: teams.outcome === 'A' ? 1 : teams.outcome === 'draw' ? 0.5 : 0,
     });
     if (isRefitPoint(this.samples.length)) this.current = calibrationAfter(this.samples);
@@ -148,13 +150,14 @@ export class RatingLedger {
     const p = winProbability(this.skills(teams.a), this.skills(teams.b), this.params);
     const ratingLogit = Math.log(p / (1 - p));
     const perfDiff = performanceDifference(teams, (guid) => performanceIndex(this.get(guid)));
-    return { ratingLogit, perfDiff, chanceA: chanceOf(this.current, featureVector(ratingLogit, perfDiff)).chance };
+    const objectiveDiff = performanceDifference(teams, (guid) => objectiveIndex(this.get(guid)));
+    return { ratingLogit, perfDiff, objectiveDiff, chanceA: chanceOf(this.current, featureVector(ratingLogit, perfDiff, objectiveDiff)).chance };
   }
 
   private learnPerformance(teams: MapTeams): void {
     for (const p of [...teams.a, ...teams.b]) {
       const r = this.get(p.guid);
-      this.players.set(p.guid, { ...r, ...addPerformance(r, p.weight, mapPerformance(p, teams.lobbyDpm)) });
+      this.players.set(p.guid, { ...r, ...addPerformance(r, p.weight, mapPerformance(p, teams.lobbyDpm), mapObjectivePlay(p, teams.lobbyObjectiveRate)) });
     }
   }
 
@@ -209,5 +212,5 @@ export class RatingLedger {
 }
 
 export function fresh(guid: string, params: RatingParams = DEFAULT_RATING_PARAMS): PlayerRating {
-  return { guid, mu: params.mu, sigma: params.sigma, maps: 0, wins: 0, draws: 0, losses: 0, lastEndedAtUtc: null, perfSum: 0, perfWeight: 0 };
+  return { guid, mu: params.mu, sigma: params.sigma, maps: 0, wins: 0, draws: 0, losses: 0, lastEndedAtUtc: null, perfSum: 0, perfWeight: 0, objectiveSum: 0 };
 }

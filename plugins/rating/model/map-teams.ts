@@ -11,6 +11,8 @@ export interface MatchPlayerRow {
   kills: number;
   deaths: number;
   damageGiven: number;
+  /** Objective and support actions (CountedPlayerRound.objectivePlay). */
+  objectivePlay: number;
 }
 
 /** A completed stopwatch map as the rating sees it. */
@@ -39,6 +41,7 @@ export interface MapParticipant {
   kills: number;
   deaths: number;
   damageGiven: number;
+  objectivePlay: number;
   /** Time played in the whole map (either team), tenths of a minute. */
   tenths: number;
 }
@@ -50,6 +53,8 @@ export interface MapTeams {
   outcome: MapOutcome;
   /** Damage per minute of everyone with time in the map: the lobby a performance is measured against. */
   lobbyDpm: number;
+  /** Objective and support actions of everyone with time in the map, per tenth of a minute played. */
+  lobbyObjectiveRate: number;
 }
 
 /** The order maps are rated in: R2's end time, then server, then R2's file name (byte-wise). */
@@ -78,24 +83,27 @@ export function mapOutcome(scoreR1Attackers: number, scoreR2Attackers: number): 
  */
 export function mapTeams(facts: MatchFacts): MapTeams | null {
   const longest = { 1: 0, 2: 0 };
-  const byGuid = new Map<string, { a: number; b: number; kills: number; deaths: number; damageGiven: number }>();
+  const byGuid = new Map<string, { a: number; b: number; kills: number; deaths: number; damageGiven: number; objectivePlay: number }>();
   let lobbyDamage = 0;
+  let lobbyObjectivePlay = 0;
   let lobbyTenths = 0;
   for (const row of facts.rows) {
     if (row.tenths <= 0) continue;
     longest[row.round] = Math.max(longest[row.round], row.tenths);
     lobbyDamage += row.damageGiven;
+    lobbyObjectivePlay += row.objectivePlay;
     lobbyTenths += row.tenths;
     if (row.team !== 1 && row.team !== 2) continue;
     const defender = row.round === 1 ? facts.r1DefenderTeam : facts.r2DefenderTeam;
     // R1's attackers defend in R2.
     const onA = row.round === 1 ? row.team !== defender : row.team === defender;
-    const entry = byGuid.get(row.guid) ?? { a: 0, b: 0, kills: 0, deaths: 0, damageGiven: 0 };
+    const entry = byGuid.get(row.guid) ?? { a: 0, b: 0, kills: 0, deaths: 0, damageGiven: 0, objectivePlay: 0 };
     if (onA) entry.a += row.tenths;
     else entry.b += row.tenths;
     entry.kills += row.kills;
     entry.deaths += row.deaths;
     entry.damageGiven += row.damageGiven;
+    entry.objectivePlay += row.objectivePlay;
     byGuid.set(row.guid, entry);
   }
   const mapLength = longest[1] + longest[2];
@@ -105,9 +113,15 @@ export function mapTeams(facts: MatchFacts): MapTeams | null {
     const e = byGuid.get(guid)!;
     const onA = e.a >= e.b;
     const weight = Math.min(1, (onA ? e.a : e.b) / mapLength);
-    (onA ? a : b).push({ guid, weight, kills: e.kills, deaths: e.deaths, damageGiven: e.damageGiven, tenths: e.a + e.b });
+    (onA ? a : b).push({ guid, weight, kills: e.kills, deaths: e.deaths, damageGiven: e.damageGiven, objectivePlay: e.objectivePlay, tenths: e.a + e.b });
   }
   if (a.length === 0 || b.length === 0) return null;
   const lobbyDpm = (lobbyDamage * 10) / lobbyTenths;
-  return { a, b, outcome: mapOutcome(facts.scoreR1Attackers, facts.scoreR2Attackers), lobbyDpm };
+  return {
+    a,
+    b,
+    outcome: mapOutcome(facts.scoreR1Attackers, facts.scoreR2Attackers),
+    lobbyDpm,
+    lobbyObjectiveRate: lobbyObjectivePlay / lobbyTenths,
+  };
 }

@@ -16,10 +16,30 @@ import type { MapParticipant } from './map-teams';
  */
 export const PRIOR_MAPS = 2;
 
+/**
+ * Objective and support play is a separate index, not a third term of x: it says something else
+ * (on the real files it is negatively correlated with K/D and DPM between players, so averaging
+ * them would cancel both), and the calibration learns its own weight. In each map:
+ *
+ *     o = ln((actions + 1) / (expected + 1)),  expected = lobby actions per minute x minutes played
+ *
+ * (actions: objectives stolen and returned, dynamites planted and defused, repairs and revives
+ * where the era writes them). The counts depend mostly on the class a player picked that map, so
+ * a player's mean says little: on the real files the map-to-map variance is 16 times the spread
+ * between players, so the index is shrunk by OBJECTIVE_PRIOR_MAPS maps (empirical Bayes, as above):
+ *
+ *     objective index = sum(w o) / (sum(w) + OBJECTIVE_PRIOR_MAPS)
+ *
+ * In a map where nobody has any action (no objectives, or a data set without them), o is 0 for all.
+ */
+export const OBJECTIVE_PRIOR_MAPS = 16;
+
 /** Running sums per player (stored with the ratings, so an incremental update continues them). */
 export interface PerformanceSums {
   perfSum: number;
   perfWeight: number;
+  /** Sum of weight x objective performance; its weights are perfWeight. */
+  objectiveSum: number;
 }
 
 /** One player's performance in one map (see above); `lobbyDpm` is the whole lobby's damage per minute. */
@@ -28,9 +48,19 @@ export function mapPerformance(p: Pick<MapParticipant, 'kills' | 'deaths' | 'dam
   return (Math.log((p.kills + 1) / (p.deaths + 1)) + Math.log((dpm + 1) / (lobbyDpm + 1))) / 2;
 }
 
+/** One player's objective performance in one map; `lobbyRate` is the lobby's actions per tenth of a minute played. */
+export function mapObjectivePlay(p: Pick<MapParticipant, 'objectivePlay' | 'tenths'>, lobbyRate: number): number {
+  return Math.log((p.objectivePlay + 1) / (lobbyRate * p.tenths + 1));
+}
+
 /** The shrunk index; 0 for a player never rated. */
-export function performanceIndex(s: PerformanceSums): number {
+export function performanceIndex(s: Pick<PerformanceSums, 'perfSum' | 'perfWeight'>): number {
   return s.perfSum / (s.perfWeight + PRIOR_MAPS);
+}
+
+/** The shrunk objective index; 0 for a player never rated. */
+export function objectiveIndex(s: Pick<PerformanceSums, 'objectiveSum' | 'perfWeight'>): number {
+  return s.objectiveSum / (s.perfWeight + OBJECTIVE_PRIOR_MAPS);
 }
 
 /** Team A's summed indexes (each weighted by the share of the map played) minus team B's. */
@@ -41,7 +71,7 @@ export function performanceDifference(teams: { a: readonly Weighted[]; b: readon
   return sum(teams.a) - sum(teams.b);
 }
 
-/** The sums after one more map. */
-export function addPerformance(s: PerformanceSums, weight: number, x: number): PerformanceSums {
-  return { perfSum: s.perfSum + weight * x, perfWeight: s.perfWeight + weight };
+/** The sums after one more map (performance x, objective performance o). */
+export function addPerformance(s: PerformanceSums, weight: number, x: number, o: number): PerformanceSums {
+  return { perfSum: s.perfSum + weight * x, perfWeight: s.perfWeight + weight, objectiveSum: s.objectiveSum + weight * o };
 }

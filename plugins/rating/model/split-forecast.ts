@@ -1,6 +1,6 @@
 import { fairestSplit, type BalancePlayer } from './balance';
 import { chanceEitherSide, type Calibration, type Chance } from './calibration';
-import { performanceIndex, type PerformanceSums } from './performance';
+import { objectiveIndex, performanceIndex, type PerformanceSums } from './performance';
 import { winProbability, type RatingParams } from './weng-lin';
 
 /**
@@ -39,7 +39,7 @@ export function balanceBasis(calibration: Calibration, players: readonly Forecas
 export function splitChance(calibration: Calibration, team1: readonly ForecastPlayer[], team2: readonly ForecastPlayer[], params: RatingParams): Chance {
   const skills = (team: readonly ForecastPlayer[]) => team.map((p) => ({ mu: p.mu, sigma: p.sigma, weight: 1 }));
   const p = winProbability(skills(team1), skills(team2), params);
-  return chanceEitherSide(calibration, Math.log(p / (1 - p)), performanceSum(team1) - performanceSum(team2));
+  return chanceEitherSide(calibration, Math.log(p / (1 - p)), performanceSum(team1) - performanceSum(team2), objectiveSum(team1) - objectiveSum(team2));
 }
 
 /**
@@ -63,4 +63,8 @@ export function forecastSplit<P extends ForecastPlayer>(players: readonly P[], c
 
 function performanceSum(team: readonly PerformanceSums[]): number {
   return team.reduce((s, p) => s + performanceIndex(p), 0);
+}
+
+function objectiveSum(team: readonly PerformanceSums[]): number {
+  return team.reduce((s, p) => s + objectiveIndex(p), 0);
 }

@@ -5,7 +5,7 @@ import { balanceBasis, forecastSplit, type ForecastPlayer } from '../model/split
 import { DEFAULT_RATING_PARAMS } from '../model/weng-lin';
 
 function player(guid: string, maps: number, perfSum = 0, perfWeight = 0): ForecastPlayer {
-  return { guid, mu: 25, sigma: 25 / 3, maps, perfSum, perfWeight };
+  return { guid, mu: 25, sigma: 25 / 3, maps, perfSum, perfWeight, objectiveSum: 0 };
 }
 
 const fittedOn = (maps: number): Calibration => ({ ...PRIOR_CALIBRATION, maps });

@@ -20,20 +20,21 @@ function lcg(seed: number): () => number {
   };
 }
 
-/** Maps whose true chance is logistic(-0.5 x side + 0.8 x rating logit + 1.2 x performance difference). */
+/** Maps whose true chance is logistic(-0.5 x side + 0.8 x rating logit + 1.2 x performance difference + 0.6 x objective difference). */
 function synthetic(n: number, seed: number): CalibrationSample[] {
   const next = lcg(seed);
   return Array.from({ length: n }, () => {
     const ratingLogit = 4 * next() - 2;
     const perfDiff = 2 * next() - 1;
-    const p = 1 / (1 + Math.exp(-(-0.5 + 0.8 * ratingLogit + 1.2 * perfDiff)));
-    return { ratingLogit, perfDiff, outcome: next() < p ? 1 : 0 };
+    const objectiveDiff = 2 * next() - 1;
+    const p = 1 / (1 + Math.exp(-(-0.5 + 0.8 * ratingLogit + 1.2 * perfDiff + 0.6 * objectiveDiff)));
+    return { ratingLogit, perfDiff, objectiveDiff, outcome: next() < p ? 1 : 0 };
   });
 }
 
 describe('rating: calibration (Bayesian logistic fit on past maps)', () => {
   it('before any map it is the prior: 50% either side, 90% range logistic(-1.645) to logistic(1.645)', () => {
-    const c = chanceEitherSide(PRIOR_CALIBRATION, 0, 0);
+    const c = chanceEitherSide(PRIOR_CALIBRATION, 0, 0, 0);
     expect(c.chance).to.be.closeTo(0.5, 1e-12);
     expect(c.low).to.be.closeTo(0.161786, 1e-6);
     expect(c.high).to.be.closeTo(0.838214, 1e-6);
@@ -44,8 +45,10 @@ describe('rating: calibration (Bayesian logistic fit on past maps)', () => {
     expect(fit.weights[0]).to.be.closeTo(-0.5, 0.15);
     expect(fit.weights[1]).to.be.closeTo(0.8, 0.15);
     expect(fit.weights[2]).to.be.closeTo(1.2, 0.25);
-    // True chance at rating logit 1, performance difference 0.5: logistic(-0.5 + 0.8 + 0.6) = logistic(0.9) = 0.710950.
-    expect(chanceOf(fit, featureVector(1, 0.5)).chance).to.be.closeTo(0.71095, 0.03);
+    expect(fit.weights[3]).to.be.closeTo(0.6, 0.25);
+    // True chance at rating logit 1, performance difference 0.5, objective difference -0.5:
+    // logistic(-0.5 + 0.8 + 0.6 - 0.3) = logistic(0.6) = 0.645656.
+    expect(chanceOf(fit, featureVector(1, 0.5, -0.5)).chance).to.be.closeTo(0.645656, 0.03);
   });
 
   it('is calibrated on fresh synthetic maps: in each band the share won matches the mean chance', () => {
@@ -57,7 +60,9 @@ describe('rating: calibration (Bayesian logistic fit on past maps)', () => {
       [0.5, 0.7],
       [0.7, 1],
     ] as const) {
-      const band = test.map((s) => ({ s, p: chanceOf(fit, featureVector(s.ratingLogit, s.perfDiff)).chance })).filter((x) => x.p >= lo && x.p < hi);
+      const band = test
+        .map((s) => ({ s, p: chanceOf(fit, featureVector(s.ratingLogit, s.perfDiff, s.objectiveDiff)).chance }))
+        .filter((x) => x.p >= lo && x.p < hi);
       const mean = band.reduce((t, x) => t + x.p, 0) / band.length;
       const won = band.reduce((t, x) => t + x.s.outcome, 0) / band.length;
       expect(band.length).to.be.greaterThan(300);
@@ -66,8 +71,8 @@ describe('rating: calibration (Bayesian logistic fit on past maps)', () => {
   });
 
   it('few maps give a chance near the side rate and a wide range; many maps a narrow one', () => {
-    const few = chanceOf(fitCalibration(synthetic(10, 3)), featureVector(2, 1));
-    const many = chanceOf(fitCalibration(synthetic(3000, 3)), featureVector(2, 1));
+    const few = chanceOf(fitCalibration(synthetic(10, 3)), featureVector(2, 1, 0));
+    const many = chanceOf(fitCalibration(synthetic(3000, 3)), featureVector(2, 1, 0));
     expect(few.high - few.low).to.be.greaterThan(3 * (many.high - many.low));
     expect(Math.abs(few.chance - 0.5)).to.be.lessThan(Math.abs(many.chance - 0.5));
   });

@@ -4,7 +4,7 @@ import { RatingLedger } from '../model/ledger';
 import { compareMatches, mapTeams, type MatchFacts, type MatchPlayerRow } from '../model/map-teams';
 
 function row(round: 1 | 2, guid: string, team: number, tenths: number, kills = 0, deaths = 0, damageGiven = 0): MatchPlayerRow {
-  return { round, guid, team, tenths, kills, deaths, damageGiven };
+  return { round, guid, team, tenths, kills, deaths, damageGiven, objectivePlay: 0 };
 }
 
 function facts(rows: MatchPlayerRow[], score: [number, number], extra: Partial<MatchFacts> = {}): MatchFacts {

@@ -1,7 +1,15 @@
 import { expect } from 'chai';
 import { RatingLedger } from '../model/ledger';
 import type { MatchFacts } from '../model/map-teams';
-import { mapPerformance, performanceDifference, performanceIndex, PRIOR_MAPS } from '../model/performance';
+import {
+  mapObjectivePlay,
+  mapPerformance,
+  OBJECTIVE_PRIOR_MAPS,
+  objectiveIndex,
+  performanceDifference,
+  performanceIndex,
+  PRIOR_MAPS,
+} from '../model/performance';
 
 /*
  * A made-up 1 v 1 lobby, 10 minutes (100 tenths) each, both rounds counted together:
@@ -11,9 +19,12 @@ import { mapPerformance, performanceDifference, performanceIndex, PRIOR_MAPS } f
  *   x_Y = (ln(5 / 10) + ln(101 / 201)) / 2 = (-0.693147 - 0.688184) / 2 = -0.690666
  * After this one map (played whole, weight 1), shrunk by 2 prior maps:
  *   index_X = 0.548476 / (1 + 2) = 0.182825,  index_Y = -0.690666 / 3 = -0.230222
+ * Objective and support actions: X 3, Y 1; the lobby 4 in 200 tenths, so 2 expected of each:
+ *   o_X = ln(4 / 3) = 0.287682,  o_Y = ln(2 / 3) = -0.405465
+ *   objective index_X = 0.287682 / (1 + 16) = 0.016923,  index_Y = -0.405465 / 17 = -0.023851
  */
-const X = { kills: 9, deaths: 4, damageGiven: 3000, tenths: 100 };
-const Y = { kills: 4, deaths: 9, damageGiven: 1000, tenths: 100 };
+const X = { kills: 9, deaths: 4, damageGiven: 3000, objectivePlay: 3, tenths: 100 };
+const Y = { kills: 4, deaths: 9, damageGiven: 1000, objectivePlay: 1, tenths: 100 };
 
 function lobbyMap(): MatchFacts {
   return {
@@ -30,10 +41,10 @@ function lobbyMap(): MatchFacts {
     scoreR2Attackers: 0,
     // X attacks R1 (allies) and defends R2 (axis); Y the other way round. Each round half the numbers.
     rows: [
-      { round: 1, guid: 'AAAAAAAA', team: 2, tenths: 50, kills: 5, deaths: 2, damageGiven: 1500 },
-      { round: 1, guid: 'BBBBBBBB', team: 1, tenths: 50, kills: 2, deaths: 5, damageGiven: 500 },
-      { round: 2, guid: 'AAAAAAAA', team: 1, tenths: 50, kills: 4, deaths: 2, damageGiven: 1500 },
-      { round: 2, guid: 'BBBBBBBB', team: 2, tenths: 50, kills: 2, deaths: 4, damageGiven: 500 },
+      { round: 1, guid: 'AAAAAAAA', team: 2, tenths: 50, kills: 5, deaths: 2, damageGiven: 1500, objectivePlay: 2 },
+      { round: 1, guid: 'BBBBBBBB', team: 1, tenths: 50, kills: 2, deaths: 5, damageGiven: 500, objectivePlay: 1 },
+      { round: 2, guid: 'AAAAAAAA', team: 1, tenths: 50, kills: 4, deaths: 2, damageGiven: 1500, objectivePlay: 1 },
+      { round: 2, guid: 'BBBBBBBB', team: 2, tenths: 50, kills: 2, deaths: 4, damageGiven: 500, objectivePlay: 0 },
     ],
   };
 }
@@ -61,5 +72,23 @@ describe('rating: performance index (hand-worked on a tiny lobby)', () => {
     // 0.182825 - 0.5 x (-0.230222) = 0.297936
     expect(diff).to.be.closeTo(0.297936, 1e-6);
     expect(ledger.apply(lobbyMap()).forecast!.perfDiff).to.be.closeTo(0.182825 + 0.230222, 1e-6);
+  });
+
+  it('scores objective and support play against the lobby, shrunk by 16 prior maps, as a separate index', () => {
+    expect(mapObjectivePlay(X, 4 / 200)).to.be.closeTo(0.287682, 1e-6);
+    expect(mapObjectivePlay(Y, 4 / 200)).to.be.closeTo(-0.405465, 1e-6);
+    expect(OBJECTIVE_PRIOR_MAPS).to.equal(16);
+    const ledger = new RatingLedger();
+    ledger.apply(lobbyMap());
+    expect(objectiveIndex(ledger.get('AAAAAAAA'))).to.be.closeTo(0.016923, 1e-6);
+    expect(objectiveIndex(ledger.get('BBBBBBBB'))).to.be.closeTo(-0.023851, 1e-6);
+    const next = ledger.apply(lobbyMap()).forecast!;
+    expect(next.objectiveDiff).to.be.closeTo(0.016923 + 0.023851, 1e-6);
+    // Unchanged by objective play: the K/D and DPM index.
+    expect(next.perfDiff).to.be.closeTo(0.182825 + 0.230222, 1e-6);
+  });
+
+  it('a map where nobody has an objective or support action scores 0 for everyone', () => {
+    expect(mapObjectivePlay({ objectivePlay: 0, tenths: 100 }, 0)).to.equal(0);
   });
 });
