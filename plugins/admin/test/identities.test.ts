@@ -73,6 +73,9 @@ forEachDatabase('one player behind several GUIDs (!merge, !unmerge, !identities)
   it('import then merge: every answer and export equals the dataset where the second GUID was the first from the start', async function () {
     this.timeout(120_000);
     const after = await withBot(secondPc, async (bot) => {
+      // Asked before the merge: whatever the cache or the in-memory totals kept must not outlive it.
+      const before = await answers(bot);
+      for (const key of Object.keys(unmerged)) expect(before[key], key).to.deep.equal(unmerged[key]);
       const text = await ok(bot, `!merge ${SNAKE} ${LAPTOP.toLowerCase()}`);
       expect(text).to.match(new RegExp(`^Merged ${LAPTOP} into ${SNAKE} \\(Snake\\): one player with 2 GUIDs \\(${SNAKE}, ${LAPTOP}\\); \\d+ stored rounds`));
       return answers(bot);
