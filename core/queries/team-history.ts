@@ -1,6 +1,6 @@
 import type { QueryCache } from '../cache/query-cache';
 import type { Database } from '../data/database';
-import { num, type Sql } from '../data/sql';
+import { Sql, num } from '../data/sql';
 import type { SessionTeam } from './sessions';
 
 /** A gaming session with its number (1 = the first ever, as `!sessions` numbers them). */
@@ -70,7 +70,23 @@ export class TeamHistoryService {
 
   /** Paired maps with their score per persistent team, in play order (reads every R1's attackers: the slow part). */
   maps(): Promise<TeamHistoryMapRow[]> {
-    return this.cache.wrap('team-history:maps', () => this.db.read(readMaps));
+    return this.cache.wrap('team-history:maps', async () => (await this.db.read((sql) => readMaps(sql, null))).map(({ order: _order, ...m }) => m));
+  }
+
+  /**
+   * The paired maps of these sessions only, in play order: what a head-to-head needs (the two sides
+   * met in a few sessions; reading every map's attackers takes seconds on a large database).
+   */
+  mapsOfSessions(sessionIds: readonly number[]): Promise<TeamHistoryMapRow[]> {
+    const ids = [...new Set(sessionIds)].sort((a, b) => a - b);
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.cache.wrap(`team-history:maps:${ids.join(',')}`, () =>
+      this.db.read(async (sql) => {
+        const maps: (TeamHistoryMapRow & { order: string })[] = [];
+        for (let i = 0; i < ids.length; i += SESSIONS_PER_READ) maps.push(...(await readMaps(sql, ids.slice(i, i + SESSIONS_PER_READ))));
+        return maps.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.matchId - b.matchId)).map(({ order: _order, ...m }) => m);
+      }),
+    );
   }
 
   async all(): Promise<TeamHistory> {
@@ -90,21 +106,29 @@ async function readRosters(sql: Sql): Promise<TeamRosters> {
   };
 }
 
-async function readMaps(sql: Sql): Promise<TeamHistoryMapRow[]> {
+const SESSIONS_PER_READ = 500;
+
+/** The paired maps of every session (`sessionIds` null) or of these; `order` is the match's UTC end. */
+async function readMaps(sql: Sql, sessionIds: readonly number[] | null): Promise<(TeamHistoryMapRow & { order: string })[]> {
+  const only = sessionIds === null ? '' : ` AND r1.session_id IN ${Sql.list(sessionIds)}`;
+  const params = sessionIds ?? [];
   const maps = await sql.all(
-    `SELECT m.id, r1.session_id, m.map, r2.ended_at_local, m.r1_round_id, m.r2_round_id, r1.defender_team AS r1_defender,
+    `SELECT m.id, r1.session_id, m.map, r2.ended_at_local, m.ended_at_utc, m.r1_round_id, m.r2_round_id, r1.defender_team AS r1_defender,
             r2.defender_team AS r2_defender, m.score_r1_attackers, m.score_r2_attackers
        FROM matches m JOIN rounds r1 ON r1.id = m.r1_round_id JOIN rounds r2 ON r2.id = m.r2_round_id
-      WHERE r1.session_id IS NOT NULL
+      WHERE r1.session_id IS NOT NULL${only}
       ORDER BY m.ended_at_utc, m.id`,
+    params,
   );
   // Per R1 round: how many of its attacking side's counted players belong to each persistent team.
   const attackers = await sql.all(
     `SELECT pr.round_id, stm.team, COUNT(*) AS n
-       FROM matches m JOIN rounds r ON r.id = m.r1_round_id
-       JOIN player_rounds pr ON pr.round_id = r.id AND pr.counted = TRUE AND pr.team = 3 - r.defender_team
-       JOIN session_team_members stm ON stm.session_id = r.session_id AND stm.guid = pr.guid
+       FROM matches m JOIN rounds r1 ON r1.id = m.r1_round_id
+       JOIN player_rounds pr ON pr.round_id = r1.id AND pr.counted = TRUE AND pr.team = 3 - r1.defender_team
+       JOIN session_team_members stm ON stm.session_id = r1.session_id AND stm.guid = pr.guid
+      WHERE TRUE${only}
       GROUP BY pr.round_id, stm.team`,
+    params,
   );
   const counts = new Map<number, { A: number; B: number }>();
   for (const a of attackers) {
@@ -112,7 +136,7 @@ async function readMaps(sql: Sql): Promise<TeamHistoryMapRow[]> {
     c[a.team === 'B' ? 'B' : 'A'] += num(a.n);
     counts.set(num(a.round_id), c);
   }
-  return maps.map((m): TeamHistoryMapRow => {
+  return maps.map((m): TeamHistoryMapRow & { order: string } => {
     const r1RoundId = num(m.r1_round_id);
     const c = counts.get(r1RoundId);
     const r1Attackers: SessionTeam | null = !c || c.A + c.B === 0 ? null : c.A >= c.B ? 'A' : 'B';
@@ -120,6 +144,7 @@ async function readMaps(sql: Sql): Promise<TeamHistoryMapRow[]> {
     const s2 = num(m.score_r2_attackers, true);
     const score = s1 === null || s2 === null || r1Attackers === null ? null : r1Attackers === 'A' ? { A: s1, B: s2 } : { A: s2, B: s1 };
     return {
+      order: String(m.ended_at_utc),
       matchId: num(m.id),
       sessionId: num(m.session_id),
       map: String(m.map),

@@ -1,5 +1,5 @@
 import type { SessionSummaryService as ProvidedSessionSummary, PlayerRoundsService } from 'etbot/plugin-api';
-import { playersHeadToHead } from './h2h/player-head-to-head';
+import { playersHeadToHead, sharedSessions } from './h2h/player-head-to-head';
 import { teamHeadToHead } from './h2h/team-head-to-head';
 import { roundEmbed, sessionOverviewEmbed } from './summary/format';
 import { explainMvp } from './summary/explain-mvp';
@@ -52,11 +52,12 @@ export function providedSummary(summary: SessionSummaryService, story: ProvidedS
         const other = second.sides.get(sessionId);
         if (other && other !== team) sides.set(sessionId, [team, other]);
       }
-      return teamHeadToHead({ ...history, maps: await story.teamNames.history.maps() }, sides);
+      return teamHeadToHead({ ...history, maps: await story.teamNames.history.mapsOfSessions([...sides.keys()]) }, sides);
     },
     async playersHeadToHead(firstGuid, secondGuid) {
-      const [history, rows] = await Promise.all([story.teamNames.history.all(), story.playerRounds.ofPlayers([firstGuid, secondGuid])]);
-      return playersHeadToHead(history, rows, firstGuid, secondGuid);
+      const [rosters, rows] = await Promise.all([story.teamNames.history.rosters(), story.playerRounds.ofPlayers([firstGuid, secondGuid])]);
+      const maps = await story.teamNames.history.mapsOfSessions(sharedSessions(rows, firstGuid, secondGuid));
+      return playersHeadToHead({ ...rosters, maps }, rows, firstGuid, secondGuid);
     },
   };
 }

@@ -13,7 +13,7 @@ import { resolvePlayerArgument } from 'etbot/plugin-api';
 import type { TeamId } from '../summary/types';
 import { findNamedTeam, type NamedTeamSessions, type TeamNamesService } from '../teams/team-names-service';
 import { headToHeadEmbed } from './h2h-embed';
-import { playersHeadToHead } from './player-head-to-head';
+import { playersHeadToHead, sharedSessions } from './player-head-to-head';
 import { teamHeadToHead } from './team-head-to-head';
 
 export interface HeadToHeadDeps {
@@ -41,18 +41,19 @@ export function h2hCommand(deps: HeadToHeadDeps) {
       const second = await resolveSide(secondText, names, deps.resolver, ctx);
       if ('reply' in second) return second.reply;
       const esc = nameFormatter(ctx.transport);
-      const full = { ...history, maps: await deps.teamNames.history.maps() };
       if (first.kind === 'team' && second.kind === 'team') {
         const sides = new Map<number, [TeamId, TeamId]>();
         for (const [sessionId, team] of first.team.sides) {
           const other = second.team.sides.get(sessionId);
           if (other && other !== team) sides.set(sessionId, [team, other]);
         }
+        const full = { ...history, maps: await deps.teamNames.history.mapsOfSessions([...sides.keys()]) };
         return { embeds: [headToHeadEmbed(first.team.name, second.team.name, teamHeadToHead(full, sides), esc)] };
       }
       if (first.kind === 'player' && second.kind === 'player') {
         if (first.player.guid === second.player.guid) throw new UsageError('name two different players');
         const rows = await deps.playerRounds.ofPlayers([first.player.guid, second.player.guid]);
+        const full = { ...history, maps: await deps.teamNames.history.mapsOfSessions(sharedSessions(rows, first.player.guid, second.player.guid)) };
         const h = playersHeadToHead(full, rows, first.player.guid, second.player.guid);
         return { embeds: [headToHeadEmbed(first.player.name, second.player.name, h.against, esc, h.together)] };
       }
