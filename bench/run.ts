@@ -167,6 +167,13 @@ GROUPS.push({
     ),
 });
 
+// --- One player behind several GUIDs (issue 19) ---
+GROUPS.push({
+  name: 'identities',
+  description: '!merge and !unmerge on a copy of the big database',
+  run: (o) => onEachDatabase(o, bigRounds(o), async (kind, url) => (await import('./identities.js')).benchIdentities({ kind, url, size: label(bigRounds(o)) })),
+});
+
 const OPT_IN = ['queries'];
 
 async function main(argv: string[]): Promise<void> {

@@ -224,6 +224,47 @@ export async function loadRawPlayers(sql: Sql, roundId: number): Promise<RawPlay
   return toRawPlayers(rows, byGuid);
 }
 
+/** loadRawPlayers for many rounds in two statements, optionally only the rows of `guids` (a merge rewrites thousands of rounds). */
+export async function loadRawPlayersOfRounds(sql: Sql, roundIds: readonly number[], guids?: readonly string[]): Promise<Map<number, RawPlayer[]>> {
+  const out = new Map<number, RawPlayer[]>(roundIds.map((id) => [id, []]));
+  if (roundIds.length === 0) return out;
+  const only = guids ? ` AND guid IN ${Sql.list(guids)}` : '';
+  const params = [...roundIds, ...(guids ?? [])];
+  const columns = `round_id, guid, source_guid, line_number, raw_name, clean_name, team, era, ${CUMULATIVE.map((c) => `raw_${snake(c)}`).join(', ')}, ${PER_ROUND.map(snake).join(', ')}`;
+  const rows = await sql.all(`SELECT ${columns} FROM player_rounds WHERE round_id IN ${Sql.list(roundIds)}${only} ORDER BY round_id, line_number`, params);
+  const weapons = await sql.all(
+    `SELECT round_id, guid, weapon, raw_hits, raw_shots, raw_kills, raw_deaths, raw_headshots FROM weapon_rounds WHERE round_id IN ${Sql.list(roundIds)}${only}
+     ORDER BY round_id, guid, weapon`,
+    params,
+  );
+  const weaponsOf = new Map<string, RawPlayer['weapons']>();
+  for (const w of weapons) {
+    const key = `${num(w.round_id)}\u0000${String(w.guid)}`;
+    let list = weaponsOf.get(key);
+    if (!list) weaponsOf.set(key, (list = []));
+    list.push({
+      weapon: num(w.weapon),
+      hits: num(w.raw_hits),
+      shots: num(w.raw_shots),
+      kills: num(w.raw_kills),
+      deaths: num(w.raw_deaths),
+      headshots: num(w.raw_headshots),
+    });
+  }
+  const byRound = new Map<number, Row[]>();
+  for (const row of rows) {
+    const id = num(row.round_id);
+    let list = byRound.get(id);
+    if (!list) byRound.set(id, (list = []));
+    list.push(row);
+  }
+  for (const [id, list] of byRound) {
+    const byGuid = new Map(list.map((r) => [String(r.guid), weaponsOf.get(`${id}\u0000${String(r.guid)}`) ?? []]));
+    out.set(id, toRawPlayers(list, byGuid));
+  }
+  return out;
+}
+
 /**
  * Raw players exactly as loadRawPlayers would read them back once stored: in line order, weapons
  * by number, per-round values the era lacks as null, bots known by their GUID.
