@@ -94,10 +94,17 @@ export class RatingService implements SkillRating {
     this.schedule(this.debounceMs);
   }
 
-  /** GUIDs were merged or set apart: every rating is computed again from the matches. */
+  /**
+   * GUIDs were merged or set apart: every rating is computed again from the matches, started now
+   * (not after a quiet moment) so that `deactivate` waits for it: `etbot run "!merge ..."` exits
+   * with the ratings recomputed.
+   */
   noteIdentitiesChanged(): void {
+    if (!this.active) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     this.pendingFull = true;
-    this.schedule(0);
+    this.enqueuePending();
   }
 
   /** Runs pending work now and waits for it; throws what the last background run threw. */
