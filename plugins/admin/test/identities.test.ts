@@ -1,7 +1,17 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTestBot, exportPlayers, exportRounds, exportSessions, FIXTURES_DIR, forEachDatabase, loadFixtureTruth, type TestBot } from 'etbot/testing';
+import {
+  createTestBot,
+  runEtbot,
+  exportPlayers,
+  exportRounds,
+  exportSessions,
+  FIXTURES_DIR,
+  forEachDatabase,
+  loadFixtureTruth,
+  type TestBot,
+} from 'etbot/testing';
 import { asAdmin, asUser, tempDir } from './admins';
 
 // Snake (39137DDE) plays all 20 rounds of the fixtures. In the "second PC" copy of the fixtures,
@@ -119,6 +129,16 @@ forEachDatabase('one player behind several GUIDs (!merge, !unmerge, !identities)
       expect(perGuid[0]!.kills + perGuid[1]!.kills).to.equal(99);
       const counts = [...listing.matchAll(/\((\d+) rounds/g)].map((m) => Number(m[1]));
       expect(counts).to.deep.equal([perGuid[0]!.rounds, perGuid[1]!.rounds]);
+      // The command line gives the same: the plain export follows the identity, --per-guid keeps both GUIDs.
+      const cli = async (...args: string[]) => {
+        const r = await runEtbot(['export', 'players', ...args], { cwd: tempDir('identities-cli'), env: { DATABASE_URL: db.url } });
+        expect(r.code, r.stderr).to.equal(0);
+        return (JSON.parse(r.stdout) as { guid: string; identity?: string; kills: number }[]).filter((p) => p.guid === SNAKE || p.guid === LAPTOP);
+      };
+      expect((await cli()).map((p) => [p.guid, p.kills])).to.deep.equal([[SNAKE, 99]]);
+      expect((await cli('--per-guid')).map((p) => [p.guid, p.identity, p.kills])).to.deep.equal(perGuid.map((p) => [p.guid, p.identity, p.kills]));
+      const usage = await runEtbot(['export', 'rounds', '--per-guid'], { cwd: tempDir('identities-cli'), env: { DATABASE_URL: db.url } });
+      expect([usage.code, usage.stderr.trim()]).to.deep.equal([2, 'etbot: export: --per-guid applies to players only']);
     });
   });
 
