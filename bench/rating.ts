@@ -13,7 +13,7 @@ import { ratingEntities } from '../plugins/rating/data/entities';
 import { loadMatchFacts, loadMatchHeaders } from '../plugins/rating/data/match-source';
 import { RatingLedger } from '../plugins/rating/model/ledger';
 import { mapTeams, type MatchFacts, type MatchPlayerRow } from '../plugins/rating/model/map-teams';
-import { logistic } from '../plugins/rating/model/calibration';
+import { chanceOf, featureVector, logistic } from '../plugins/rating/model/calibration';
 import { DEFAULT_RATING_PARAMS } from '../plugins/rating/model/weng-lin';
 import { syncRatings } from '../plugins/rating/rating-sync';
 
@@ -47,6 +47,8 @@ const REAL_DIR = process.env.ETBOT_REAL_STATS ?? '/work/shared/real-stats';
 const GENERATED_SEEDS = [11, 12, 13, 14, 15, 16];
 const GENERATED_SESSIONS = Number(process.env.ETBOT_BENCH_RATING_SESSIONS ?? 25);
 const TRAIN_SHARE = 0.7;
+const SHORT_LEAGUE_SEEDS = 40;
+const SHORT_LEAGUE_MAPS = 100;
 const BOOTSTRAP_RESAMPLES = 2000;
 
 interface Prediction {
@@ -54,6 +56,8 @@ interface Prediction {
   rating: number;
   /** Weng-Lin chance from results only. */
   wengLin: number;
+  /** The calibration's fallback: its performance baseline fitted on the same past maps. */
+  perfBaseline: number;
   kdDiff: number;
   dpmDiff: number;
   /** 1: team A won, 0: team B won. */
@@ -85,9 +89,13 @@ export function evaluate(facts: readonly MatchFacts[]): Evaluation {
         const h = seen(p.guid);
         return sum + (h.tenths > 0 && meanDpm > 0 ? h.damage / h.tenths / meanDpm : 1);
       }, 0);
+    const calibration = ledger.calibration();
+    const wengLin = ledger.predictFromResults(f)!;
+    const { forecast } = ledger.apply(f);
     const prediction: Prediction = {
-      rating: ledger.predict(f)!,
-      wengLin: ledger.predictFromResults(f)!,
+      rating: forecast!.chanceA,
+      wengLin,
+      perfBaseline: chanceOf(calibration.baseline, featureVector(forecast!.ratingLogit, forecast!.perfDiff, forecast!.objectiveDiff)).chance,
       kdDiff: teamKd(teams.a) - teamKd(teams.b),
       dpmDiff: teamDpm(teams.a) - teamDpm(teams.b),
       aWon: teams.outcome === 'A' ? 1 : 0,
@@ -95,7 +103,6 @@ export function evaluate(facts: readonly MatchFacts[]): Evaluation {
     if (teams.outcome === 'draw') {
       if (i >= cut) out.draws++;
     } else (i >= cut ? out.heldBack : out.training).push(prediction);
-    ledger.apply(f);
     for (const p of [...teams.a, ...teams.b]) {
       const h = seen(p.guid);
       history.set(p.guid, { kills: h.kills + p.kills, deaths: h.deaths + p.deaths, damage: h.damage + p.damageGiven, tenths: h.tenths + p.tenths });
@@ -173,11 +180,12 @@ function report(label: string, evals: readonly Evaluation[], target?: number): B
   const methods: [string, Chance][] = [
     ['rating', (p) => p.rating],
     ['Weng-Lin alone, results only', (p) => p.wengLin],
+    ["performance baseline (the calibration's fallback)", (p) => p.perfBaseline],
     [`K/D baseline, k=${kdK.toFixed(2)}`, (p) => logistic(kdK * p.kdDiff)],
     [`DPM baseline, k=${dpmK.toFixed(2)}`, (p) => logistic(dpmK * p.dpmDiff)],
     [`side baseline, R1 attackers win ${Math.round(aShare * 100)}%`, () => aShare],
   ];
-  const kdChance = methods[2]![1];
+  const kdChance = methods[3]![1];
   const out: BenchResult[] = [
     {
       name: `rating: ${label}: maps (held back, decisive / draws left out)`,
@@ -347,6 +355,14 @@ export async function benchRating(): Promise<BenchResult[]> {
       'latent-skill league (4 seeds x 600 maps)',
       [1, 2, 3, 4].map((s) => evaluate(latentSkillLeague(s, 600))),
       0.6,
+    ),
+  );
+
+  // As short as the real files' history: does the fallback hold when few maps are known?
+  results.push(
+    ...report(
+      `short latent-skill league (${SHORT_LEAGUE_SEEDS} seeds x ${SHORT_LEAGUE_MAPS} maps)`,
+      Array.from({ length: SHORT_LEAGUE_SEEDS }, (_, i) => evaluate(latentSkillLeague(101 + i, SHORT_LEAGUE_MAPS))),
     ),
   );
 
