@@ -19,6 +19,7 @@ const ADDED_SINCE_RELEASE = [
   'Records1766000000000',
   'RatingObjectivePlay1766100000000',
   'PlayerIdentities1766200000000',
+  'RatingCalibrationPrior1766300000000',
 ];
 /** Columns added since the release (null on every row it stored): left out of the row comparison. */
 const COLUMNS_ADDED_SINCE_RELEASE: Record<string, string[]> = { player_rounds: ['source_guid'] };

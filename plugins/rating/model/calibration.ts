@@ -8,15 +8,31 @@
  * - rating logit: ln(p / (1 - p)) of the Weng-Lin chance between the two teams' players, from map
  *   results only (the side is b0's job).
  * - performance and objective differences: see performance.ts.
- * Every b has the prior N(0, 1): "no effect" until the maps show one, with room for effects of a
- * few logits. The fit is the posterior mode (Newton's method) and the Laplace approximation gives
- * its covariance; the chance shown integrates over it (MacKay's probit approximation), so a fit on
- * few maps gives chances near its side rate and an honest interval. Draws count as half a win.
- * A fit is used only for maps after the ones it saw, so every stored chance is a real forecast.
+ *
+ * The prior makes the honest fallback: until past maps show that the rating and the objective
+ * index add something, the chance is the performance baseline, logistic(c0 + c2 x performance
+ * difference), the K/D-type forecast (fitted the same way, on the same past maps, with the same
+ * N(0, 1) priors; stored as `baseline`). In the full model b0 and b2 keep those N(0, 1) priors
+ * and b1 and b3 get N(0, EXTRA_PRIOR_SD^2): while b1 and b3 stay near 0 the side and performance
+ * weights are the baseline's, and the rating and objective terms gain weight only as far as the
+ * likelihood of past maps outweighs that prior. (Centring b2's prior on the baseline's fitted c2
+ * instead would use the same maps twice: on few maps it made the full fit more extreme than the
+ * baseline, the opposite of a fallback.)
+ * EXTRA_PRIOR_SD is 0.5: a weight of 1 (a rating logit taken at face value) is two prior sds out;
+ * with a rating logit spread of 1 about 20 maps' worth of evidence carries the weight half way.
+ * The fit is the posterior mode (Newton's method) and the Laplace approximation gives its
+ * covariance; the chance shown integrates over it (MacKay's probit approximation), so a fit on few
+ * maps gives chances near its side rate and an honest interval. Draws count as half a win. A fit
+ * is used only for maps after the ones it saw, so every stored chance is a real forecast.
  */
 export const FEATURES = ['side (team A attacks first)', 'rating logit', 'performance difference', 'objective difference'] as const;
-const PRIOR_MEAN = [0, 0, 0, 0];
-const PRIOR_SD = [1, 1, 1, 1];
+/** The baseline's features (indexes into FEATURES) and prior sd. */
+const BASELINE_FEATURES = [0, 2];
+const BASELINE_PRIOR_SD = 1;
+/** Prior sd of the full model's weights (all with mean 0): the baseline's for side and performance, tighter for the rest. */
+const CORE_PRIOR_SD = 1;
+const EXTRA_PRIOR_SD = 0.5;
+const PRIOR_SD = [CORE_PRIOR_SD, EXTRA_PRIOR_SD, CORE_PRIOR_SD, EXTRA_PRIOR_SD];
 
 export interface CalibrationSample {
   /** The rating logit and the performance and objective differences, team A minus team B. */
@@ -30,6 +46,11 @@ export interface CalibrationSample {
 export interface Calibration {
   weights: number[];
   covariance: number[][];
+  /**
+   * The performance baseline fitted on the same maps, over FEATURES (the rating and objective
+   * terms 0 and certain): what the full fit falls back to while those terms earn no weight.
+   */
+  baseline: { weights: number[]; covariance: number[][] };
   /** Maps the fit saw. */
   maps: number;
 }
@@ -44,8 +65,12 @@ export interface Chance {
 
 /** The fit before any map: the prior. */
 export const PRIOR_CALIBRATION: Calibration = {
-  weights: PRIOR_MEAN,
+  weights: [0, 0, 0, 0],
   covariance: PRIOR_SD.map((sd, i) => PRIOR_SD.map((_, j) => (i === j ? sd * sd : 0))),
+  baseline: {
+    weights: [0, 0, 0, 0],
+    covariance: [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => (i === j && BASELINE_FEATURES.includes(i) ? BASELINE_PRIOR_SD ** 2 : 0))),
+  },
   maps: 0,
 };
 
@@ -79,22 +104,39 @@ export function featureVector(ratingLogit: number, perfDiff: number, objectiveDi
   return [side, ratingLogit, perfDiff, objectiveDiff];
 }
 
-/** Posterior mode and Laplace covariance of the weights. */
+/** The baseline's fit, then the full model's (see the top); the mode is unique, the baseline's is only a start. */
 export function fitCalibration(samples: readonly CalibrationSample[]): Calibration {
-  const k = PRIOR_MEAN.length;
-  const w = [...PRIOR_MEAN];
+  const xs = samples.map((s) => featureVector(s.ratingLogit, s.perfDiff, s.objectiveDiff));
+  const ys = samples.map((s) => s.outcome);
+  const base = fitLogistic(
+    xs.map((x) => BASELINE_FEATURES.map((i) => x[i]!)),
+    ys,
+    BASELINE_FEATURES.map(() => BASELINE_PRIOR_SD),
+  );
+  const at = (i: number) => BASELINE_FEATURES.indexOf(i);
+  const baseline = {
+    weights: FEATURES.map((_, i) => (at(i) < 0 ? 0 : base.mode[at(i)]!)),
+    covariance: FEATURES.map((_, i) => FEATURES.map((__, j) => (at(i) < 0 || at(j) < 0 ? 0 : base.covariance[at(i)]![at(j)]!))),
+  };
+  const full = fitLogistic(xs, ys, PRIOR_SD, baseline.weights);
+  return { weights: full.mode, covariance: full.covariance, baseline, maps: samples.length };
+}
+
+/** Posterior mode and Laplace covariance of a logistic regression with independent normal priors. */
+function fitLogistic(xs: readonly (readonly number[])[], ys: readonly number[], priorSd: readonly number[], start: readonly number[] = priorSd.map(() => 0)) {
+  const k = priorSd.length;
+  const w = [...start];
   let hessian: number[][] = [];
   for (let iteration = 0; iteration < 50; iteration++) {
-    const gradient = w.map((wi, i) => (wi - PRIOR_MEAN[i]!) / PRIOR_SD[i]! ** 2);
-    hessian = PRIOR_SD.map((sd, i) => PRIOR_SD.map((_, j) => (i === j ? 1 / (sd * sd) : 0)));
-    for (const s of samples) {
-      const x = featureVector(s.ratingLogit, s.perfDiff, s.objectiveDiff);
+    const gradient = w.map((wi, i) => wi / priorSd[i]! ** 2);
+    hessian = priorSd.map((sd, i) => priorSd.map((_, j) => (i === j ? 1 / (sd * sd) : 0)));
+    xs.forEach((x, n) => {
       const p = logistic(dot(w, x));
       for (let i = 0; i < k; i++) {
-        gradient[i]! += (p - s.outcome) * x[i]!;
+        gradient[i]! += (p - ys[n]!) * x[i]!;
         for (let j = 0; j < k; j++) hessian[i]![j]! += p * (1 - p) * x[i]! * x[j]!;
       }
-    }
+    });
     const step = solve(hessian, gradient);
     let largest = 0;
     for (let i = 0; i < k; i++) {
@@ -103,11 +145,11 @@ export function fitCalibration(samples: readonly CalibrationSample[]): Calibrati
     }
     if (largest < 1e-10) break;
   }
-  return { weights: w, covariance: invert(hessian), maps: samples.length };
+  return { mode: w, covariance: invert(hessian) };
 }
 
-/** Chance for a feature vector (see featureVector). */
-export function chanceOf(calibration: Calibration, x: readonly number[]): Chance {
+/** Chance for a feature vector (see featureVector); `calibration.baseline` gives the baseline's. */
+export function chanceOf(calibration: Pick<Calibration, 'weights' | 'covariance'>, x: readonly number[]): Chance {
   const mean = dot(calibration.weights, x);
   const variance = Math.max(0, quadratic(calibration.covariance, x));
   const spread = 1.645 * Math.sqrt(variance);

@@ -77,6 +77,33 @@ describe('rating: calibration (Bayesian logistic fit on past maps)', () => {
     expect(Math.abs(few.chance - 0.5)).to.be.lessThan(Math.abs(many.chance - 0.5));
   });
 
+  it('falls back to the performance baseline while the rating and objective terms do not help', () => {
+    // Only the side and the performance difference decide; the rating logit and the objective
+    // difference are noise the fit could chase.
+    const next = lcg(9);
+    const samples: CalibrationSample[] = Array.from({ length: 60 }, () => {
+      const perfDiff = 2 * next() - 1;
+      const p = 1 / (1 + Math.exp(-(-0.4 + 1.5 * perfDiff)));
+      return { ratingLogit: 4 * next() - 2, perfDiff, objectiveDiff: 2 * next() - 1, outcome: next() < p ? 1 : 0 };
+    });
+    const fit = fitCalibration(samples);
+    expect(fit.baseline.weights[1]).to.equal(0);
+    expect(fit.baseline.weights[3]).to.equal(0);
+    expect(fit.weights[2]).to.be.closeTo(fit.baseline.weights[2]!, 0.1);
+    const gaps = synthetic(200, 10).map((s) => {
+      const x = featureVector(s.ratingLogit, s.perfDiff, s.objectiveDiff);
+      return Math.abs(chanceOf(fit, x).chance - chanceOf(fit.baseline, x).chance);
+    });
+    expect(gaps.reduce((a, b) => a + b, 0) / gaps.length).to.be.lessThan(0.07);
+  });
+
+  it('gives the rating its weight once many maps show it helps', () => {
+    const fit = fitCalibration(synthetic(2000, 13));
+    const x = featureVector(2, 0, 0);
+    expect(fit.weights[1]).to.be.greaterThan(0.6);
+    expect(chanceOf(fit, x).chance - chanceOf(fit.baseline, x).chance).to.be.greaterThan(0.25);
+  });
+
   it('refits after every map up to 100, then each time the maps grow by 5%', () => {
     expect(nextRefit(0)).to.equal(1);
     expect(nextRefit(99)).to.equal(100);
