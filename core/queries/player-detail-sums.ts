@@ -1,14 +1,13 @@
 import type { Database } from '../data/database';
 import { num, Sql } from '../data/sql';
 import { WEAPONS } from '../parsing/weapons';
+import { mapSumsSelect, toMapSums, type MapSums } from './map-sums';
 import { piecesOfPlayers, ROWS_PER_PIECE } from './player-pieces';
 import { percent } from './ratios';
 import type { WeaponTotals } from './types';
 
-/** One map's counted rounds of a player, with the first and last round's local end time. */
-export interface MapSeen {
-  map: string;
-  rounds: number;
+/** One map's sums over a player's counted rounds, with the first and last round's local end time. */
+export interface MapSeen extends MapSums {
   firstSeen: string;
   lastSeen: string;
 }
@@ -49,7 +48,7 @@ export async function aggregatePlayerDetails(db: Database, guids: string[] | nul
     return d;
   };
   for (const r of mapRows) {
-    entry(String(r.guid)).maps.push({ map: String(r.map), rounds: num(r.rounds), firstSeen: String(r.first_seen), lastSeen: String(r.last_seen) });
+    entry(String(r.guid)).maps.push({ ...toMapSums(r), firstSeen: String(r.first_seen), lastSeen: String(r.last_seen) });
   }
   const byGuid = new Map<string, Record<string, unknown>[]>();
   for (const row of weaponRows) {
@@ -130,12 +129,12 @@ async function everyonesWeaponSums(db: Database): Promise<Record<string, unknown
   return [...sums.values()];
 }
 
-/** Maps of the given players with their counted rounds and first and last time seen. */
+/** Maps of the given players with their sums (as `PlayerStatsService.maps` shows them) and first and last time seen. */
 function mapsSeen(db: Database, pieces: readonly string[][]): Promise<Record<string, unknown>[]> {
   return readByPieces(
     db,
     pieces,
-    (guids) => `SELECT pr.guid AS guid, r.map AS map, COUNT(*) AS rounds, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
+    (guids) => `SELECT pr.guid AS guid, r.map AS map, ${mapSumsSelect()}, MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
                   FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
                  WHERE pr.in_totals = TRUE AND pr.guid IN ${guids} GROUP BY pr.guid, r.map`,
   );
