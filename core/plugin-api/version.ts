@@ -1,5 +1,5 @@
 /** The plugin API version. Breaking changes bump the major. */
-export const PLUGIN_API_VERSION = '2.0.0';
+export const PLUGIN_API_VERSION = '2.1.0';
 
 /** etbot's own version (package.json). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
