@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { QueryCache } from '../../core/cache/query-cache';
 import { AllTimeTotals } from '../../core/queries/all-time-totals';
+import { aggregatePlayerDetails, type MapSeen } from '../../core/queries/player-detail-sums';
 import { PlayerStatsService } from '../../core/queries/player-stats';
 import type { PlayerRef } from '../../core/queries/types';
 import { forEachDatabase } from '../support/databases';
@@ -171,5 +172,17 @@ forEachDatabase('all-time maps kept in memory, on the fixtures', (database) => {
       maps += memory.length;
     }
     expect(maps).to.be.greaterThan(players.length);
+  });
+
+  it('adds up a build read in ranges of 3 rounds (a player and map in several ranges) to the same maps', async () => {
+    const byMap = (list: MapSeen[]) => [...list].sort((a, b) => (a.map < b.map ? -1 : 1));
+    const inRanges = await aggregatePlayerDetails(bot.db, null, undefined, 3);
+    const whole = await aggregatePlayerDetails(bot.db, null);
+    expect([...inRanges.keys()].sort()).to.deep.equal([...whole.keys()].sort());
+    for (const [guid, detail] of whole) expect(byMap(inRanges.get(guid)!.maps), guid).to.deep.equal(byMap(detail.maps));
+    // slasher's supply rounds: 2025-11-07 R1 and R2 (round ids 1, 2: the first range) and the
+    // 2025-11-09 R1 (round id 16: the sixth), added up from two ranges.
+    const supply = inRanges.get('B5F6FD48')!.maps.find((m) => m.map === 'supply')!;
+    expect([supply.rounds, supply.firstSeen.slice(0, 10), supply.lastSeen.slice(0, 10)]).to.deep.equal([3, '2025-11-07', '2025-11-09']);
   });
 });
