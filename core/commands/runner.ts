@@ -7,6 +7,7 @@ import type { Clock } from '../scheduler/clock';
 import { UsageError, UserFacingError } from '../plugin-api/errors';
 import { parseArgumentOptions, parseArgumentText, usageLine, type ParsedArguments } from './parse-arguments';
 import type { CommandRegistry, RegisteredCommand } from './registry';
+import { withRunnableActions } from './reply-actions';
 import { closest } from './suggest';
 
 export interface CommandRequest {
@@ -161,7 +162,10 @@ export class CommandRunner {
     };
     try {
       const reply = await def.run(ctx, args as never);
-      return finish('ok', reply);
+      return finish(
+        'ok',
+        withRunnableActions(reply, (command) => this.registry.find(command) !== undefined),
+      );
     } catch (err) {
       if (err instanceof UsageError) return finish('usage', this.usageReply(command, err.message));
       if (err instanceof UserFacingError) return finish('ok', { text: err.message, ephemeral: true });

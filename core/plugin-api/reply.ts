@@ -33,11 +33,24 @@ export interface Pagination {
   timeoutSeconds?: number;
 }
 
+/**
+ * A button under the reply that runs another command line, as whoever presses it (Discord: the
+ * answer only they see); the console prints the line instead. Shown only while that command exists.
+ */
+export interface ReplyAction {
+  /** The button's text, e.g. `Why?` (at most 80 characters). */
+  label: string;
+  /** The command line without the prefix, e.g. `why last` (at most 90 characters). */
+  command: string;
+}
+
 export interface Reply {
   text?: string;
   embeds?: Embed[];
   files?: ReplyFile[];
   pagination?: Pagination;
+  /** Buttons that run another command (at most 5). */
+  actions?: ReplyAction[];
   /** Only the caller sees it (slash commands); the console ignores it. */
   ephemeral?: boolean;
   /** The command could not do what was asked (usage, permission, failure); the CLI exits non-zero. */

@@ -1,12 +1,15 @@
 import type { QueryCache } from '../cache/query-cache';
 import type { Database } from '../data/database';
 import { num, Sql } from '../data/sql';
-import { kdRatio, perMinute } from './ratios';
+import { byRoundsThenMap, sidesSelect, toMapSums, toMapTotals, type MapSums } from './map-sums';
 import { toWeaponList, type MapSeen } from './player-detail-sums';
 import { windowCondition, windowKey, ALL_TIME, type TimeWindow } from './time-window';
 import { toTotals, totalsSelect } from './totals';
 import type { AllTimeTotals } from './all-time-totals';
 import type { MapTotals, PlayerProfile, PlayerRef, PlayerSummary, WeaponTotals } from './types';
+
+/** A map's rounds with the first and last round (what the summary and the favourite map need). */
+type MapRounds = Pick<MapSeen, 'map' | 'rounds' | 'firstSeen' | 'lastSeen'>;
 
 /** One player's totals, weapons, maps and names. Every answer is cached until the next import. */
 export class PlayerStatsService {
@@ -44,7 +47,7 @@ export class PlayerStatsService {
   }
 
   /** All-time rounds, first and last round per map: from memory once the all-time totals are built. */
-  private async allTimeMaps(player: PlayerRef): Promise<MapSeen[]> {
+  private async allTimeMaps(player: PlayerRef): Promise<MapRounds[]> {
     const kept = this.allTime ? await this.allTime.playerDetail(player.guid) : 'not-built';
     return kept === 'not-built' ? this.mapRounds(player) : kept.maps;
   }
@@ -54,13 +57,13 @@ export class PlayerStatsService {
    * player's round ids from the index (guid, in_totals, round_id), then those rounds by primary key.
    * Two steps on purpose: as one join, PostgreSQL hashes the whole rounds table.
    */
-  private mapRounds(player: PlayerRef): Promise<{ map: string; rounds: number; firstSeen: string; lastSeen: string }[]> {
+  private mapRounds(player: PlayerRef): Promise<MapRounds[]> {
     return this.cache.wrap(`map-rounds:${player.guid}`, () =>
       this.db.read(async (sql) => {
         const ids = (await sql.all<{ round_id: number }>('SELECT round_id FROM player_rounds WHERE guid = ? AND in_totals = TRUE', [player.guid])).map((r) =>
           num(r.round_id),
         );
-        const byMap = new Map<string, { map: string; rounds: number; firstSeen: string; lastSeen: string }>();
+        const byMap = new Map<string, MapRounds>();
         for (let i = 0; i < ids.length; i += 5000) {
           const chunk = ids.slice(i, i + 5000);
           const rows = await sql.all(
@@ -94,15 +97,8 @@ export class PlayerStatsService {
     return this.cache.wrap(`per-map:${player.guid}:${windowKey(window)}`, () =>
       this.db.read(async (sql) => {
         const w = windowCondition(window);
-        // The player's side attacks when it is the other side than the round's defender (spec §6).
-        const attacking = '(pr.team IN (1, 2) AND pr.team <> r.defender_team)';
-        const defending = '(pr.team IN (1, 2) AND pr.team = r.defender_team)';
         return sql.all(
-          `SELECT r.map AS map, ${totalsSelect()},
-                  SUM(CASE WHEN ${attacking} THEN 1 ELSE 0 END) AS rounds_attacking,
-                  SUM(CASE WHEN ${defending} THEN 1 ELSE 0 END) AS rounds_defending,
-                  SUM(CASE WHEN ${attacking} AND r.attackers_succeeded = TRUE THEN 1 ELSE 0 END) AS won_attacking,
-                  SUM(CASE WHEN ${defending} AND r.attackers_succeeded = FALSE THEN 1 ELSE 0 END) AS won_defending,
+          `SELECT r.map AS map, ${totalsSelect()}, ${sidesSelect()},
                   MIN(r.ended_at_local) AS first_seen, MAX(r.ended_at_local) AS last_seen
              FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
             WHERE pr.guid = ? AND pr.in_totals = TRUE${w.sql}
@@ -153,8 +149,14 @@ export class PlayerStatsService {
 
   /** Per map, most rounds first. */
   async maps(player: PlayerRef, window: TimeWindow = ALL_TIME): Promise<MapTotals[]> {
-    const rows = await this.perMap(player, window);
-    return rows.map(toMap).sort((a, b) => b.rounds - a.rounds || (a.map < b.map ? -1 : a.map > b.map ? 1 : 0));
+    return (await this.mapSums(player, window)).map(toMapTotals).sort(byRoundsThenMap);
+  }
+
+  /** All time from memory once the all-time totals are built, else (and over a window) the per-map query. */
+  private async mapSums(player: PlayerRef, window: TimeWindow): Promise<MapSums[]> {
+    const kept = window.kind === 'all' && this.allTime ? await this.allTime.playerDetail(player.guid) : 'not-built';
+    if (kept !== 'not-built') return kept.maps;
+    return (await this.perMap(player, window)).map(toMapSums);
   }
 
   /** Other clean names of the GUID, most recently used first. */
@@ -175,7 +177,7 @@ export class PlayerStatsService {
     return this.cache.wrap(`profile:${player.guid}:${windowKey(window)}`, async () => {
       const [summary, weapons, otherNames] = await Promise.all([this.summary(player, window), this.weapons(player, window), this.otherNames(player)]);
       const maps = window.kind === 'all' ? await this.allTimeMaps(player) : await this.maps(player, window);
-      const top = [...maps].sort((a, b) => b.rounds - a.rounds || (a.map < b.map ? -1 : a.map > b.map ? 1 : 0))[0];
+      const top = [...maps].sort(byRoundsThenMap)[0];
       return {
         ...summary,
         topWeapons: weapons.filter((w) => w.kills > 0).slice(0, 3),
@@ -199,25 +201,4 @@ function sumRows(rows: Record<string, unknown>[]): Record<string, unknown> {
     }
   }
   return total;
-}
-
-function toMap(row: Record<string, unknown>): MapTotals {
-  const kills = Math.round(num(row.kills));
-  const deaths = Math.round(num(row.deaths));
-  const damageGiven = Math.round(num(row.damage_given));
-  const seconds = Math.round(num(row.seconds));
-  return {
-    map: String(row.map),
-    rounds: num(row.rounds),
-    roundsAttacking: num(row.rounds_attacking),
-    roundsDefending: num(row.rounds_defending),
-    roundsWonAttacking: num(row.won_attacking),
-    roundsWonDefending: num(row.won_defending),
-    kills,
-    deaths,
-    kd: kdRatio(kills, deaths),
-    damageGiven,
-    timePlayedSeconds: seconds,
-    dpm: perMinute(damageGiven, seconds),
-  };
 }

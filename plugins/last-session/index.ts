@@ -33,8 +33,8 @@ export const lastSessionOptions = z
 export default definePlugin({
   manifest: {
     id: 'last-session',
-    version: '1.2.0',
-    apiVersion: '^2.0.0',
+    version: '1.3.0',
+    apiVersion: '^2.1.0',
     description: '!last_session (views, timeline, awards), !last_round, !teams, !teamname, !h2h; provides the session summary (announcer)',
     optionalDependsOn: ['sessions', 'awards'],
   },

@@ -1,4 +1,4 @@
-import type { Embed, Reply } from 'etbot/plugin-api';
+import type { Embed, Reply, ReplyAction } from 'etbot/plugin-api';
 import { sessionMapsEmbed, sessionOverviewEmbed, sessionTopEmbed, sessionWeaponsEmbed } from './summary/format';
 import type { SessionSummaryService } from './summary/session-summary-service';
 import type { SessionReport } from './summary/types';
@@ -14,6 +14,11 @@ export interface SessionStory {
   highlightGuid: string | null;
 }
 
+/** `!why session <number>`: the MVP and every map result of the session shown (the why plugin answers it). */
+function whySessionAction(report: SessionReport): ReplyAction {
+  return { label: 'Why?', command: `why session ${report.number}` };
+}
+
 /** The reply for one view of a session (`!last_session`'s choices; anything else: the overview). */
 export async function sessionReply(
   summary: SessionSummaryService,
@@ -26,7 +31,7 @@ export async function sessionReply(
 ): Promise<Reply> {
   switch (view) {
     case 'maps':
-      return { embeds: [sessionMapsEmbed(report, esc)] };
+      return { embeds: [sessionMapsEmbed(report, esc)], actions: [whySessionAction(report)] };
     case 'weapons':
       return { embeds: [sessionWeaponsEmbed(report, esc)] };
     case 'top':
@@ -49,9 +54,10 @@ export async function sessionReply(
         logger?.warn({ err }, 'last_session: the six-graph image could not be rendered');
       }
       const embed: Embed = sessionOverviewEmbed(report, esc, { image: image ? SESSION_IMAGE_NAME : undefined, prefix, title: `Last session · ${report.date}` });
+      const actions = [whySessionAction(report)];
       return image
-        ? { embeds: [embed], files: [{ name: SESSION_IMAGE_NAME, data: image, description: `Six graphs of session #${report.number}` }] }
-        : { embeds: [embed] };
+        ? { embeds: [embed], files: [{ name: SESSION_IMAGE_NAME, data: image, description: `Six graphs of session #${report.number}` }], actions }
+        : { embeds: [embed], actions };
     }
   }
 }

@@ -4,9 +4,9 @@ import { whyCommand } from './why-command';
 export default definePlugin({
   manifest: {
     id: 'why',
-    version: '1.0.0',
+    version: '1.1.0',
     apiVersion: '^2.0.0',
-    description: '!why: the files, header fields and rule behind a map result, the MVP, and the sums behind a !stats number',
+    description: '!why: the files, header fields and rule behind a map result, the MVP, a session, and the sums behind a !stats number',
     optionalDependsOn: ['last-session'],
   },
   requires: [

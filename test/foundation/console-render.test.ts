@@ -23,6 +23,17 @@ describe('console rendering', () => {
     expect(readFileSync(out.files[0]!)).to.deep.equal(data);
     expect(out.text).to.equal(`Image written: ${path.join(dir, 'graph.png')}`);
   });
+
+  it("prints each action (a Discord button) as the command line that gives its answer, with the bot's prefix", () => {
+    const reply = {
+      text: 'Axis won 2-0',
+      actions: [
+        { label: 'Why?', command: 'why last' },
+        { label: 'More', command: 'stats slasher' },
+      ],
+    };
+    expect(renderReply(reply, os.tmpdir(), '?').text).to.equal('Axis won 2-0\n\nWhy? → ?why last\nMore → ?stats slasher');
+  });
 });
 
 describe('console rendering of code', () => {

@@ -26,7 +26,7 @@ describe('plugin manifests', () => {
 
   it('refuses an incompatible apiVersion naming both versions', () => {
     expect(() => validatePluginDefinition({ manifest: { id: 'a', version: '1.0.0', apiVersion: '^3.0.0' }, register }, 'plugin a')).to.throw(
-      "plugin 'a' needs plugin API ^3.0.0, but this etbot provides plugin API 2.0.0",
+      "plugin 'a' needs plugin API ^3.0.0, but this etbot provides plugin API 2.1.0",
     );
   });
 });
@@ -140,7 +140,7 @@ describe('plugin host', () => {
     app = await startTestApp({ plugins: [entry('future-api-plugin'), entry('needs-counter-plugin')] });
     const [future, needs] = app.plugins.list();
     expect(future!.state).to.equal('failed');
-    expect(future!.error).to.equal("plugin 'future' needs plugin API ^3.0.0, but this etbot provides plugin API 2.0.0");
+    expect(future!.error).to.equal("plugin 'future' needs plugin API ^3.0.0, but this etbot provides plugin API 2.1.0");
     expect(needs!.error).to.equal("plugin 'needs-counter' depends on 'counter', which is not enabled");
   });
 

@@ -17,6 +17,8 @@ export interface GoldenReply {
   pagination: string | null;
   nextPage: string | null;
   isError: boolean;
+  /** The reply's action buttons as `label → command`, when it has any. */
+  actions?: string[];
 }
 
 const ALICE = '300000000000000001';
@@ -139,6 +141,16 @@ export const goldenLines: readonly GoldenLine[] = [
   { text: '!teams' },
   { text: '!teams 1' },
   { text: '!h2h slasher viper?' },
+  // The "Why?" buttons (issue 19).
+  { text: '!why session' },
+  { text: '!why session 1' },
+  { text: '!why mvp 1' },
+  { text: '!why session 99' },
+  { text: '!plugin disable why', admin: true },
+  { text: '!last_round' },
+  { text: '!last_session maps' },
+  { text: '!plugin enable why', admin: true },
+  { text: '!last_round' },
 ];
 
 /** A reply as text with what varies between runs (temp folders, clock times) masked. */
@@ -160,5 +172,6 @@ export async function normaliseReply(line: GoldenLine, reply: Reply): Promise<Go
     pagination: p ? `${p.page + 1}/${p.pageCount}` : null,
     nextPage: next,
     isError: reply.isError === true,
+    ...(reply.actions ? { actions: reply.actions.map((a) => `${a.label} → ${a.command}`) } : {}),
   };
 }

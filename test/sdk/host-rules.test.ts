@@ -27,7 +27,7 @@ describe('plugin host rules seen through createTestBot', () => {
     bot = await createTestBot({ plugins: [plugin('from-the-future', '^3.0.0', ['future'])], fixtures: false });
     const status = bot.app.plugins.list().find((p) => p.ref.includes('from-the-future'))!;
     expect(status.state).to.equal('failed');
-    expect(status.error).to.equal("plugin 'from-the-future' needs plugin API ^3.0.0, but this etbot provides plugin API 2.0.0");
+    expect(status.error).to.equal("plugin 'from-the-future' needs plugin API ^3.0.0, but this etbot provides plugin API 2.1.0");
     expect(bot.commands()).to.not.include('future');
   });
 

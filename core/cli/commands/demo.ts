@@ -44,7 +44,7 @@ export function registerDemoCommand(program: Command, globals: () => GlobalOptio
           if (!app.registry.find(command)) continue;
           const reply = await app.runner.runLine(line, { caller, transport: 'console' });
           if (!reply) continue;
-          const rendered = renderReply(reply, app.config.console.outputDir);
+          const rendered = renderReply(reply, app.config.console.outputDir, app.runner.prefix);
           process.stdout.write(`\n$ etbot run "${line}"\n${rendered.text}\n`);
         }
       } finally {

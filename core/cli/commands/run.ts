@@ -39,7 +39,7 @@ export function registerRunCommand(program: Command, globals: () => GlobalOption
           process.exitCode = ExitCode.usage;
           return;
         }
-        const rendered = renderReply(reply, options.out ?? app.config.console.outputDir);
+        const rendered = renderReply(reply, options.out ?? app.config.console.outputDir, app.runner.prefix);
         process.stdout.write(options.json ? `${JSON.stringify(replyToJson(reply, rendered.files), null, 2)}\n` : `${rendered.text}\n`);
         process.exitCode = reply.isError ? ExitCode.commandFailed : ExitCode.ok;
       } finally {

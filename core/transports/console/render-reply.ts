@@ -40,9 +40,10 @@ function renderEmbed(embed: Embed): string[] {
 /**
  * Turns a reply into terminal text; images are written to `outputDir` and their paths listed.
  * Markdown escapes added for Discord (escapeName) are removed: the terminal shows names as typed;
- * control characters are shown escaped.
+ * control characters are shown escaped. An action (a Discord button) becomes a line naming the
+ * command that gives the same answer, with the bot's `prefix`.
  */
-export function renderReply(reply: Reply, outputDir: string): RenderedReply {
+export function renderReply(reply: Reply, outputDir: string, prefix = '!'): RenderedReply {
   const blocks: string[] = [];
   if (reply.text) blocks.push(plain(reply.text));
   for (const embed of reply.embeds ?? []) blocks.push(renderEmbed(embed).join('\n'));
@@ -59,6 +60,7 @@ export function renderReply(reply: Reply, outputDir: string): RenderedReply {
   if (reply.pagination && !showsPage(reply, reply.pagination.page + 1, reply.pagination.pageCount)) {
     blocks.push(`Page ${reply.pagination.page + 1} of ${reply.pagination.pageCount}`);
   }
+  if (reply.actions && reply.actions.length > 0) blocks.push(reply.actions.map((a) => `${plain(a.label)} → ${prefix}${a.command}`).join('\n'));
   return { text: escapeControlCharacters(blocks.join('\n\n')), files };
 }
 
@@ -75,6 +77,7 @@ export function replyToJson(reply: Reply, writtenFiles: readonly string[] = []):
     embeds: reply.embeds ?? [],
     files: (reply.files ?? []).map((f, i) => ({ name: f.name, bytes: f.data.length, path: writtenFiles[i] ?? null })),
     pagination: reply.pagination ? { page: reply.pagination.page, pageCount: reply.pagination.pageCount } : null,
+    actions: reply.actions ?? [],
     isError: reply.isError === true,
   };
 }

@@ -5,6 +5,7 @@ import {
   MessageFlags,
   Routes,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type GuildMember,
   type Interaction,
@@ -21,6 +22,7 @@ import type { Logger } from '../../logging/logger';
 import type { CommandDefinition } from '../../plugin-api/commands';
 import type { Disposable } from '../../plugin-api/disposable';
 import type { Reply } from '../../plugin-api/reply';
+import { actionLine, isActionButton } from './action-buttons';
 import { discordCaller } from './caller';
 import { PaginationSessions } from './pagination';
 import type { PlayerIndex } from './player-index';
@@ -210,7 +212,7 @@ export class DiscordBot {
   }
 
   private async sendToMessage(message: Message, reply: Reply, owner: { id: string; name: string }): Promise<void> {
-    const session = this.pages.create(reply.pagination, owner);
+    const session = this.pages.create(reply, owner);
     const sent = await message.reply({ ...renderReply(reply, session?.buttons() ?? []), failIfNotExists: false });
     session?.attach((payload) => sent.edit(payload));
   }
@@ -226,6 +228,7 @@ export class DiscordBot {
       if (interaction.isChatInputCommand()) await this.onSlashCommand(interaction);
       else if (interaction.isAutocomplete()) await this.onAutocomplete(interaction);
       else if (interaction.isButton() && PaginationSessions.isPageButton(interaction.customId)) await this.pages.handle(interaction);
+      else if (interaction.isButton() && isActionButton(interaction.customId)) await this.onActionButton(interaction);
     } catch (err) {
       this.log.error({ err, interaction: interaction.id }, 'interaction failed');
       if (interaction.isRepliable()) await this.sendFailure(interaction);
@@ -243,7 +246,7 @@ export class DiscordBot {
     // A slow command (image) defers first, so Discord's 3-second answer window cannot run out.
     if (definition?.slow) await interaction.deferReply();
     const reply = await this.options.runner.runWithOptions(interaction.commandName, definition ? slashValues(interaction, definition) : {}, request);
-    const session = this.pages.create(reply.pagination, request.caller);
+    const session = this.pages.create(reply, request.caller);
     const payload = renderReply(reply, session?.buttons() ?? []);
     if (!interaction.deferred) {
       await interaction.reply({ ...payload, ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) });
@@ -257,6 +260,23 @@ export class DiscordBot {
       const message = await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
       session?.attach((p) => interaction.editReply({ ...p, message }));
     }
+  }
+
+  /** A reply's action button: its command line, run as whoever pressed it, answered to them only. */
+  private async onActionButton(interaction: ButtonInteraction): Promise<void> {
+    const request = this.request(
+      interaction.user,
+      roleIdsOf(interaction.member as GuildMember | { roles: string[] } | null, interaction.guildId),
+      interaction.channelId,
+      interaction.guildId,
+    );
+    // Deferring first keeps the 3-second answer window whatever the command does.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const line = actionLine(interaction.customId);
+    const reply = (await this.options.runner.runLine(line, request)) ?? { text: 'This button runs nothing.', isError: true };
+    const session = this.pages.create(reply, request.caller);
+    await interaction.editReply(renderReply(reply, session?.buttons() ?? []));
+    session?.attach((p) => interaction.editReply(p));
   }
 
   private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {

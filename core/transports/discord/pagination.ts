@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags, type ButtonInteraction } from 'discord.js';
 import type { Logger } from '../../logging/logger';
-import type { Pagination } from '../../plugin-api/reply';
+import type { Pagination, ReplyAction } from '../../plugin-api/reply';
 import { escapeName } from '../../text/escape';
+import { actionButtons } from './action-buttons';
 import { NO_MENTIONS, renderReply, type RenderedReply } from './render-reply';
 
 const PREFIX = 'etbot-page';
@@ -29,6 +30,8 @@ export class PageSession {
     private readonly sessions: PaginationSessions,
     public pagination: Pagination,
     readonly owner: Owner,
+    /** The shown page's action buttons: they stay when the page buttons go. */
+    public actions: ReplyAction[] | undefined,
   ) {}
 
   get page(): number {
@@ -76,7 +79,9 @@ export class PageSession {
     this.timer = null;
     this.sessions.forget(this);
     if (removeButtons && this.edit)
-      await this.edit({ components: [], allowedMentions: NO_MENTIONS }).catch((err) => this.sessions.logger.warn({ err }, 'could not remove page buttons'));
+      await this.edit({ components: actionButtons(this.actions), allowedMentions: NO_MENTIONS }).catch((err) =>
+        this.sessions.logger.warn({ err }, 'could not remove page buttons'),
+      );
   }
 }
 
@@ -87,9 +92,10 @@ export class PaginationSessions {
   constructor(readonly logger: Logger) {}
 
   /** A session for a reply with more than one page, else null. */
-  create(pagination: Pagination | undefined, owner: Owner): PageSession | null {
+  create(reply: { pagination?: Pagination; actions?: ReplyAction[] }, owner: Owner): PageSession | null {
+    const { pagination } = reply;
     if (!pagination || pagination.pageCount <= 1) return null;
-    const session = new PageSession(this, pagination, owner);
+    const session = new PageSession(this, pagination, owner, reply.actions);
     this.open.set(session.id, session);
     return session;
   }
@@ -136,6 +142,7 @@ export class PaginationSessions {
     try {
       const next = await session.pagination.goTo(page);
       session.pagination = next.pagination ?? { ...session.pagination, page };
+      session.actions = next.actions;
       await interaction.editReply(renderReply(next, session.buttons(), 'edit'));
     } catch (err) {
       this.logger.error({ err, page }, 'page change failed');

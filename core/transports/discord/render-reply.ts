@@ -1,5 +1,6 @@
 import { AttachmentBuilder, EmbedBuilder, type ActionRowBuilder, type ButtonBuilder } from 'discord.js';
 import type { Embed, Reply } from '../../plugin-api/reply';
+import { actionButtons } from './action-buttons';
 
 /** Nothing the bot sends pings anyone (see escape.ts for the escaping rule). */
 export const NO_MENTIONS = { parse: [] as never[], repliedUser: false };
@@ -41,11 +42,18 @@ function toEmbed(embed: Embed): EmbedBuilder {
   return builder;
 }
 
-/** Turns a transport-neutral Reply into a discord.js message payload. */
+/** Turns a transport-neutral Reply into a discord.js message payload; its actions' buttons go below `components` (page buttons). */
 export function renderReply(reply: Reply, components: ActionRowBuilder<ButtonBuilder>[] = [], mode: 'send' | 'edit' = 'send'): RenderedReply {
   const embeds = (reply.embeds ?? []).slice(0, LIMITS.embeds).map(toEmbed);
   const files = (reply.files ?? []).map((f) => new AttachmentBuilder(f.data, { name: f.name, ...(f.description ? { description: f.description } : {}) }));
   let content = clip(reply.text ?? '', LIMITS.content);
   if (!content && embeds.length === 0 && files.length === 0) content = 'Done.';
-  return { content, embeds, files, components, allowedMentions: NO_MENTIONS, ...(mode === 'edit' ? { attachments: [] as [] } : {}) };
+  return {
+    content,
+    embeds,
+    files,
+    components: [...components, ...actionButtons(reply.actions)],
+    allowedMentions: NO_MENTIONS,
+    ...(mode === 'edit' ? { attachments: [] as [] } : {}),
+  };
 }

@@ -97,6 +97,24 @@ forEachDatabase('!why on the fixtures', (handle) => {
     expect(lines.at(-1)).to.equal('MVP: #clantag, 45.9 points ahead of the runner-up arrow ^ up.');
   });
 
+  it('takes an earlier session by number: !why mvp 1 and !why session 1 (2025-11-07, five maps)', async () => {
+    expect((await why('!why mvp 1'))[0]).to.equal('Why: MVP of the session of 2025-11-07');
+    const session = await why('!why session 1');
+    // The console shows every page at once: the MVP, then supply, etl_adlernest, te_escape2, sw_goldrush_te and the orphan etl_sp_delivery.
+    expect(session.filter((l) => l.startsWith('Why: '))).to.deep.equal([
+      'Why: MVP of the session of 2025-11-07',
+      'Why: supply · 2025-11-07 20:41',
+      'Why: etl_adlernest · 2025-11-07 21:04',
+      'Why: te_escape2 · 2025-11-07 21:29',
+      'Why: sw_goldrush_te · 2025-11-07 21:46',
+      'Why: etl_sp_delivery · 2025-11-07 22:12',
+    ]);
+    expect(session).to.include('Rule: both rounds held → 1-1.');
+    expect(session.filter((l) => l === 'Session #1 · 2025-11-07')).to.have.length(6);
+    expect(await why('!why session 99')).to.deep.equal(['There is no session #99.']);
+    expect(await why('!why mvp yesterday')).to.deep.equal(['A session is given by its number, as !sessions shows it: !why mvp 2.']);
+  });
+
   it('says what it takes when nothing fits', async () => {
     expect((await why('!why nothing'))[0]).to.match(/^No round of a map 'nothing'/);
   });
