@@ -43,12 +43,17 @@ forEachDatabase('streaks example plugin', (handle) => {
     expect(bot.jobs()).to.deep.equal(['streaks:recompute']);
   });
 
-  it('ran its migration after the core ones, recorded in etbot_migrations', async () => {
+  it('ran its migration in timestamp order after the core schema, recorded in etbot_migrations', async () => {
     const rows = await bot.db.read((sql) => sql.all<{ name: string }>('SELECT name FROM etbot_migrations ORDER BY id'));
     const names = rows.map((r) => r.name);
     expect(names.length).to.be.greaterThan(1);
     expect(names.filter((n) => n.startsWith('Streaks'))).to.deep.equal(['StreaksTable1765100000000']);
-    expect(names[names.length - 1]).to.equal('StreaksTable1765100000000');
+    // Migrations run in timestamp order, core and plugins together: after every earlier one (the core schema first).
+    const stamp = (n: string) => Number(/(\d{13})$/.exec(n)?.[1]);
+    const at = names.indexOf('StreaksTable1765100000000');
+    expect(names[0]).to.equal('CoreSchema1764000000000');
+    expect(names.slice(0, at).every((n) => stamp(n) < stamp('StreaksTable1765100000000'))).to.equal(true);
+    expect(names.slice(at + 1).every((n) => stamp(n) > stamp('StreaksTable1765100000000'))).to.equal(true);
   });
 
   it('filled its table from round.imported while the fixtures were imported', async () => {

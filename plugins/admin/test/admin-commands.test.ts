@@ -37,7 +37,21 @@ function statsFolder(): string {
   return dir;
 }
 
-const ADMIN_COMMANDS = ['status', 'import', 'reimport', 'rejected', 'plugins', 'plugin', 'cache', 'regroup', 'config', 'audit'];
+const ADMIN_COMMANDS = [
+  'status',
+  'import',
+  'reimport',
+  'rejected',
+  'plugins',
+  'plugin',
+  'cache',
+  'regroup',
+  'merge',
+  'unmerge',
+  'identities',
+  'config',
+  'audit',
+];
 
 forEachDatabase('admin plugin commands', (db) => {
   let bot: TestBot;
@@ -72,6 +86,9 @@ forEachDatabase('admin plugin commands', (db) => {
       '!plugin disable help',
       '!cache clear',
       '!regroup',
+      '!merge 39137DDE 5AFE0001',
+      '!unmerge 5AFE0001',
+      '!identities',
       '!config',
       '!audit',
     ];
@@ -134,7 +151,7 @@ forEachDatabase('admin plugin commands', (db) => {
 
   it('lists the plugins and audits what the admin ran, newest first', async () => {
     const plugins = replyText(await run('!plugins'));
-    expect(plugins).to.contain('admin 1.1.0 enabled - 10 commands, 3 jobs, 1 handlers');
+    expect(plugins).to.contain('admin 1.2.0 enabled - 13 commands, 3 jobs, 1 handlers');
     const audit = replyText(await run('!audit'));
     const firstLine = audit.split('\n').find((l) => l.includes(ADMIN_ID))!;
     expect(firstLine).to.match(new RegExp(`${ADMIN_ID} plugins -> ok$`));
