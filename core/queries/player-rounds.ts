@@ -53,6 +53,8 @@ export interface PlayerRoundsOptions {
   window?: TimeWindow;
   /** Also rows no total counts (no time played, orphan R2); default false. */
   includeUncounted?: boolean;
+  /** Only rounds of these gaming sessions (`ofPlayers`; see `sessionsWithAll`). */
+  sessionIds?: readonly number[];
 }
 
 /** Row fields read as numbers: [field, player_rounds column]. */
@@ -110,10 +112,39 @@ export class PlayerRoundsService {
 
   /** Every round of these players (rows that count in totals unless told otherwise). */
   async ofPlayers(guids: readonly string[], options: PlayerRoundsOptions = {}): Promise<PlayerRoundRow[]> {
+    if (options.sessionIds) {
+      const sessions = [...new Set(options.sessionIds)];
+      if (sessions.length === 0) return [];
+      const players = [...new Set(guids)];
+      // By session: a few sessions of players with thousands of rounds (a head-to-head).
+      return this.chunked(sessions, (chunk, sql) => {
+        const w = windowCondition(options.window ?? ALL_TIME);
+        return sql.all(`${SELECT} WHERE r.session_id IN ${Sql.list(chunk)} AND pr.guid IN ${Sql.list(players)}${counted(options)}${w.sql} ${timeOrder(sql)}`, [
+          ...chunk,
+          ...players,
+          ...w.params,
+        ]);
+      });
+    }
     return this.chunked([...new Set(guids)], (chunk, sql) => {
       const w = windowCondition(options.window ?? ALL_TIME);
       return sql.all(`${SELECT} WHERE pr.guid IN ${Sql.list(chunk)}${counted(options)}${w.sql} ${timeOrder(sql)}`, [...chunk, ...w.params]);
     });
+  }
+
+  /** The gaming sessions in which every one of these players has a row that counts, oldest first. */
+  async sessionsWithAll(guids: readonly string[]): Promise<number[]> {
+    const players = [...new Set(guids)];
+    if (players.length === 0) return [];
+    const rows = await this.db.read((sql) =>
+      sql.all(
+        `SELECT r.session_id FROM player_rounds pr JOIN rounds r ON r.id = pr.round_id
+          WHERE pr.guid IN ${Sql.list(players)} AND pr.in_totals = TRUE AND r.session_id IS NOT NULL
+          GROUP BY r.session_id HAVING COUNT(DISTINCT pr.guid) = ? ORDER BY r.session_id`,
+        [...players, players.length],
+      ),
+    );
+    return rows.map((r) => num(r.session_id));
   }
 
   /** Every player row of these rounds (rows that count in totals unless told otherwise). */

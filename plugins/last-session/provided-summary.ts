@@ -1,5 +1,5 @@
 import type { SessionSummaryService as ProvidedSessionSummary, PlayerRoundsService } from 'etbot/plugin-api';
-import { playersHeadToHead, sharedSessions } from './h2h/player-head-to-head';
+import { playersHeadToHead } from './h2h/player-head-to-head';
 import { teamHeadToHead } from './h2h/team-head-to-head';
 import { roundEmbed, sessionOverviewEmbed } from './summary/format';
 import { explainMvp } from './summary/explain-mvp';
@@ -55,8 +55,12 @@ export function providedSummary(summary: SessionSummaryService, story: ProvidedS
       return teamHeadToHead({ ...history, maps: await story.teamNames.history.mapsOfSessions([...sides.keys()]) }, sides);
     },
     async playersHeadToHead(firstGuid, secondGuid) {
-      const [rosters, rows] = await Promise.all([story.teamNames.history.rosters(), story.playerRounds.ofPlayers([firstGuid, secondGuid])]);
-      const maps = await story.teamNames.history.mapsOfSessions(sharedSessions(rows, firstGuid, secondGuid));
+      const shared = await story.playerRounds.sessionsWithAll([firstGuid, secondGuid]);
+      const [rosters, rows, maps] = await Promise.all([
+        story.teamNames.history.rosters(),
+        story.playerRounds.ofPlayers([firstGuid, secondGuid], { sessionIds: shared }),
+        story.teamNames.history.mapsOfSessions(shared),
+      ]);
       return playersHeadToHead({ ...rosters, maps }, rows, firstGuid, secondGuid);
     },
   };

@@ -13,7 +13,7 @@ import { resolvePlayerArgument } from 'etbot/plugin-api';
 import type { TeamId } from '../summary/types';
 import { findNamedTeam, type NamedTeamSessions, type TeamNamesService } from '../teams/team-names-service';
 import { headToHeadEmbed } from './h2h-embed';
-import { playersHeadToHead, sharedSessions } from './player-head-to-head';
+import { playersHeadToHead } from './player-head-to-head';
 import { teamHeadToHead } from './team-head-to-head';
 
 export interface HeadToHeadDeps {
@@ -52,8 +52,11 @@ export function h2hCommand(deps: HeadToHeadDeps) {
       }
       if (first.kind === 'player' && second.kind === 'player') {
         if (first.player.guid === second.player.guid) throw new UsageError('name two different players');
-        const rows = await deps.playerRounds.ofPlayers([first.player.guid, second.player.guid]);
-        const full = { ...history, maps: await deps.teamNames.history.mapsOfSessions(sharedSessions(rows, first.player.guid, second.player.guid)) };
+        const both = [first.player.guid, second.player.guid];
+        // Only the sessions both played in: regulars have tens of thousands of rows, shared sessions are few.
+        const shared = await deps.playerRounds.sessionsWithAll(both);
+        const rows = await deps.playerRounds.ofPlayers(both, { sessionIds: shared });
+        const full = { ...history, maps: await deps.teamNames.history.mapsOfSessions(shared) };
         const h = playersHeadToHead(full, rows, first.player.guid, second.player.guid);
         return { embeds: [headToHeadEmbed(first.player.name, second.player.name, h.against, esc, h.together)] };
       }

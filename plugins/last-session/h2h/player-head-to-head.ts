@@ -15,13 +15,6 @@ export interface PlayersHeadToHead {
  * side each had in that round (R1 first) says opposite or same. Sessions count when they were on
  * opposite persistent teams.
  */
-/** Sessions in which both players have a row: the only ones a head-to-head of the two reads. */
-export function sharedSessions(rows: readonly PlayerRoundRow[], first: string, second: string): number[] {
-  const of = (guid: string) => new Set(rows.flatMap((r) => (r.guid === guid && r.sessionId !== null ? [r.sessionId] : [])));
-  const withSecond = of(second);
-  return [...of(first)].filter((id) => withSecond.has(id));
-}
-
 export function playersHeadToHead(history: TeamHistory, rows: readonly PlayerRoundRow[], first: string, second: string): PlayersHeadToHead {
   const sides = new Map<string, number>();
   for (const r of rows) if (r.inTotals && (r.team === 1 || r.team === 2)) sides.set(`${r.roundId}:${r.guid}`, r.team);
