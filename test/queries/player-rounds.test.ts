@@ -212,4 +212,20 @@ forEachDatabase('QueryServices.PlayerRounds on the fixtures', (database) => {
     expect(lines).to.equal(278);
     expect(uncounted).to.deep.equal(['2025-11-07-213746-te_escape2-round-2.txt B70C1A74']);
   });
+
+  it('finds the sessions in which all of some players played, and reads their rows of those sessions only', async () => {
+    const sessionOf = async (file: string) => (await rounds.ofPlayers([SLASHER])).find((r) => r.fileName === file)!.sessionId!;
+    const first = await sessionOf(SUPPLY_R1);
+    const second = await sessionOf('2025-11-10-002038-etl_adlernest-round-2.txt');
+    // slasher played both evenings; O'Neil (F3C8940A) only in the first, up to its sw_goldrush_te R2
+    // (his line in the orphan etl_sp_delivery R2 counts in no total).
+    expect(await rounds.sessionsWithAll([SLASHER, SUBWAY])).to.deep.equal([first, second]);
+    expect(await rounds.sessionsWithAll([SLASHER, 'F3C8940A'])).to.deep.equal([first]);
+    expect(await rounds.sessionsWithAll([SLASHER, '00000000'])).to.deep.equal([]);
+    const only = await rounds.ofPlayers([SLASHER, SUBWAY], { sessionIds: [second] });
+    const all = await rounds.ofPlayers([SLASHER, SUBWAY]);
+    expect(only).to.deep.equal(all.filter((r) => r.sessionId === second));
+    expect(only.length).to.be.greaterThan(0);
+    expect(await rounds.ofPlayers([SLASHER], { sessionIds: [] })).to.deep.equal([]);
+  });
 });
