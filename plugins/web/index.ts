@@ -8,7 +8,7 @@ import { SiteData } from './site-data';
 export default definePlugin<WebOptions>({
   manifest: {
     id: 'web',
-    version: '1.0.0',
+    version: '1.1.0',
     apiVersion: '^2.0.0',
     // The rating shows on player pages and as a board when the rating plugin is on.
     optionalDependsOn: ['rating'],
@@ -60,6 +60,7 @@ export default definePlugin<WebOptions>({
     api.logger.info({ url }, `web: dashboard at ${url}`);
 
     api.on('round.imported', (event) => live.roundImported(event.roundId));
+    api.on('identities.changed', () => live.dataChanged());
     const site: WebSite = {
       url: () => url,
       addRoute: (owner, route) => extensions.addRoute(owner, route),

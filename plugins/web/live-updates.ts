@@ -33,6 +33,11 @@ export class LiveUpdates {
     this.pending ??= setTimeout(() => this.flush(), this.delayMs);
   }
 
+  /** Stored rows changed without a new round (GUIDs merged or set apart): open pages refresh all the same. */
+  dataChanged(): void {
+    this.pending ??= setTimeout(() => this.flush(), this.delayMs);
+  }
+
   private flush(): void {
     this.pending = undefined;
     const data = JSON.stringify({ rounds: this.rounds });
