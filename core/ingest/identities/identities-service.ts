@@ -57,7 +57,7 @@ export class IdentitiesService {
     const first = parseGuid(firstText);
     const second = parseGuid(secondText);
     if (first === second) throw new IdentityError('give two different GUIDs');
-    const result = await this.write(async (sql, identities) => {
+    return this.write(async (sql, identities) => {
       const keep = identities.get(first) ?? first;
       const join = identities.get(second) ?? second;
       if (keep === join) throw new IdentityError(`${first} and ${second} are already one player (${keep})`);
@@ -82,7 +82,6 @@ export class IdentitiesService {
       const roundIds = await rewriteRounds(sql, joinMembers, members, this.bots);
       return { identity: keep, members, roundIds };
     });
-    return result;
   }
 
   /** `guid` becomes its own player again; the other GUIDs of its identity stay together. */
@@ -139,12 +138,6 @@ export class IdentitiesService {
       }
       return [...byIdentity.values()];
     });
-  }
-
-  /** The identity a GUID belongs to (itself when not merged). */
-  async identityOf(guid: string): Promise<string> {
-    const row = await this.db.read((sql) => sql.one(`SELECT identity_guid FROM player_identities WHERE guid = ?`, [guid]));
-    return row ? String(row.identity_guid) : guid;
   }
 
   /** In one transaction that holds the import lock: no import interleaves with a merge. */

@@ -1,7 +1,7 @@
 import { Sql, num, type SqlValue } from '../../data/sql';
 import type { BotRule } from '../../queries/bots';
 import { deriveRoundPlayers } from '../derive/round-values';
-import { foldPlayerNote, rebuildAliases, type PlayerNote } from '../store/players-store';
+import { rebuildAliases, rebuildPlayers } from '../store/players-store';
 import { PLAYER_COLUMNS, WEAPON_COLUMNS, loadRawPlayersOfRounds, roundRowValues } from '../store/round-rows';
 import { refreshSession } from '../store/sessions-store';
 import { assignIdentities, loadIdentityMap } from './identity-map';
@@ -94,37 +94,4 @@ export async function rewriteRounds(sql: Sql, sources: readonly string[], guids:
   await rebuildPlayers(sql, guids);
   await rebuildAliases(sql, guids);
   return [...rounds.keys()].sort((a, b) => a - b);
-}
-
-/** The players rows of `guids` as importing their stored rounds would leave them (none for a GUID with no row left). */
-async function rebuildPlayers(sql: Sql, guids: readonly string[]): Promise<void> {
-  const rows = await sql.all(
-    `SELECT p.guid, p.clean_name, p.raw_name, r.ended_at_utc, r.file_name, r.status FROM player_rounds p JOIN rounds r ON r.id = p.round_id
-     WHERE p.guid IN ${Sql.list(guids)}`,
-    guids,
-  );
-  const notes = new Map<string, PlayerNote>();
-  for (const row of rows) {
-    const guid = String(row.guid);
-    const at = String(row.ended_at_utc);
-    const clean = String(row.clean_name);
-    const note: PlayerNote = [
-      guid,
-      clean,
-      clean.toLowerCase(),
-      String(row.raw_name),
-      guid.startsWith('OMNIBOT0'),
-      row.status === 'valid' ? `${at}|${String(row.file_name)}` : null,
-      at,
-      at,
-    ];
-    const before = notes.get(guid);
-    notes.set(guid, before ? foldPlayerNote(before, note) : note);
-  }
-  await sql.run(`DELETE FROM players WHERE guid IN ${Sql.list(guids)}`, guids);
-  await sql.insertMany(
-    'players',
-    ['guid', 'name', 'name_lower', 'raw_name', 'is_bot', 'name_source_key', 'first_seen_utc', 'last_seen_utc'],
-    [...notes.values()],
-  );
 }

@@ -187,3 +187,32 @@ export async function rebuildAliases(sql: Sql, guids: readonly string[]): Promis
     [...aliases.values()].map((a) => [a.guid, a.clean, a.clean.toLowerCase(), a.raw, a.first, a.last]),
   );
 }
+
+/** The players rows of `guids` as importing their stored rounds would leave them (none for a GUID with no row left). */
+export async function rebuildPlayers(sql: Sql, guids: readonly string[]): Promise<void> {
+  const rows = await sql.all(
+    `SELECT p.guid, p.clean_name, p.raw_name, r.ended_at_utc, r.file_name, r.status FROM player_rounds p JOIN rounds r ON r.id = p.round_id
+     WHERE p.guid IN ${Sql.list(guids)}`,
+    guids,
+  );
+  const notes = new Map<string, PlayerNote>();
+  for (const row of rows) {
+    const guid = String(row.guid);
+    const at = String(row.ended_at_utc);
+    const clean = String(row.clean_name);
+    const note: PlayerNote = [
+      guid,
+      clean,
+      clean.toLowerCase(),
+      String(row.raw_name),
+      guid.startsWith('OMNIBOT0'),
+      row.status === 'valid' ? `${at}|${String(row.file_name)}` : null,
+      at,
+      at,
+    ];
+    const before = notes.get(guid);
+    notes.set(guid, before ? foldPlayerNote(before, note) : note);
+  }
+  await sql.run(`DELETE FROM players WHERE guid IN ${Sql.list(guids)}`, guids);
+  await sql.insertMany('players', PLAYER_COLUMNS, [...notes.values()]);
+}

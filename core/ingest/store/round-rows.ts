@@ -82,6 +82,9 @@ export const WEAPON_COLUMNS = [
   'headshots',
 ];
 
+/** What loadRawPlayers reads of a player_rounds row. */
+const RAW_READ_COLUMNS = `guid, source_guid, line_number, raw_name, clean_name, team, era, ${CUMULATIVE.map((c) => `raw_${snake(c)}`).join(', ')}, ${PER_ROUND.map(snake).join(', ')}`;
+
 /** Writes a round's player and weapon rows (raw and derived). `valid`: the round is not an orphan. */
 export async function insertRoundRows(sql: Sql, roundId: number, players: readonly DerivedPlayer[], valid: boolean): Promise<void> {
   const { playerRows, weaponRows } = roundRowValues(roundId, players, valid);
@@ -175,11 +178,10 @@ export async function deleteRoundRows(sql: Sql, roundIds: readonly number[]): Pr
 
 /** Reads a round's raw rows back, exactly as they were imported. */
 export async function loadRawPlayers(sql: Sql, roundId: number): Promise<RawPlayer[]> {
-  const columns = `guid, source_guid, line_number, raw_name, clean_name, team, era, ${CUMULATIVE.map((c) => `raw_${snake(c)}`).join(', ')}, ${PER_ROUND.map(snake).join(', ')}`;
   if (sql.kind === 'postgres') {
     // One round trip: each player's weapons as a JSON array of integer arrays (exact).
     const rows = await sql.all(
-      `SELECT ${columns.replace(/(^|, )/g, '$1p.')},
+      `SELECT ${RAW_READ_COLUMNS.replace(/(^|, )/g, '$1p.')},
          (SELECT json_agg(json_build_array(w.weapon, w.raw_hits, w.raw_shots, w.raw_kills, w.raw_deaths, w.raw_headshots) ORDER BY w.weapon)
           FROM weapon_rounds w WHERE w.round_id = p.round_id AND w.guid = p.guid) AS weapons
        FROM player_rounds p WHERE p.round_id = ? ORDER BY p.line_number`,
@@ -202,26 +204,7 @@ export async function loadRawPlayers(sql: Sql, roundId: number): Promise<RawPlay
     }
     return toRawPlayers(rows, byGuid);
   }
-  const rows = await sql.all(`SELECT ${columns} FROM player_rounds WHERE round_id = ? ORDER BY line_number`, [roundId]);
-  const weapons = await sql.all(
-    `SELECT guid, weapon, raw_hits, raw_shots, raw_kills, raw_deaths, raw_headshots FROM weapon_rounds WHERE round_id = ? ORDER BY guid, weapon`,
-    [roundId],
-  );
-  const byGuid = new Map<string, RawPlayer['weapons']>();
-  for (const w of weapons) {
-    const guid = String(w.guid);
-    let list = byGuid.get(guid);
-    if (!list) byGuid.set(guid, (list = []));
-    list.push({
-      weapon: num(w.weapon),
-      hits: num(w.raw_hits),
-      shots: num(w.raw_shots),
-      kills: num(w.raw_kills),
-      deaths: num(w.raw_deaths),
-      headshots: num(w.raw_headshots),
-    });
-  }
-  return toRawPlayers(rows, byGuid);
+  return (await loadRawPlayersOfRounds(sql, [roundId])).get(roundId)!;
 }
 
 /** loadRawPlayers for many rounds in two statements, optionally only the rows of `guids` (a merge rewrites thousands of rounds). */
@@ -230,8 +213,10 @@ export async function loadRawPlayersOfRounds(sql: Sql, roundIds: readonly number
   if (roundIds.length === 0) return out;
   const only = guids ? ` AND guid IN ${Sql.list(guids)}` : '';
   const params = [...roundIds, ...(guids ?? [])];
-  const columns = `round_id, guid, source_guid, line_number, raw_name, clean_name, team, era, ${CUMULATIVE.map((c) => `raw_${snake(c)}`).join(', ')}, ${PER_ROUND.map(snake).join(', ')}`;
-  const rows = await sql.all(`SELECT ${columns} FROM player_rounds WHERE round_id IN ${Sql.list(roundIds)}${only} ORDER BY round_id, line_number`, params);
+  const rows = await sql.all(
+    `SELECT round_id, ${RAW_READ_COLUMNS} FROM player_rounds WHERE round_id IN ${Sql.list(roundIds)}${only} ORDER BY round_id, line_number`,
+    params,
+  );
   const weapons = await sql.all(
     `SELECT round_id, guid, weapon, raw_hits, raw_shots, raw_kills, raw_deaths, raw_headshots FROM weapon_rounds WHERE round_id IN ${Sql.list(roundIds)}${only}
      ORDER BY round_id, guid, weapon`,
